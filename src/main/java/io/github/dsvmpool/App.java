@@ -1,0 +1,46 @@
+package io.github.dsvmpool;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
+import io.github.dsvmpool.config.PulumiConfigSource;
+import io.github.dsvmpool.config.StackConfiguration;
+import io.github.dsvmpool.config.StackSettings;
+import io.github.dsvmpool.pool.DsvmPool;
+import io.github.dsvmpool.pool.DsvmPoolArgs;
+
+/** The stack: reads the configuration, builds the pool's arguments, exports the pool's outputs. Nothing else. */
+public final class App {
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    /** The whole program, runnable under the SDK's mock engine with a given stack's configuration. */
+    public static void stack(Context ctx) {
+        StackSettings settings = StackConfiguration.read(new PulumiConfigSource(ctx.config(), ctx.projectName()));
+        var pool = new DsvmPool(settings.poolName(), poolArgs(settings));
+
+        ctx.export("resourceGroupName", pool.resourceGroupName);
+        ctx.export("fqdn", pool.fqdn);
+        ctx.export("publicIpAddress", pool.publicIpAddress);
+        ctx.export("jupyterHubUrl", pool.jupyterHubUrl);
+        ctx.export("sshCommand", pool.sshCommand);
+        ctx.export("sshNatPortRange", pool.sshNatPortRange);
+        ctx.export("jupyterHubNatPortRange", pool.jupyterHubNatPortRange);
+        ctx.export("shareUncPath", pool.shareUncPath);
+        ctx.export("storageAccountName", pool.storageAccountName);
+        ctx.export("scaleSetName", pool.scaleSetName);
+    }
+
+    static DsvmPoolArgs poolArgs(StackSettings settings) {
+        var args = DsvmPoolArgs.builder()
+                .settings(settings.pool())
+                .adminPassword(Output.ofSecret(settings.adminPassword().reveal()))
+                .sshPublicKeys(settings.sshPublicKeys());
+        settings.existingResourceGroupName().ifPresent(args::resourceGroupName);
+        return args.build();
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.dsvmpool.config;
+
+import io.github.dsvmpool.plans.AzureNames;
+import io.github.dsvmpool.plans.Credentials;
+import io.github.dsvmpool.plans.Ipv4Cidr;
+import io.github.dsvmpool.plans.NatPortPlan;
+import io.github.dsvmpool.plans.SnatPlan;
+import io.github.dsvmpool.plans.SubnetPlan;
+import io.github.dsvmpool.vm.ShareProtocol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks {@link PoolSettings} against Azure's limits; names each setting by its configuration key. */
+final class PoolSettingsValidator {
+    static final Set<String> STORAGE_SKUS = Set.of("Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_RAGRS",
+            "Standard_GZRS", "Standard_RAGZRS", "Premium_LRS", "Premium_ZRS");
+    static final Set<String> OS_DISK_TYPES = Set.of("Standard_LRS", "StandardSSD_LRS", "StandardSSD_ZRS",
+            "Premium_LRS", "Premium_ZRS");
+    static final Set<String> UPGRADE_MODES = Set.of("Automatic", "Manual");
+    static final int STANDARD_SHARE_MAX_GIB = 102_400;
+    static final int PREMIUM_SHARE_MIN_GIB = 100;
+    /** Uniform scale sets hold up to 1000 VMs (100 in a single placement group). */
+    static final int MAX_INSTANCES = 1000;
+
+    private static final Pattern MOUNT_POINT = Pattern.compile("/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    private static final Pattern ENDPOINT_SUFFIX = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final Pattern VM_SIZE = Pattern.compile("[A-Za-z]+_[A-Za-z0-9_-]+");
+    private static final Pattern IMAGE_PART = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern IMAGE_VERSION = Pattern.compile("latest|\\d+\\.\\d+\\.\\d+");
+
+    private PoolSettingsValidator() {
+    }
+
+    static List<Problem> problems(PoolSettings settings) {
+        var problems = new Problems();
+        if (settings.location() == null || !AzureNames.LOCATION.matcher(settings.location()).matches()) {
+            problems.add("location", settings.location(), "an Azure region name such as westeurope (lowercase, no spaces)");
+        }
+        int max = checkInstanceCounts(settings.scaleSet().instanceCounts(), problems);
+        checkNetwork(settings.network(), settings.production(), max, problems);
+        checkLoadBalancer(settings.loadBalancer(), max, problems);
+        checkStorage(settings.storage(), problems);
+        checkScaleSet(settings.scaleSet(), problems);
+        checkTags(settings, problems);
+        return problems.list();
+    }
+
+    /** Returns the maximum if it is usable for sizing, else 0 so that dependent checks stay quiet. */
+    private static int checkInstanceCounts(InstanceCounts counts, Problems problems) {
+        int max = counts.maximum();
+        if (max < 1 || max > MAX_INSTANCES) {
+            problems.add("maxInstanceCount", max, "1-" + MAX_INSTANCES);
+            max = 0;
+        }
+        if (counts.minimum() < 0 || (max > 0 && counts.minimum() > max)) {
+            problems.add("minInstanceCount", counts.minimum(), "0-maxInstanceCount (" + counts.maximum() + ")");
+        }
+        if (counts.initial() < Math.max(0, counts.minimum()) || (max > 0 && counts.initial() > max)) {
+            problems.add("initialInstanceCount", counts.initial(), "minInstanceCount (" + counts.minimum()
+                    + ") to maxInstanceCount (" + counts.maximum() + ")");
+        }
+        return max;
+    }
+
+    private static void checkNetwork(NetworkSettings network, boolean production, int max, Problems problems) {
+        var addressSpace = Ipv4Cidr.parse(network.addressSpace());
+        var subnet = Ipv4Cidr.parse(network.subnetPrefix());
+        if (addressSpace.isEmpty()) {
+            problems.add("addressSpace", network.addressSpace(), "an IPv4 CIDR block such as 10.0.0.0/16, host bits zero");
+        }
+        if (subnet.isEmpty()) {
+            problems.add("subnetPrefix", network.subnetPrefix(), "an IPv4 CIDR block such as 10.0.0.0/24, host bits zero");
+        } else {
+            if (addressSpace.isPresent() && !addressSpace.get().contains(subnet.get())) {
+                problems.add("subnetPrefix", network.subnetPrefix(), "a block inside addressSpace (" + network.addressSpace() + ")");
+            }
+            if (max > 0 && !SubnetPlan.holds(subnet.get(), max)) {
+                problems.add("subnetPrefix", network.subnetPrefix(), "a block holding maxInstanceCount (" + max
+                        + ") VMs plus Azure's " + SubnetPlan.AZURE_RESERVED_ADDRESSES + " reserved addresses: /"
+                        + SubnetPlan.longestPrefixFor(max) + " or larger");
+            }
+        }
+        for (String range : network.allowedSourceRanges()) {
+            var cidr = sourceRange(range);
+            if (cidr == null) {
+                problems.add("allowedSourceRanges", range, "IPv4 addresses or CIDR blocks such as 203.0.113.0/24");
+            } else if (cidr.isEverything()) {
+                problems.add("allowedSourceRanges", range, "named ranges; to open the pool to the whole internet set"
+                        + " allowOpenInternet: true instead (refused in production)");
+            }
+        }
+        if (network.allowedSourceRanges().isEmpty() && !network.allowOpenInternet()) {
+            problems.add("allowedSourceRanges", "[]", "at least one source range for SSH and JupyterHub, or"
+                    + " allowOpenInternet: true to accept the whole internet (dev only)");
+        }
+        if (production && network.allowOpenInternet()) {
+            problems.add("allowOpenInternet", true, "false when production is true: name the source ranges");
+        }
+    }
+
+    /** An address or CIDR; a bare address means that one host. */
+    static Ipv4Cidr sourceRange(String range) {
+        if (range == null) {
+            return null;
+        }
+        String text = range.contains("/") ? range : range + "/32";
+        return Ipv4Cidr.parse(text).orElse(null);
+    }
+
+    private static void checkLoadBalancer(LoadBalancerSettings lb, int max, Problems problems) {
+        lb.dnsLabel().filter(label -> !AzureNames.DNS_LABEL.matcher(label).matches()).ifPresent(label ->
+                problems.add("dnsLabel", label, "3-63 characters: lowercase letters, digits and hyphens, starting"
+                        + " with a letter and ending with a letter or digit"));
+        var rulePorts = lb.poolEntry()
+                ? List.of(LoadBalancerSettings.SSH_PORT, LoadBalancerSettings.JUPYTERHUB_PORT) : List.<Integer>of();
+        NatPortPlan.validate("sshNatFirstPort", lb.sshNatFirstPort(), "jupyterNatFirstPort", lb.jupyterNatFirstPort(),
+                max, rulePorts, problems);
+        if (lb.idleTimeoutMinutes() < 4 || lb.idleTimeoutMinutes() > 30) {
+            problems.add("idleTimeoutMinutes", lb.idleTimeoutMinutes(), "4-30 minutes");
+        }
+        if (max > SnatPlan.largestPoolServed()) {
+            problems.add("maxInstanceCount", max, "at most " + SnatPlan.largestPoolServed()
+                    + " so that each VM keeps " + SnatPlan.MINIMUM_USEFUL_PORTS + " outbound SNAT ports");
+        }
+    }
+
+    private static void checkStorage(StorageSettings storage, Problems problems) {
+        storage.accountName().filter(name -> !AzureNames.STORAGE_ACCOUNT.matcher(name).matches()).ifPresent(name ->
+                problems.add("storageAccountName", name, "3-24 lowercase letters and digits, globally unique"));
+        if (!STORAGE_SKUS.contains(storage.sku())) {
+            problems.add("storageSku", storage.sku(), "one of " + sorted(STORAGE_SKUS));
+        }
+        if (storage.shareName() == null || !AzureNames.SHARE.matcher(storage.shareName()).matches()) {
+            problems.add("shareName", storage.shareName(), "3-63 characters: lowercase letters, digits and single"
+                    + " hyphens, starting and ending with a letter or digit");
+        }
+        int minQuota = storage.isPremium() ? PREMIUM_SHARE_MIN_GIB : 1;
+        if (storage.shareQuotaGiB() < minQuota || storage.shareQuotaGiB() > STANDARD_SHARE_MAX_GIB) {
+            problems.add("shareQuotaGiB", storage.shareQuotaGiB(), minQuota + "-" + STANDARD_SHARE_MAX_GIB + " GiB"
+                    + (storage.isPremium() ? " (premium shares start at 100 GiB)" : ""));
+        }
+        if (storage.protocol() == ShareProtocol.NFS && !storage.isPremium()) {
+            problems.add("shareProtocol", "NFS", "SMB, or NFS together with a Premium_LRS or Premium_ZRS storageSku");
+        }
+        if (storage.softDeleteDays() < 1 || storage.softDeleteDays() > 365) {
+            problems.add("shareSoftDeleteDays", storage.softDeleteDays(), "1-365 days");
+        }
+        if (storage.mountPoint() == null || !MOUNT_POINT.matcher(storage.mountPoint()).matches()
+                || storage.mountPoint().contains("/..") || storage.mountPoint().contains("/./")) {
+            problems.add("mountPoint", storage.mountPoint(), "an absolute path of letters, digits, '.', '_', '-'"
+                    + " and '/', such as /datamnt/dsvmshare");
+        }
+        if (storage.endpointSuffix() == null || !ENDPOINT_SUFFIX.matcher(storage.endpointSuffix()).matches()) {
+            problems.add("storageEndpointSuffix", storage.endpointSuffix(), "a DNS suffix such as core.windows.net"
+                    + " (public cloud) or core.chinacloudapi.cn");
+        }
+    }
+
+    private static void checkScaleSet(ScaleSetSettings scaleSet, Problems problems) {
+        if (scaleSet.vmSize() == null || !VM_SIZE.matcher(scaleSet.vmSize()).matches()) {
+            problems.add("vmSize", scaleSet.vmSize(), "an Azure VM size such as Standard_D2s_v3");
+        }
+        if (scaleSet.computerNamePrefix() == null
+                || !AzureNames.COMPUTER_NAME_PREFIX.matcher(scaleSet.computerNamePrefix()).matches()) {
+            problems.add("computerNamePrefix", scaleSet.computerNamePrefix(), "1-9 characters: lowercase letters,"
+                    + " digits and hyphens, starting with a letter and not ending with a hyphen");
+        }
+        Credentials.usernameProblems(scaleSet.adminUsername())
+                .forEach(allowed -> problems.add("adminUsername", scaleSet.adminUsername(), allowed));
+        var image = scaleSet.image();
+        checkImagePart("imagePublisher", image.publisher(), problems);
+        checkImagePart("imageOffer", image.offer(), problems);
+        checkImagePart("imageSku", image.sku(), problems);
+        if (image.version() == null || !IMAGE_VERSION.matcher(image.version()).matches()) {
+            problems.add("imageVersion", image.version(), "latest, or a pinned version such as 24.01.15");
+        }
+        scaleSet.plan().ifPresent(plan -> {
+            checkImagePart("imagePlan.name", plan.name(), problems);
+            checkImagePart("imagePlan.product", plan.product(), problems);
+            checkImagePart("imagePlan.publisher", plan.publisher(), problems);
+        });
+        if (!OS_DISK_TYPES.contains(scaleSet.osDiskType())) {
+            problems.add("osDiskType", scaleSet.osDiskType(), "one of " + sorted(OS_DISK_TYPES));
+        }
+        if (!UPGRADE_MODES.contains(scaleSet.upgradeMode())) {
+            problems.add("upgradeMode", scaleSet.upgradeMode(), "one of " + sorted(UPGRADE_MODES));
+        }
+    }
+
+    private static void checkImagePart(String setting, String value, Problems problems) {
+        if (value == null || !IMAGE_PART.matcher(value).matches()) {
+            problems.add(setting, value, "a non-empty marketplace identifier (letters, digits, '.', '_', '-')");
+        }
+    }
+
+    private static void checkTags(PoolSettings settings, Problems problems) {
+        if (settings.tags().size() > 50) {
+            problems.add("tags", settings.tags().size() + " tags", "at most 50 tags");
+        }
+        settings.tags().forEach((key, value) -> {
+            if (key.isEmpty() || key.length() > 512 || key.matches(".*[<>%&\\\\?/].*")) {
+                problems.add("tags", key, "tag names of 1-512 characters without < > % & \\ ? /");
+            }
+            if (value.length() > 256) {
+                problems.add("tags." + key, value, "tag values of at most 256 characters");
+            }
+        });
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        var list = new ArrayList<>(values);
+        list.sort(null);
+        return list;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.dsvmpool.config;
+
+import java.util.Objects;
+
+/**
+ * One invalid setting: which setting, the value it had and what would have been allowed.
+ *
+ * @param setting the configuration key or argument name, e.g. {@code maxInstanceCount}
+ * @param value   the offending value as the user wrote it ({@link #SECRET_VALUE} for secrets)
+ * @param allowed what the setting accepts, phrased for the user
+ */
+public record Problem(String setting, String value, String allowed) {
+
+    /** Shown instead of a secret's value so that error messages never leak it. */
+    public static final String SECRET_VALUE = "[secret]";
+
+    public Problem {
+        Objects.requireNonNull(setting, "setting");
+        Objects.requireNonNull(allowed, "allowed");
+        value = value == null ? "(not set)" : value;
+    }
+
+    /** A one-line, human-readable description. */
+    public String message() {
+        return setting + " = " + quote(value) + ": " + allowed;
+    }
+
+    private static String quote(String value) {
+        return value.startsWith("(") || value.equals(SECRET_VALUE) ? value : "'" + value + "'";
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.dsvmpool.config;
+
+import io.github.dsvmpool.vm.ShareProtocol;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a stack's configuration into {@link StackSettings}: every key is parsed, every value validated, and all
+ * problems are thrown together before anything is declared. The keys are the {@link PoolSettings.Builder}
+ * method names, plus the secrets and the pool's name.
+ */
+public final class StackConfiguration {
+    public static final String POOL_NAME = "poolName";
+    public static final String ADMIN_PASSWORD = "adminPassword";
+    public static final String SSH_PUBLIC_KEYS = "sshPublicKeys";
+    public static final String RESOURCE_GROUP_NAME = "resourceGroupName";
+    public static final String DEFAULT_POOL_NAME = "dsvm";
+    private static final Pattern POOL_NAME_RULE = Pattern.compile("[a-z][a-z0-9-]{0,18}[a-z0-9]|[a-z]");
+    private static final Pattern SSH_KEY = Pattern.compile("(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?");
+
+    private record Setting<T>(String key, ConfigValues.Parser<T> parser, BiConsumer<PoolSettings.Builder, T> apply) {
+        void read(ConfigSource source, PoolSettings.Builder builder, Problems problems) {
+            source.get(key).flatMap(text -> parser.parse(key, text, problems)).ifPresent(value -> apply.accept(builder, value));
+        }
+    }
+
+    private static final List<Setting<?>> POOL_SETTINGS = List.of(
+            new Setting<>("location", ConfigValues::text, PoolSettings.Builder::location),
+            new Setting<>("production", ConfigValues::bool, PoolSettings.Builder::production),
+            new Setting<>("addressSpace", ConfigValues::text, PoolSettings.Builder::addressSpace),
+            new Setting<>("subnetPrefix", ConfigValues::text, PoolSettings.Builder::subnetPrefix),
+            new Setting<>("allowedSourceRanges", ConfigValues::stringList, PoolSettings.Builder::allowedSourceRanges),
+            new Setting<>("allowOpenInternet", ConfigValues::bool, PoolSettings.Builder::allowOpenInternet),
+            new Setting<>("dnsLabel", ConfigValues::text, PoolSettings.Builder::dnsLabel),
+            new Setting<>("sshNatFirstPort", ConfigValues::integer, PoolSettings.Builder::sshNatFirstPort),
+            new Setting<>("jupyterNatFirstPort", ConfigValues::integer, PoolSettings.Builder::jupyterNatFirstPort),
+            new Setting<>("poolEntry", ConfigValues::bool, PoolSettings.Builder::poolEntry),
+            new Setting<>("idleTimeoutMinutes", ConfigValues::integer, PoolSettings.Builder::idleTimeoutMinutes),
+            new Setting<>("storageAccountName", ConfigValues::text, PoolSettings.Builder::storageAccountName),
+            new Setting<>("storageSku", ConfigValues::text, PoolSettings.Builder::storageSku),
+            new Setting<>("shareName", ConfigValues::text, PoolSettings.Builder::shareName),
+            new Setting<>("shareQuotaGiB", ConfigValues::integer, PoolSettings.Builder::shareQuotaGiB),
+            new Setting<>("shareProtocol", ConfigValues.enumeration(ShareProtocol.class), PoolSettings.Builder::shareProtocol),
+            new Setting<>("shareSoftDeleteDays", ConfigValues::integer, PoolSettings.Builder::shareSoftDeleteDays),
+            new Setting<>("mountPoint", ConfigValues::text, PoolSettings.Builder::mountPoint),
+            new Setting<>("storageEndpointSuffix", ConfigValues::text, PoolSettings.Builder::storageEndpointSuffix),
+            new Setting<>("restrictStorageToSubnet", ConfigValues::bool, PoolSettings.Builder::restrictStorageToSubnet),
+            new Setting<>("vmSize", ConfigValues::text, PoolSettings.Builder::vmSize),
+            new Setting<>("computerNamePrefix", ConfigValues::text, PoolSettings.Builder::computerNamePrefix),
+            new Setting<>("adminUsername", ConfigValues::text, PoolSettings.Builder::adminUsername),
+            new Setting<>("imagePublisher", ConfigValues::text, PoolSettings.Builder::imagePublisher),
+            new Setting<>("imageOffer", ConfigValues::text, PoolSettings.Builder::imageOffer),
+            new Setting<>("imageSku", ConfigValues::text, PoolSettings.Builder::imageSku),
+            new Setting<>("imageVersion", ConfigValues::text, PoolSettings.Builder::imageVersion),
+            new Setting<>("osDiskType", ConfigValues::text, PoolSettings.Builder::osDiskType),
+            new Setting<>("upgradeMode", ConfigValues::text, PoolSettings.Builder::upgradeMode),
+            new Setting<>("minInstanceCount", ConfigValues::integer, PoolSettings.Builder::minInstanceCount),
+            new Setting<>("initialInstanceCount", ConfigValues::integer, PoolSettings.Builder::initialInstanceCount),
+            new Setting<>("maxInstanceCount", ConfigValues::integer, PoolSettings.Builder::maxInstanceCount),
+            new Setting<>("tags", ConfigValues::stringMap, PoolSettings.Builder::tags));
+
+    private static final List<String> IMAGE_PLAN_KEYS = List.of("imagePlanName", "imagePlanProduct", "imagePlanPublisher");
+
+    private StackConfiguration() {
+    }
+
+    /** Every configuration key this program reads, in README order. */
+    public static List<String> keys() {
+        var keys = new ArrayList<String>();
+        keys.add(POOL_NAME);
+        POOL_SETTINGS.forEach(setting -> keys.add(setting.key()));
+        keys.addAll(IMAGE_PLAN_KEYS);
+        keys.addAll(List.of(ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME));
+        return keys;
+    }
+
+    /**
+     * @throws InvalidConfigurationException naming every bad or unknown setting at once
+     */
+    public static StackSettings read(ConfigSource source) {
+        var problems = new Problems();
+        source.keys().ifPresent(present -> {
+            var unknown = new TreeSet<>(present);
+            unknown.removeAll(keys());
+            unknown.forEach(key -> problems.add(key, source.get(key).orElse(""), "a known setting (see README.md):"
+                    + " is it misspelt?"));
+        });
+
+        String poolName = source.get(POOL_NAME).map(String::trim).orElse(DEFAULT_POOL_NAME);
+        if (!POOL_NAME_RULE.matcher(poolName).matches()) {
+            problems.add(POOL_NAME, poolName, "1-20 characters: lowercase letters, digits and hyphens, starting with"
+                    + " a letter (it prefixes resource names)");
+        }
+        var builder = PoolSettings.builder();
+        POOL_SETTINGS.forEach(setting -> setting.read(source, builder, problems));
+        readImagePlan(source, builder);
+        PoolSettings pool = builder.build();
+        problems.addAll(pool.problems());
+
+        Optional<String> password = source.get(ADMIN_PASSWORD);
+        // Never echo the password: the problem shows a placeholder instead of the value.
+        for (String allowed : io.github.dsvmpool.plans.Credentials.passwordProblems(password.orElse(null))) {
+            problems.add(new Problem(ADMIN_PASSWORD, password.isPresent() ? Problem.SECRET_VALUE : null, allowed));
+        }
+        List<String> sshKeys = source.get(SSH_PUBLIC_KEYS)
+                .flatMap(text -> ConfigValues.stringList(SSH_PUBLIC_KEYS, text, problems)).orElse(List.of());
+        sshKeys.stream().filter(key -> !SSH_KEY.matcher(key).matches()).forEach(key -> problems.add(SSH_PUBLIC_KEYS,
+                abbreviate(key), "OpenSSH public keys (ssh-rsa, ssh-ed25519 or ecdsa-sha2-*), one per entry"));
+        Optional<String> resourceGroup = source.get(RESOURCE_GROUP_NAME).map(String::trim);
+        resourceGroup.filter(name -> !name.matches("[-\\w.()]{1,89}[-\\w()]")).ifPresent(name ->
+                problems.add(RESOURCE_GROUP_NAME, name, "1-90 letters, digits, '_', '-', '.', '(' or ')', not ending"
+                        + " with '.'; leave unset to create a resource group"));
+
+        problems.throwIfAny("the stack configuration");
+        return new StackSettings(poolName, pool, new SecretText(password.orElseThrow()), sshKeys, resourceGroup);
+    }
+
+    private static void readImagePlan(ConfigSource source, PoolSettings.Builder builder) {
+        Map<String, String> plan = new LinkedHashMap<>();
+        IMAGE_PLAN_KEYS.forEach(key -> source.get(key).ifPresent(value -> plan.put(key, value.trim())));
+        if (!plan.isEmpty()) {
+            // A partial plan is passed on so that validation names the missing parts.
+            builder.imagePlan(new PurchasePlan(plan.get("imagePlanName"), plan.get("imagePlanProduct"),
+                    plan.get("imagePlanPublisher")));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.dsvmpool.offline;
+
+import com.pulumi.test.Mocks;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stands in for Azure under the mock engine: answers every resource with plausible outputs (its id, its Azure
+ * name, a public IP and FQDN) and the invokes the program makes (subscription, account keys).
+ */
+public final class RecordingMocks implements Mocks {
+    public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+    /** Marks the fake account key so that tests can search every output for it. */
+    public static final String STORAGE_KEY = "MOCK-STORAGE-KEY-c2VjcmV0LWtleQ==";
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var state = new HashMap<String, Object>(args.inputs);
+        // Dependants read `name` (e.g. resourceGroupName): give back the Azure name, or the logical name when
+        // Azure would have auto-named the resource.
+        state.putIfAbsent("name", azureName(args.type, args.inputs).orElse(args.name));
+        String id = "/subscriptions/" + SUBSCRIPTION_ID + "/mock/" + args.type.replace(':', '/') + "/" + args.name;
+        state.put("id", id);
+        if (args.type.equals("azure-native:network:PublicIPAddress")) {
+            state.put("ipAddress", "203.0.113.200");
+            Object label = args.inputs.get("dnsSettings") instanceof Map<?, ?> dns ? dns.get("domainNameLabel") : null;
+            state.put("dnsSettings", Map.of("domainNameLabel", String.valueOf(label),
+                    "fqdn", label + ".westeurope.cloudapp.azure.com"));
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        return CompletableFuture.completedFuture(switch (args.token) {
+            case "azure-native:authorization:getClientConfig" -> Map.of("subscriptionId", SUBSCRIPTION_ID,
+                    "tenantId", "11111111-1111-1111-1111-111111111111", "clientId", "mock", "objectId", "mock");
+            case "azure-native:storage:listStorageAccountKeys" -> Map.of("keys", List.of(
+                    Map.of("keyName", "key1", "value", STORAGE_KEY, "permissions", "FULL", "creationTime", "")));
+            default -> Map.of();
+        });
+    }
+
+    /** The input that carries the Azure name of each resource type, when the program sets one. */
+    private static final Map<String, String> NAME_INPUTS = Map.ofEntries(
+            Map.entry("azure-native:resources:ResourceGroup", "resourceGroupName"),
+            Map.entry("azure-native:network:VirtualNetwork", "virtualNetworkName"),
+            Map.entry("azure-native:network:Subnet", "subnetName"),
+            Map.entry("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"),
+            Map.entry("azure-native:network:PublicIPAddress", "publicIpAddressName"),
+            Map.entry("azure-native:network:LoadBalancer", "loadBalancerName"),
+            Map.entry("azure-native:storage:StorageAccount", "accountName"),
+            Map.entry("azure-native:storage:FileServiceProperties", "fileServicesName"),
+            Map.entry("azure-native:storage:FileShare", "shareName"),
+            Map.entry("azure-native:compute:VirtualMachineScaleSet", "vmScaleSetName"),
+            Map.entry("azure-native:insights:AutoscaleSetting", "autoscaleSettingName"));
+
+    private static Optional<String> azureName(String type, Map<String, Object> inputs) {
+        return Optional.ofNullable(NAME_INPUTS.get(type)).map(inputs::get).map(String::valueOf);
+    }
+}

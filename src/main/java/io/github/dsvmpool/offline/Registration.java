@@ -1,0 +1,25 @@
+package io.github.dsvmpool.offline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One resource the program registered, as the engine received it.
+ *
+ * @param urn          the resource's URN
+ * @param parentUrn    its parent's URN ("" for the stack itself)
+ * @param inputs       input properties; values the program marked secret are {@link SecretValue}s
+ * @param dependencies URNs of the resources it depends on
+ */
+public record Registration(String urn, String type, String name, String parentUrn, boolean custom,
+                           Map<String, Object> inputs, List<String> dependencies, boolean protect,
+                           boolean retainOnDelete, List<String> ignoreChanges) {
+
+    /** A value the program marked secret; {@link #toString()} never shows it. */
+    public record SecretValue(Object value) {
+        @Override
+        public String toString() {
+            return "[secret]";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.dsvmpool.plans;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Azure naming rules and the names this project derives. Globally unique names (storage account, DNS label)
+ * get a suffix hashed from the project, stack and component name: stable across updates (a new name would
+ * replace the account and its data) yet different for every stack and pool.
+ */
+public final class AzureNames {
+    /** 3-24 lowercase letters and digits, globally unique. */
+    public static final Pattern STORAGE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
+    /** 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
+    public static final Pattern SHARE = Pattern.compile("(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*");
+    /** Public IP DNS label: starts with a letter, ends with a letter or digit, 3-63 characters. */
+    public static final Pattern DNS_LABEL = Pattern.compile("[a-z][a-z0-9-]{1,61}[a-z0-9]");
+    /** Kept to 9 characters, as the original template did, so instance names stay short in prompts and logs. */
+    public static final Pattern COMPUTER_NAME_PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,7}[a-z0-9]|[a-z]");
+    /** Azure region names as the Resource Manager API spells them, e.g. westeurope. */
+    public static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9]{2,39}");
+
+    static final int HASH_CHARACTERS = 8;
+
+    private AzureNames() {
+    }
+
+    /** A storage account name: the letters and digits of {@code prefix} (at most 16) and an 8-character hash. */
+    public static String storageAccountName(String prefix, String seed) {
+        String cleaned = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String head = cleaned.substring(0, Math.min(cleaned.length(), 24 - HASH_CHARACTERS));
+        return head + hash(seed);
+    }
+
+    /** A DNS label: {@code prefix} made DNS-safe (at most 54 characters), a hyphen and an 8-character hash. */
+    public static String dnsLabel(String prefix, String seed) {
+        String cleaned = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-")
+                .replaceAll("^[^a-z]+", "").replaceAll("-$", "");
+        String head = cleaned.isEmpty() ? "pool" : cleaned.substring(0, Math.min(cleaned.length(), 54));
+        return head.replaceAll("-$", "") + "-" + hash(seed);
+    }
+
+    /** First 8 hex characters of the SHA-256 of {@code seed}. */
+    static String hash(String seed) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_CHARACTERS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

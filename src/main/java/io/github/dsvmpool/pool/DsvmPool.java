@@ -1,0 +1,136 @@
+package io.github.dsvmpool.pool;
+
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
+import com.pulumi.azurenative.resources.ResourceGroup;
+import com.pulumi.azurenative.resources.ResourceGroupArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.dsvmpool.config.LoadBalancerSettings;
+import io.github.dsvmpool.config.PoolSettings;
+import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.plans.AzureNames;
+import io.github.dsvmpool.plans.NatPortPlan;
+import io.github.dsvmpool.plans.PortRange;
+import io.github.dsvmpool.vm.MountParameters;
+import io.github.dsvmpool.vm.ShareProtocol;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A shared, autoscaling pool of Azure Data Science VMs behind one load balancer, all mounting one Azure Files
+ * share. The constructor validates its settings (every problem at once, before any child is declared) and then
+ * only wires the parts together; the decisions live in {@code io.github.dsvmpool.plans}.
+ */
+public final class DsvmPool extends ComponentResource {
+    public static final String TYPE = "dsvm-pool:index:DsvmPool";
+
+    /** The resource group holding the pool. */
+    @Export(name = "resourceGroupName", refs = String.class)
+    public final Output<String> resourceGroupName;
+    /** The public IP address of the load balancer. */
+    @Export(name = "publicIpAddress", refs = String.class)
+    public final Output<String> publicIpAddress;
+    /** The DNS name of the load balancer, e.g. {@code dsvm-dev-1a2b3c4d.westeurope.cloudapp.azure.com}. */
+    @Export(name = "fqdn", refs = String.class)
+    public final Output<String> fqdn;
+    /** JupyterHub through the pool entry (self-signed HTTPS). */
+    @Export(name = "jupyterHubUrl", refs = String.class)
+    public final Output<String> jupyterHubUrl;
+    /** SSH to any available VM through the pool entry. */
+    @Export(name = "sshCommand", refs = String.class)
+    public final Output<String> sshCommand;
+    /** Frontend ports that reach port 22 of each VM, one per VM, e.g. {@code 50000-50009}. */
+    @Export(name = "sshNatPortRange", refs = String.class)
+    public final Output<String> sshNatPortRange;
+    /** Frontend ports that reach JupyterHub (8000) of each VM. */
+    @Export(name = "jupyterHubNatPortRange", refs = String.class)
+    public final Output<String> jupyterHubNatPortRange;
+    /** The share as a UNC path. */
+    @Export(name = "shareUncPath", refs = String.class)
+    public final Output<String> shareUncPath;
+    @Export(name = "storageAccountName", refs = String.class)
+    public final Output<String> storageAccountName;
+    @Export(name = "scaleSetName", refs = String.class)
+    public final Output<String> scaleSetName;
+    @Export(name = "scaleSetId", refs = String.class)
+    public final Output<String> scaleSetId;
+
+    public DsvmPool(String name, DsvmPoolArgs args) {
+        this(name, args, ComponentResourceOptions.Empty);
+    }
+
+    public DsvmPool(String name, DsvmPoolArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        PoolSettings settings = args.settings();
+        new Problems().addAll(settings.problems()).throwIfAny("DsvmPool '" + name + "'");
+
+        var tags = new HashMap<>(settings.tags());
+        tags.putIfAbsent("dsvm-pool", name);
+        Output<String> groupName = args.resourceGroupName().orElseGet(() -> new ResourceGroup(name + "-rg",
+                ResourceGroupArgs.builder().location(settings.location()).tags(tags).build(),
+                CustomResourceOptions.builder().parent(this).build()).name());
+        var context = new PartContext(name, this, groupName, settings.location(), Map.copyOf(tags));
+
+        String seed = Deployment.getInstance().getProjectName() + "/" + Deployment.getInstance().getStackName()
+                + "/" + name;
+        var storageSettings = settings.storage();
+        String accountName = storageSettings.accountName()
+                .orElseGet(() -> AzureNames.storageAccountName(name, seed));
+        String dnsLabel = settings.loadBalancer().dnsLabel().orElseGet(() -> AzureNames.dnsLabel(name, seed));
+        int maxInstances = settings.scaleSet().instanceCounts().maximum();
+        PortRange sshRange = NatPortPlan.range(settings.loadBalancer().sshNatFirstPort(), maxInstances);
+        PortRange jupyterRange = NatPortPlan.range(settings.loadBalancer().jupyterNatFirstPort(), maxInstances);
+
+        var network = new PoolNetwork(context, settings.network());
+        var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
+                network.subnet.id());
+        Output<String> subscriptionId = AuthorizationFunctions.getClientConfig()
+                .applyValue(GetClientConfigResult::subscriptionId);
+        var loadBalancer = new PoolLoadBalancer(context, settings.loadBalancer(), dnsLabel, name + "-lb",
+                subscriptionId, sshRange, jupyterRange, maxInstances);
+
+        var mountParameters = new MountParameters(accountName, storageSettings.shareName(),
+                storageSettings.mountPoint(), storageSettings.endpointSuffix(), settings.scaleSet().adminUsername(),
+                storageSettings.protocol());
+        Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
+                ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
+        var scaleSet = new PoolScaleSet(context, settings.scaleSet(),
+                new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolId(),
+                        loadBalancer.sshNatPoolId(), loadBalancer.jupyterHubNatPoolId()),
+                args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey));
+        new PoolAutoscale(context, settings.scaleSet().instanceCounts(), scaleSet.scaleSet.id());
+
+        this.resourceGroupName = groupName;
+        this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));
+        this.fqdn = loadBalancer.publicIp.dnsSettings()
+                .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
+        this.jupyterHubUrl = Output.format("https://%s:%d/", fqdn, LoadBalancerSettings.JUPYTERHUB_PORT);
+        this.sshCommand = Output.format("ssh %s@%s", settings.scaleSet().adminUsername(), fqdn);
+        this.sshNatPortRange = Output.of(sshRange.toString());
+        this.jupyterHubNatPortRange = Output.of(jupyterRange.toString());
+        this.shareUncPath = Output.format("\\\\%s.file.%s\\%s", storage.account.name(),
+                storageSettings.endpointSuffix(), storageSettings.shareName());
+        this.storageAccountName = storage.account.name();
+        this.scaleSetName = scaleSet.scaleSet.name();
+        this.scaleSetId = scaleSet.scaleSet.id();
+
+        registerOutputs(Map.ofEntries(
+                Map.entry("resourceGroupName", resourceGroupName),
+                Map.entry("publicIpAddress", publicIpAddress),
+                Map.entry("fqdn", fqdn),
+                Map.entry("jupyterHubUrl", jupyterHubUrl),
+                Map.entry("sshCommand", sshCommand),
+                Map.entry("sshNatPortRange", sshNatPortRange),
+                Map.entry("jupyterHubNatPortRange", jupyterHubNatPortRange),
+                Map.entry("shareUncPath", shareUncPath),
+                Map.entry("storageAccountName", storageAccountName),
+                Map.entry("scaleSetName", scaleSetName),
+                Map.entry("scaleSetId", scaleSetId)));
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.dsvmpool.pool;
+
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.core.Output;
+import io.github.dsvmpool.vm.MountParameters;
+import io.github.dsvmpool.vm.MountScript;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CustomScript extension that mounts the share on every VM. The script and its arguments, the storage key
+ * among them, travel only in {@code protectedSettings} (encrypted, never returned by Azure). Because Azure
+ * cannot show a diff of protected settings, {@code forceUpdateTag} carries a visible revision of the script and
+ * its non-secret arguments, so that a change re-runs the mount on existing VMs.
+ */
+final class MountExtension {
+    static final String NAME = "mount-share";
+    static final String PUBLISHER = "Microsoft.Azure.Extensions";
+    static final String TYPE = "CustomScript";
+    static final String VERSION = "2.1";
+
+    private MountExtension() {
+    }
+
+    /** @param storageKey the account key (a secret output) for SMB; empty for NFS, which needs none */
+    static VirtualMachineScaleSetExtensionArgs of(MountParameters parameters, Optional<Output<String>> storageKey) {
+        var script = MountScript.shipped();
+        Output<Object> protectedSettings = storageKey
+                .map(key -> key.applyValue(value -> settings(script.encodedScript(parameters, value))))
+                .orElseGet(() -> Output.of(settings(script.encodedScript(parameters, null))))
+                .asSecret();
+        return VirtualMachineScaleSetExtensionArgs.builder()
+                .name(NAME)
+                .publisher(PUBLISHER)
+                .type(TYPE)
+                .typeHandlerVersion(VERSION)
+                .autoUpgradeMinorVersion(true)
+                .protectedSettings(protectedSettings)
+                .forceUpdateTag(script.revision(parameters))
+                .build();
+    }
+
+    private static Object settings(String encodedScript) {
+        return Map.of("script", encodedScript);
+    }
+}

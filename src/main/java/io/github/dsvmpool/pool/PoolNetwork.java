@@ -1,0 +1,68 @@
+package io.github.dsvmpool.pool;
+
+import com.pulumi.azurenative.network.NetworkSecurityGroup;
+import com.pulumi.azurenative.network.NetworkSecurityGroupArgs;
+import com.pulumi.azurenative.network.Subnet;
+import com.pulumi.azurenative.network.SubnetArgs;
+import com.pulumi.azurenative.network.VirtualNetwork;
+import com.pulumi.azurenative.network.VirtualNetworkArgs;
+import com.pulumi.azurenative.network.enums.SecurityRuleAccess;
+import com.pulumi.azurenative.network.enums.SecurityRuleDirection;
+import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
+import com.pulumi.azurenative.network.inputs.SecurityRuleArgs;
+import com.pulumi.azurenative.network.inputs.ServiceEndpointPropertiesFormatArgs;
+import io.github.dsvmpool.config.NetworkSettings;
+import io.github.dsvmpool.plans.SecurityRulePlan;
+import java.util.List;
+
+/** The virtual network, the pool's subnet and the NSG that guards it. */
+final class PoolNetwork {
+    /** Lets the storage account admit the subnet by a network rule instead of the whole internet. */
+    static final String STORAGE_SERVICE_ENDPOINT = "Microsoft.Storage";
+
+    final VirtualNetwork virtualNetwork;
+    final NetworkSecurityGroup securityGroup;
+    final Subnet subnet;
+
+    PoolNetwork(PartContext context, NetworkSettings network) {
+        this.virtualNetwork = new VirtualNetwork(context.childName("vnet"), VirtualNetworkArgs.builder()
+                .resourceGroupName(context.resourceGroupName())
+                .location(context.location())
+                .addressSpace(AddressSpaceArgs.builder().addressPrefixes(network.addressSpace()).build())
+                .tags(context.tags())
+                .build(), context.options().build());
+
+        this.securityGroup = new NetworkSecurityGroup(context.childName("nsg"), NetworkSecurityGroupArgs.builder()
+                .resourceGroupName(context.resourceGroupName())
+                .location(context.location())
+                .securityRules(SecurityRulePlan.inboundRules(network).stream().map(PoolNetwork::toArgs).toList())
+                .tags(context.tags())
+                .build(), context.options().build());
+
+        // A separate Subnet resource (not inline in the VNet) so that the two never fight over the subnet list.
+        this.subnet = new Subnet(context.childName("subnet"), SubnetArgs.builder()
+                .resourceGroupName(context.resourceGroupName())
+                .virtualNetworkName(virtualNetwork.name())
+                .addressPrefix(network.subnetPrefix())
+                .networkSecurityGroup(com.pulumi.azurenative.network.inputs.NetworkSecurityGroupArgs.builder()
+                        .id(securityGroup.id()).build())
+                .serviceEndpoints(ServiceEndpointPropertiesFormatArgs.builder()
+                        .service(STORAGE_SERVICE_ENDPOINT).build())
+                .build(), context.options().build());
+    }
+
+    private static SecurityRuleArgs toArgs(SecurityRulePlan rule) {
+        return SecurityRuleArgs.builder()
+                .name(rule.name())
+                .priority(rule.priority())
+                .direction(SecurityRuleDirection.Inbound)
+                .access(rule.allow() ? SecurityRuleAccess.Allow : SecurityRuleAccess.Deny)
+                .protocol(rule.protocol())
+                .sourceAddressPrefixes(List.copyOf(rule.sourcePrefixes()))
+                .sourcePortRange("*")
+                .destinationAddressPrefix("*")
+                .destinationPortRange(rule.destinationPort())
+                .description(rule.description())
+                .build();
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.dsvmpool.pool;
+
+import com.pulumi.azurenative.compute.VirtualMachineScaleSet;
+import com.pulumi.azurenative.compute.VirtualMachineScaleSetArgs;
+import com.pulumi.azurenative.compute.enums.CachingTypes;
+import com.pulumi.azurenative.compute.enums.DiskCreateOptionTypes;
+import com.pulumi.azurenative.compute.enums.DiskDeleteOptionTypes;
+import com.pulumi.azurenative.compute.enums.OrchestrationMode;
+import com.pulumi.azurenative.compute.enums.UpgradeMode;
+import com.pulumi.azurenative.compute.inputs.ApiEntityReferenceArgs;
+import com.pulumi.azurenative.compute.inputs.ImageReferenceArgs;
+import com.pulumi.azurenative.compute.inputs.LinuxConfigurationArgs;
+import com.pulumi.azurenative.compute.inputs.PlanArgs;
+import com.pulumi.azurenative.compute.inputs.SkuArgs;
+import com.pulumi.azurenative.compute.inputs.SshConfigurationArgs;
+import com.pulumi.azurenative.compute.inputs.SshPublicKeyArgs;
+import com.pulumi.azurenative.compute.inputs.SubResourceArgs;
+import com.pulumi.azurenative.compute.inputs.UpgradePolicyArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionProfileArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIPConfigurationArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetManagedDiskParametersArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetNetworkConfigurationArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetNetworkProfileArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetOSDiskArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetOSProfileArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetStorageProfileArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetVMProfileArgs;
+import com.pulumi.core.Output;
+import io.github.dsvmpool.config.ScaleSetSettings;
+import java.util.List;
+
+/** The Uniform scale set of Data Science VMs, wired to the LB's backend pool and both NAT pools. */
+final class PoolScaleSet {
+    /** Above 100 VMs a Uniform scale set must span several placement groups. */
+    static final int SINGLE_PLACEMENT_GROUP_LIMIT = 100;
+    /** Autoscale owns the capacity after creation; a deployment must not reset it. */
+    static final String CAPACITY_PROPERTY = "sku.capacity";
+
+    final VirtualMachineScaleSet scaleSet;
+
+    /** References the scale set needs from the network and the load balancer. */
+    record Wiring(Output<String> subnetId, Output<String> backendPoolId, Output<String> sshNatPoolId,
+                  Output<String> jupyterHubNatPoolId) {
+    }
+
+    PoolScaleSet(PartContext context, ScaleSetSettings settings, Wiring wiring, Output<String> adminPassword,
+                 Output<List<String>> sshPublicKeys, VirtualMachineScaleSetExtensionArgs mountExtension) {
+        var counts = settings.instanceCounts();
+        var args = VirtualMachineScaleSetArgs.builder()
+                .resourceGroupName(context.resourceGroupName())
+                .location(context.location())
+                .orchestrationMode(OrchestrationMode.Uniform)
+                .sku(SkuArgs.builder()
+                        .name(settings.vmSize())
+                        .tier("Standard")
+                        .capacity((double) counts.initial())
+                        .build())
+                // Extra VMs would appear and vanish, run the mount, and double the NAT ports needed.
+                .overprovision(false)
+                .singlePlacementGroup(counts.maximum() <= SINGLE_PLACEMENT_GROUP_LIMIT)
+                .upgradePolicy(UpgradePolicyArgs.builder().mode(UpgradeMode.valueOf(settings.upgradeMode())).build())
+                .virtualMachineProfile(VirtualMachineScaleSetVMProfileArgs.builder()
+                        .storageProfile(storageProfile(settings))
+                        .osProfile(osProfile(settings, adminPassword, sshPublicKeys))
+                        .networkProfile(networkProfile(context, wiring))
+                        .extensionProfile(VirtualMachineScaleSetExtensionProfileArgs.builder()
+                                .extensions(mountExtension).build())
+                        .build())
+                .tags(context.tags());
+        settings.plan().ifPresent(plan -> args.plan(PlanArgs.builder()
+                .name(plan.name()).product(plan.product()).publisher(plan.publisher()).build()));
+
+        this.scaleSet = new VirtualMachineScaleSet(context.childName("vmss"), args.build(),
+                context.options().ignoreChanges(CAPACITY_PROPERTY).build());
+    }
+
+    private static VirtualMachineScaleSetStorageProfileArgs storageProfile(ScaleSetSettings settings) {
+        var image = settings.image();
+        return VirtualMachineScaleSetStorageProfileArgs.builder()
+                .imageReference(ImageReferenceArgs.builder()
+                        .publisher(image.publisher()).offer(image.offer()).sku(image.sku()).version(image.version())
+                        .build())
+                .osDisk(VirtualMachineScaleSetOSDiskArgs.builder()
+                        .createOption(DiskCreateOptionTypes.FromImage)
+                        .caching(CachingTypes.ReadWrite)
+                        .deleteOption(DiskDeleteOptionTypes.Delete)
+                        .managedDisk(VirtualMachineScaleSetManagedDiskParametersArgs.builder()
+                                .storageAccountType(settings.osDiskType()).build())
+                        .build())
+                .build();
+    }
+
+    private static VirtualMachineScaleSetOSProfileArgs osProfile(ScaleSetSettings settings,
+                                                                 Output<String> adminPassword,
+                                                                 Output<List<String>> sshPublicKeys) {
+        String authorizedKeys = "/home/" + settings.adminUsername() + "/.ssh/authorized_keys";
+        var keys = sshPublicKeys.applyValue(list -> list.stream()
+                .map(key -> SshPublicKeyArgs.builder().keyData(key).path(authorizedKeys).build())
+                .toList());
+        return VirtualMachineScaleSetOSProfileArgs.builder()
+                .computerNamePrefix(settings.computerNamePrefix())
+                .adminUsername(settings.adminUsername())
+                .adminPassword(adminPassword)
+                .linuxConfiguration(LinuxConfigurationArgs.builder()
+                        // JupyterHub logs users in with their Linux password, so passwords stay enabled.
+                        .disablePasswordAuthentication(false)
+                        .provisionVMAgent(true)
+                        .ssh(SshConfigurationArgs.builder().publicKeys(keys).build())
+                        .build())
+                .build();
+    }
+
+    private static VirtualMachineScaleSetNetworkProfileArgs networkProfile(PartContext context, Wiring wiring) {
+        return VirtualMachineScaleSetNetworkProfileArgs.builder()
+                .networkInterfaceConfigurations(VirtualMachineScaleSetNetworkConfigurationArgs.builder()
+                        .name(context.childName("nic"))
+                        .primary(true)
+                        .ipConfigurations(VirtualMachineScaleSetIPConfigurationArgs.builder()
+                                .name("ipconfig")
+                                .primary(true)
+                                .subnet(ApiEntityReferenceArgs.builder().id(wiring.subnetId()).build())
+                                .loadBalancerBackendAddressPools(
+                                        SubResourceArgs.builder().id(wiring.backendPoolId()).build())
+                                .loadBalancerInboundNatPools(
+                                        SubResourceArgs.builder().id(wiring.sshNatPoolId()).build(),
+                                        SubResourceArgs.builder().id(wiring.jupyterHubNatPoolId()).build())
+                                .build())
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,222 @@
+package io.github.dsvmpool.vm;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The shell script that mounts the pool's Azure Files share on every VM of the scale set, as the inline
+ * {@code script} of the CustomScript extension (Microsoft.Azure.Extensions/CustomScript 2.1).
+ *
+ * <p>The body is the resource {@code mount-share.sh} next to this class, shipped in the jar and tested on its
+ * own (shellcheck and bats, {@code src/test/shell}). {@link #render} puts the parameters in front of it as
+ * shell variable assignments.
+ *
+ * <h2>Why the storage key is inside the script</h2>
+ * The extension runs either {@code commandToExecute} or {@code script}, never both: when a command exists, an
+ * inline script is not run. So the script cannot receive arguments, and its arguments, the key included,
+ * travel inside it. The whole script therefore belongs in {@code protectedSettings} (encrypted, never
+ * returned by the API). On the VM the extension decodes it to {@code script.sh} in its download folder, a
+ * root-only file (mode 0500), and runs it as root. The script itself keeps the key out of its output, out of
+ * every process's arguments and environment, and out of every file but the root-only credentials file
+ * {@code /etc/smbcredentials/<account>.cred} (mode 600). Anyone who is root on a VM can read the key; the
+ * share is a team folder and every VM needs it to mount.
+ *
+ * <p>Because protected settings cannot be read back, deployment tools cannot see a change in them:
+ * {@link #revision} gives a visible hash of the script and its non-secret parameters for the extension's
+ * {@code forceUpdateTag}. It does not cover the key: a rotated key alone does not re-run the extension
+ * (a change of the protected settings may still reach new instances), so rotate keys together with a
+ * change of the tag.
+ */
+public final class MountScript {
+    /** The classpath resource holding the script body. */
+    public static final String RESOURCE = "/io/github/dsvmpool/vm/mount-share.sh";
+    /** The extension's limit for an inline script, after base64. */
+    public static final int MAX_ENCODED_SCRIPT_BYTES = 256 * 1024;
+
+    private static final class Shipped {
+        static final MountScript INSTANCE = new MountScript(load());
+
+        private static String load() {
+            try (InputStream in = MountScript.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + RESOURCE + " missing from the classpath");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            }
+        }
+    }
+
+    private final String body;
+
+    private MountScript(String body) {
+        this.body = Objects.requireNonNull(body, "body");
+    }
+
+    /** The script shipped in the jar (loaded once from the classpath, UTF-8). */
+    public static MountScript shipped() {
+        return Shipped.INSTANCE;
+    }
+
+    /** A script with another body, for tests of the rendering and of {@link #revision}. */
+    static MountScript ofBody(String body) {
+        return new MountScript(body);
+    }
+
+    /** The shipped script text, exactly as in the resource. */
+    public String body() {
+        return body;
+    }
+
+    /**
+     * The full inline script: a {@code #!/bin/bash} line, {@code set -euo pipefail}, the parameters as
+     * single-quoted shell variable assignments ({@code DSVM_STORAGE_ACCOUNT}, {@code DSVM_SHARE_NAME},
+     * {@code DSVM_MOUNT_POINT}, {@code DSVM_ENDPOINT_SUFFIX}, {@code DSVM_ADMIN_USER}, {@code DSVM_PROTOCOL},
+     * {@code DSVM_STORAGE_KEY}), then the body without its own shebang line. The variables are not exported.
+     * Pure: no I/O.
+     *
+     * <p>Only what would break the quoting is checked here (null, line breaks, NUL); the script checks the
+     * values' shapes itself and the pool's configuration is validated before.
+     *
+     * @param storageKey the storage account key for SMB; {@code null} for NFS (the script gets an empty value;
+     *                   a key given for NFS is not embedded)
+     * @throws IllegalArgumentException naming the parameter that is null or holds a line break or NUL, or when
+     *                                  an SMB script has no key
+     */
+    public String render(MountParameters parameters, String storageKey) {
+        Objects.requireNonNull(parameters, "parameters");
+        if (parameters.protocol() == null) {
+            throw new IllegalArgumentException("protocol must not be null");
+        }
+        if (parameters.protocol() == ShareProtocol.SMB && storageKey == null) {
+            throw new IllegalArgumentException("storageKey must not be null for SMB");
+        }
+        Map<String, String> variables = variables(parameters);
+        // NFS mounts without a key: a key given anyway is not embedded.
+        String key = parameters.protocol() == ShareProtocol.SMB ? check("storageKey", storageKey) : "";
+        StringBuilder script = new StringBuilder(body.length() + 1024);
+        script.append("#!/bin/bash\n")
+                .append("# dsvm-pool: mounts the pool's Azure Files share (MountScript). The parameters below come\n")
+                .append("# from the deployment; the storage key is here because the CustomScript extension runs an\n")
+                .append("# inline script without arguments. This file is root-only on the VM.\n")
+                .append("set -euo pipefail\n");
+        variables.forEach((name, value) -> script.append(name).append('=').append(shellQuote(value)).append('\n'));
+        script.append("DSVM_STORAGE_KEY=").append(shellQuote(key)).append('\n');
+        script.append(withoutShebang(body));
+        return script.toString();
+    }
+
+    /**
+     * The value of {@code protectedSettings.script}: base64 of the gzip of {@link #render}. Deterministic:
+     * the gzip header has a zero modification time and no file name.
+     */
+    public String encodedScript(MountParameters parameters, String storageKey) {
+        byte[] rendered = render(parameters, storageKey).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rendered.length / 2);
+        // GZIPOutputStream writes a fixed header (mtime 0, no name), so equal input gives equal output.
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(rendered);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen in memory
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /**
+     * A short visible version for the extension's {@code forceUpdateTag}: the first 16 hex characters of
+     * SHA-256 over the body and the non-secret parameters (never the key). It changes when the script or any
+     * parameter changes.
+     */
+    public String revision(MountParameters parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+        update(sha256, body);
+        variables(parameters).forEach((name, value) -> {
+            update(sha256, name);
+            update(sha256, value);
+        });
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+    }
+
+    /** Reverse of {@link #encodedScript}: base64-decode, gunzip. */
+    public static String decode(String encodedScript) {
+        Objects.requireNonNull(encodedScript, "encodedScript");
+        byte[] gzipped = Base64.getDecoder().decode(encodedScript);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a gzip stream in base64", e);
+        }
+    }
+
+    private static Map<String, String> variables(MountParameters p) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("DSVM_STORAGE_ACCOUNT", check("storageAccountName", p.storageAccountName()));
+        variables.put("DSVM_SHARE_NAME", check("shareName", p.shareName()));
+        variables.put("DSVM_MOUNT_POINT", check("mountPoint", p.mountPoint()));
+        variables.put("DSVM_ENDPOINT_SUFFIX", check("storageEndpointSuffix", p.storageEndpointSuffix()));
+        variables.put("DSVM_ADMIN_USER", check("adminUsername", p.adminUsername()));
+        if (p.protocol() == null) {
+            throw new IllegalArgumentException("protocol must not be null");
+        }
+        variables.put("DSVM_PROTOCOL", p.protocol().scriptValue());
+        return variables;
+    }
+
+    private static String check(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(name + " must not contain a line break");
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(name + " must not contain a NUL character");
+        }
+        return value;
+    }
+
+    /** POSIX single quoting: {@code '} becomes {@code '"'"'}; nothing else is special inside. */
+    static String shellQuote(String value) {
+        return "'" + value.replace("'", "'\"'\"'") + "'";
+    }
+
+    private static String withoutShebang(String text) {
+        if (!text.startsWith("#!")) {
+            return text;
+        }
+        int end = text.indexOf('\n');
+        return end < 0 ? "" : text.substring(end + 1);
+    }
+
+    private static void update(MessageDigest digest, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
+    }
+}

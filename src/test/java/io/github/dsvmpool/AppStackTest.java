@@ -1,0 +1,249 @@
+package io.github.dsvmpool;
+
+import static io.github.dsvmpool.testing.Graph.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dsvmpool.offline.OfflineRun;
+import io.github.dsvmpool.offline.RecordingMocks;
+import io.github.dsvmpool.offline.Registration;
+import io.github.dsvmpool.offline.StackFile;
+import io.github.dsvmpool.pool.DsvmPool;
+import io.github.dsvmpool.testing.Graph;
+import io.github.dsvmpool.vm.MountScript;
+import com.google.gson.JsonParser;
+import com.pulumi.test.PulumiTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real program under the mock engine, with the committed dev and prod stack files. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppStackTest {
+    static final String PASSWORD = "Stack-Test-Password-42";
+
+    private final Map<String, Run> runs = new java.util.HashMap<>();
+
+    record Run(StackFile stack, OfflineRun.Outcome outcome, Graph graph) {
+        String config(String key) {
+            return stack.config().get("dsvm-pool:" + key);
+        }
+
+        Object output(String name) {
+            return PulumiTest.extractValue(outcome.result().output(name));
+        }
+    }
+
+    @BeforeAll
+    void runBothStacks() throws Exception {
+        for (String stackName : List.of("dev", "prod")) {
+            var stack = StackFile.read(Path.of("Pulumi." + stackName + ".yaml")).withSecret("dsvm-pool:adminPassword", PASSWORD);
+            var outcome = OfflineRun.run(stack, App::stack);
+            assertThat(outcome.result().exceptions()).as("exceptions of %s", stackName).isEmpty();
+            assertThat(outcome.result().exitCode()).isZero();
+            runs.put(stackName, new Run(stack, outcome, new Graph(outcome.registrations())));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyAzureResourceIsAChildOfThePoolComponentNamedFromIt(String stackName) {
+        var run = runs.get(stackName);
+        var component = run.graph().single(DsvmPool.TYPE);
+        assertThat(component.name()).isEqualTo(run.config("poolName"));
+        var azureResources = run.graph().registrations().stream().filter(Registration::custom).toList();
+        assertThat(azureResources).extracting(Registration::type).contains(
+                "azure-native:resources:ResourceGroup", "azure-native:network:VirtualNetwork",
+                "azure-native:network:Subnet", "azure-native:network:NetworkSecurityGroup",
+                "azure-native:network:PublicIPAddress", "azure-native:network:LoadBalancer",
+                "azure-native:storage:StorageAccount", "azure-native:storage:FileServiceProperties",
+                "azure-native:storage:FileShare", "azure-native:compute:VirtualMachineScaleSet",
+                "azure-native:insights:AutoscaleSetting");
+        assertThat(azureResources).allSatisfy(resource -> {
+            assertThat(resource.parentUrn()).isEqualTo(component.urn());
+            assertThat(resource.name()).startsWith(component.name() + "-");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void scaleSetNicJoinsThisLoadBalancersBackendPoolAndBothNatPools(String stackName) {
+        var graph = runs.get(stackName).graph();
+        var lb = graph.single("azure-native:network:LoadBalancer");
+        String lbName = (String) input(lb, "loadBalancerName");
+        var ipConfig = input(graph.single("azure-native:compute:VirtualMachineScaleSet"),
+                "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0]");
+        String lbId = "/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID + "/resourceGroups/"
+                + resourceGroupName(graph) + "/providers/Microsoft.Network/loadBalancers/" + lbName;
+
+        assertThat(Graph.at(ipConfig, "loadBalancerBackendAddressPools[0].id"))
+                .isEqualTo(lbId + "/backendAddressPools/" + input(lb, "backendAddressPools[0].name"));
+        assertThat(List.of(Graph.at(ipConfig, "loadBalancerInboundNatPools[0].id"),
+                Graph.at(ipConfig, "loadBalancerInboundNatPools[1].id")))
+                .containsExactly(lbId + "/inboundNatPools/" + input(lb, "inboundNatPools[0].name"),
+                        lbId + "/inboundNatPools/" + input(lb, "inboundNatPools[1].name"));
+        assertThat(Graph.at(ipConfig, "subnet.id")).isEqualTo(idOf(graph, "azure-native:network:Subnet"));
+        for (String ruleRef : List.of("loadBalancingRules[0].probe.id", "loadBalancingRules[1].probe.id",
+                "outboundRules[0].backendAddressPool.id", "inboundNatPools[0].frontendIPConfiguration.id")) {
+            assertThat((String) input(lb, ruleRef)).startsWith(lbId + "/");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void natRangesHoldTheMaximumAndDoNotOverlap(String stackName) {
+        var run = runs.get(stackName);
+        int max = Integer.parseInt(run.config("maxInstanceCount"));
+        var lb = run.graph().single("azure-native:network:LoadBalancer");
+        long sshStart = (Long) input(lb, "inboundNatPools[0].frontendPortRangeStart");
+        long sshEnd = (Long) input(lb, "inboundNatPools[0].frontendPortRangeEnd");
+        long jupyterStart = (Long) input(lb, "inboundNatPools[1].frontendPortRangeStart");
+        long jupyterEnd = (Long) input(lb, "inboundNatPools[1].frontendPortRangeEnd");
+        assertThat(sshEnd - sshStart + 1).isEqualTo(max);
+        assertThat(jupyterEnd - jupyterStart + 1).isEqualTo(max);
+        assertThat(sshEnd < jupyterStart || jupyterEnd < sshStart).isTrue();
+        assertThat(input(lb, "inboundNatPools[0].backendPort")).isEqualTo(22L);
+        assertThat(input(lb, "inboundNatPools[1].backendPort")).isEqualTo(8000L);
+        assertThat(run.output("sshNatPortRange")).isEqualTo(sshStart + "-" + sshEnd);
+        assertThat(run.output("jupyterHubNatPortRange")).isEqualTo(jupyterStart + "-" + jupyterEnd);
+        assertThat((Long) input(lb, "outboundRules[0].allocatedOutboundPorts") * max).isLessThanOrEqualTo(64000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void storageKeyTravelsOnlyInProtectedSettingsAsASecret(String stackName) {
+        var graph = runs.get(stackName).graph();
+        var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
+        var extension = input(scaleSet, "virtualMachineProfile.extensionProfile.extensions[0]");
+        assertThat(Graph.at(extension, "type")).isEqualTo("CustomScript");
+        assertThat(Graph.at(extension, "typeHandlerVersion")).isEqualTo("2.1");
+        assertThat(((Map<?, ?>) extension).containsKey("settings")).as("public settings").isFalse();
+        var protectedSettings = ((Map<?, ?>) extension).get("protectedSettings");
+        assertThat(protectedSettings).isInstanceOf(Registration.SecretValue.class);
+        String script = MountScript.decode((String) Graph.at(extension, "protectedSettings.script"));
+        assertThat(script).contains(RecordingMocks.STORAGE_KEY);
+        assertThat((String) Graph.at(extension, "forceUpdateTag")).isNotBlank().doesNotContain(RecordingMocks.STORAGE_KEY);
+
+        // Nowhere in clear text: secrets print as [secret], so any plain copy of the key would show here.
+        String everythingElse = graph.registrations().stream()
+                .map(r -> r.inputs().toString())
+                .reduce("", String::concat) + runs.get(stackName).outcome().result().outputs().keySet();
+        assertThat(everythingElse).doesNotContain(RecordingMocks.STORAGE_KEY).doesNotContain(PASSWORD);
+        assertThat(input(scaleSet, "virtualMachineProfile.osProfile")).asString().doesNotContain(PASSWORD);
+        assertThat(((Map<?, ?>) input(scaleSet, "virtualMachineProfile.osProfile")).get("adminPassword"))
+                .isInstanceOf(Registration.SecretValue.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void nsgAdmitsSshAndJupyterHubOnlyFromTheConfiguredRanges(String stackName) {
+        var run = runs.get(stackName);
+        var configured = StreamSupport.stream(JsonParser.parseString(run.config("allowedSourceRanges"))
+                .getAsJsonArray().spliterator(), false).map(e -> e.getAsString()).toList();
+        var rules = (List<?>) input(run.graph().single("azure-native:network:NetworkSecurityGroup"), "securityRules");
+        var allows = rules.stream().map(Map.class::cast).filter(rule -> "Allow".equals(rule.get("access"))).toList();
+        assertThat(allows).extracting(rule -> rule.get("destinationPortRange")).containsExactly("22", "8000", "*");
+        assertThat(allows.subList(0, 2)).allSatisfy(rule -> assertThat(rule.get("sourceAddressPrefixes")).isEqualTo(configured));
+        assertThat(allows.get(2).get("sourceAddressPrefixes")).isEqualTo(List.of("AzureLoadBalancer"));
+        assertThat(rules).extracting(rule -> ((Map<?, ?>) rule).get("priority")).doesNotHaveDuplicates();
+        var subnet = run.graph().single("azure-native:network:Subnet");
+        assertThat(input(subnet, "networkSecurityGroup.id")).isEqualTo(idOf(run.graph(), "azure-native:network:NetworkSecurityGroup"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void autoscaleTargetsTheScaleSetWithTheConfiguredCounts(String stackName) {
+        var run = runs.get(stackName);
+        var graph = run.graph();
+        var autoscale = graph.single("azure-native:insights:AutoscaleSetting");
+        String scaleSetId = idOf(graph, "azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(autoscale, "targetResourceUri")).isEqualTo(scaleSetId);
+        assertThat(input(autoscale, "enabled")).isEqualTo(true);
+        assertThat(input(autoscale, "profiles[0].capacity.maximum")).isEqualTo(run.config("maxInstanceCount"));
+        assertThat(input(autoscale, "profiles[0].capacity.minimum")).isEqualTo(run.config("minInstanceCount"));
+        assertThat(input(autoscale, "profiles[0].rules[0].metricTrigger.metricResourceUri")).isEqualTo(scaleSetId);
+        var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(scaleSet.ignoreChanges()).contains("sku.capacity");
+        assertThat(input(scaleSet, "sku.capacity")).isEqualTo(Long.parseLong(run.config("initialInstanceCount")));
+        assertThat(input(scaleSet, "overprovision")).isEqualTo(false);
+    }
+
+    @Test
+    void prodProtectsTheDataAndDevDoesNot() {
+        for (String stackName : List.of("dev", "prod")) {
+            var graph = runs.get(stackName).graph();
+            boolean production = stackName.equals("prod");
+            var account = graph.single("azure-native:storage:StorageAccount");
+            var share = graph.single("azure-native:storage:FileShare");
+            assertThat(account.protect()).as("%s account protected", stackName).isEqualTo(production);
+            assertThat(share.protect()).as("%s share protected", stackName).isEqualTo(production);
+            assertThat(share.retainOnDelete()).as("%s share retained", stackName).isEqualTo(production);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void storageIsHttpsOnlyTls12PrivateAndLimitedToThePoolSubnet(String stackName) {
+        var graph = runs.get(stackName).graph();
+        var account = graph.single("azure-native:storage:StorageAccount");
+        assertThat(input(account, "enableHttpsTrafficOnly")).isEqualTo(true);
+        assertThat(input(account, "minimumTlsVersion")).isEqualTo("TLS1_2");
+        assertThat(input(account, "allowBlobPublicAccess")).isEqualTo(false);
+        assertThat(input(account, "networkRuleSet.defaultAction")).isEqualTo("Deny");
+        assertThat(input(account, "networkRuleSet.virtualNetworkRules[0].virtualNetworkResourceId"))
+                .isEqualTo(idOf(graph, "azure-native:network:Subnet"));
+        var files = graph.single("azure-native:storage:FileServiceProperties");
+        assertThat(input(files, "shareDeleteRetentionPolicy.enabled")).isEqualTo(true);
+        assertThat(input(files, "shareDeleteRetentionPolicy.days"))
+                .isEqualTo(Long.parseLong(runs.get(stackName).config("shareSoftDeleteDays")));
+        assertThat(input(graph.single("azure-native:storage:FileShare"), "shareQuota"))
+                .isEqualTo(Long.parseLong(runs.get(stackName).config("shareQuotaGiB")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void exportsTheDocumentedOutputsWithoutSecrets(String stackName) {
+        var run = runs.get(stackName);
+        var graph = run.graph();
+        String label = (String) input(graph.single("azure-native:network:PublicIPAddress"), "dnsSettings.domainNameLabel");
+        String fqdn = label + ".westeurope.cloudapp.azure.com";
+        String account = (String) input(graph.single("azure-native:storage:StorageAccount"), "accountName");
+        assertThat(run.outcome().result().outputs().keySet()).containsExactlyInAnyOrder("resourceGroupName", "fqdn",
+                "publicIpAddress", "jupyterHubUrl", "sshCommand", "sshNatPortRange", "jupyterHubNatPortRange",
+                "shareUncPath", "storageAccountName", "scaleSetName");
+        assertThat(run.output("fqdn")).isEqualTo(fqdn);
+        assertThat(run.output("publicIpAddress")).isEqualTo("203.0.113.200");
+        assertThat(run.output("jupyterHubUrl")).isEqualTo("https://" + fqdn + ":8000/");
+        assertThat(run.output("sshCommand")).isEqualTo("ssh dsadmin@" + fqdn);
+        assertThat(run.output("shareUncPath")).isEqualTo("\\\\" + account + ".file.core.windows.net\\dsvmshare");
+        assertThat(run.output("storageAccountName")).isEqualTo(account);
+        assertThat(run.output("resourceGroupName")).isEqualTo(resourceGroupName(graph));
+        for (String name : run.outcome().result().outputs().keySet()) {
+            assertThat(String.valueOf(run.output(name))).doesNotContain(PASSWORD).doesNotContain(RecordingMocks.STORAGE_KEY);
+        }
+    }
+
+    @Test
+    void devAndProdDifferWhereTheyShould() {
+        var dev = runs.get("dev").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        var prod = runs.get("prod").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(dev, "sku.name")).isNotEqualTo(input(prod, "sku.name"));
+        String devAccount = (String) input(runs.get("dev").graph().single("azure-native:storage:StorageAccount"), "accountName");
+        String prodAccount = (String) input(runs.get("prod").graph().single("azure-native:storage:StorageAccount"), "accountName");
+        assertThat(devAccount).isNotEqualTo(prodAccount).matches("[a-z0-9]{3,24}");
+    }
+
+    private static String resourceGroupName(Graph graph) {
+        return graph.single("azure-native:resources:ResourceGroup").name();
+    }
+
+    private static String idOf(Graph graph, String type) {
+        var resource = graph.single(type);
+        return "/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID + "/mock/" + type.replace(':', '/') + "/" + resource.name();
+    }
+}

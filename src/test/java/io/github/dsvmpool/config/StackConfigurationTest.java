@@ -1,0 +1,150 @@
+package io.github.dsvmpool.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.dsvmpool.vm.ShareProtocol;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StackConfigurationTest {
+
+    @Test
+    void minimalConfigurationGetsTheDocumentedDefaults() {
+        var settings = StackConfiguration.read(MapConfigSource.minimal());
+        var pool = settings.pool();
+        assertThat(settings.poolName()).isEqualTo("dsvm");
+        assertThat(pool.production()).isFalse();
+        assertThat(pool.network().addressSpace()).isEqualTo("10.0.0.0/16");
+        assertThat(pool.network().subnetPrefix()).isEqualTo("10.0.0.0/24");
+        assertThat(pool.loadBalancer().sshNatFirstPort()).isEqualTo(50000);
+        assertThat(pool.loadBalancer().jupyterNatFirstPort()).isEqualTo(51000);
+        assertThat(pool.storage().protocol()).isEqualTo(ShareProtocol.SMB);
+        assertThat(pool.storage().shareName()).isEqualTo("dsvmshare");
+        assertThat(pool.storage().mountPoint()).isEqualTo("/datamnt/dsvmshare");
+        assertThat(pool.scaleSet().image()).isEqualTo(ImageReference.UBUNTU_DSVM);
+        assertThat(pool.scaleSet().instanceCounts()).isEqualTo(new InstanceCounts(1, 1, 4));
+        assertThat(settings.adminPassword().reveal()).isEqualTo(MapConfigSource.GOOD_PASSWORD);
+        assertThat(settings.adminPassword()).hasToString("[secret]");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "location             | West Europe        | location",
+            "maxInstanceCount     | lots               | maxInstanceCount",
+            "maxInstanceCount     | 0                  | maxInstanceCount",
+            "maxInstanceCount     | 1001               | maxInstanceCount",
+            "minInstanceCount     | 5                  | minInstanceCount",
+            "initialInstanceCount | 9                  | initialInstanceCount",
+            "addressSpace         | 10.0.0.1/16        | addressSpace",
+            "subnetPrefix         | 10.1.0.0/24        | subnetPrefix",
+            "subnetPrefix         | 10.0.0.0/29        | subnetPrefix",
+            "allowedSourceRanges  | '[\"0.0.0.0/0\"]'  | allowedSourceRanges",
+            "allowedSourceRanges  | '[\"office\"]'     | allowedSourceRanges",
+            "allowedSourceRanges  | '[]'               | allowedSourceRanges",
+            "allowOpenInternet    | yes                | allowOpenInternet",
+            "dnsLabel             | -bad-              | dnsLabel",
+            "sshNatFirstPort      | 65534              | sshNatFirstPort",
+            "jupyterNatFirstPort  | 50002              | jupyterNatFirstPort",
+            "idleTimeoutMinutes   | 90                 | idleTimeoutMinutes",
+            "storageAccountName   | My_Account         | storageAccountName",
+            "storageSku           | Premium            | storageSku",
+            "shareName            | Team--Share        | shareName",
+            "shareQuotaGiB        | 0                  | shareQuotaGiB",
+            "shareProtocol        | AFP                | shareProtocol",
+            "shareProtocol        | NFS                | shareProtocol",
+            "shareSoftDeleteDays  | 400                | shareSoftDeleteDays",
+            "mountPoint           | datamnt            | mountPoint",
+            "mountPoint           | /data/../etc       | mountPoint",
+            "storageEndpointSuffix| localhost          | storageEndpointSuffix",
+            "vmSize               | ''                 | vmSize",
+            "computerNamePrefix   | DataScienceVM      | computerNamePrefix",
+            "adminUsername        | Admin              | adminUsername",
+            "adminUsername        | root               | adminUsername",
+            "imageVersion         | newest             | imageVersion",
+            "imageOffer           | ''                 | imageOffer",
+            "imagePlanName        | 2204-gen2          | imagePlan.product",
+            "osDiskType           | SSD                | osDiskType",
+            "upgradeMode          | Rolling            | upgradeMode",
+            "tags                 | notamap            | tags",
+            "poolName             | Pool_1             | poolName",
+            "adminPassword        | short              | adminPassword",
+            "sshPublicKeys        | '[\"not-a-key\"]'  | sshPublicKeys",
+            "resourceGroupName    | 'rg.'              | resourceGroupName",
+            "maxInstanceCont      | 4                  | maxInstanceCont"})
+    void eachBadValueIsNamed(String key, String value, String expectedSetting) {
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal().with(key, value)),
+                InvalidConfigurationException.class);
+        assertThat(error).as("%s = %s must be refused", key, value).isNotNull();
+        assertThat(error.problems()).extracting(Problem::setting).contains(expectedSetting);
+        assertThat(error.getMessage()).contains(expectedSetting);
+    }
+
+    @Test
+    void productionRefusesTheOpenInternet() {
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("production", "true").with("allowOpenInternet", "true")), InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("allowOpenInternet");
+    }
+
+    @Test
+    void devMayOpenToTheInternetWhenAskedExplicitly() {
+        var settings = StackConfiguration.read(MapConfigSource.minimal().with("allowedSourceRanges", null)
+                .with("allowOpenInternet", "true"));
+        assertThat(settings.pool().network().allowOpenInternet()).isTrue();
+    }
+
+    @Test
+    void severalBadValuesAreReportedTogetherInOneMessage() {
+        var source = MapConfigSource.minimal()
+                .with("maxInstanceCount", "2000")
+                .with("adminUsername", "Admin")
+                .with("shareName", "x")
+                .with("subnetPrefix", "10.0.0.0/33")
+                .with("adminPassword", "password")
+                .with("jupyterNatFirstPort", "50001");
+        var error = catchThrowableOfType(() -> StackConfiguration.read(source), InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).contains("maxInstanceCount", "adminUsername",
+                "shareName", "subnetPrefix", "adminPassword");
+        assertThat(error.getMessage())
+                .startsWith(error.problems().size() + " invalid settings in the stack configuration; nothing was deployed")
+                .contains("maxInstanceCount = '2000': 1-1000")
+                .contains("shareName = 'x'")
+                .contains("adminUsername = 'Admin'")
+                .doesNotContain("password'");
+    }
+
+    @Test
+    void thePasswordNeverAppearsInTheError() {
+        String password = "OnlyLowercaseButLong";
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("adminPassword", password)), InvalidConfigurationException.class);
+        assertThat(error.getMessage()).doesNotContain(password).contains("adminPassword = [secret]");
+    }
+
+    @Test
+    void missingPasswordSaysHowToSetIt() {
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("adminPassword", null)), InvalidConfigurationException.class);
+        assertThat(error.getMessage()).contains("adminPassword = (not set)").contains("pulumi config set --secret");
+    }
+
+    @Test
+    void listsAcceptYamlOrCommaSeparatedText() {
+        var fromYaml = StackConfiguration.read(MapConfigSource.minimal()
+                .with("allowedSourceRanges", "[\"198.51.100.0/24\", \"203.0.113.9\"]"));
+        var fromCli = StackConfiguration.read(MapConfigSource.minimal()
+                .with("allowedSourceRanges", "198.51.100.0/24, 203.0.113.9"));
+        assertThat(fromYaml.pool().network().allowedSourceRanges())
+                .isEqualTo(fromCli.pool().network().allowedSourceRanges())
+                .isEqualTo(List.of("198.51.100.0/24", "203.0.113.9"));
+    }
+
+    @Test
+    void everyKeyIsDocumentedInTheReadme() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertThat(StackConfiguration.keys()).allSatisfy(key -> assertThat(readme).contains("| `" + key + "`"));
+    }
+}
