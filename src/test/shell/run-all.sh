@@ -32,4 +32,6 @@ fi
 shellcheck -x "${shipped[@]}" "${tests[@]}" || failed=1
 
 bats src/test/shell/*.bats || failed=1
+# the scheduled-events watcher has its own runner (it needs python3 and curl for a fake metadata endpoint)
+bash src/test/shell/watcher/run.sh || failed=1
 exit "$failed"
