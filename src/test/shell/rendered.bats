@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# The script as the extension gets it: MountScript.render() output, written by ShellScriptsTest (Java) to
+# The script as the extension gets it: ProvisioningScript.shipped().render() output (the watcher installer,
+# then the mount), written by ShellScriptsTest (Java) to
 # the file named by DSVM_RENDERED_SCRIPT with the parameters below, run in the sandbox of helpers.bash.
 # Skipped when run-all.sh runs outside that Java test.
 
@@ -34,6 +35,10 @@ teardown() {
   [ "$(readlink "$DSVM_ROOT/home/alice/it's a \$HOME share")" = "$DSVM_ROOT$RENDERED_MP" ]
   [ "$(readlink "$DSVM_ROOT/home/alice/notebooks/remote")" = "$DSVM_ROOT$RENDERED_MP/notebooks/alice" ]
   [ ! -e /tmp/dsvm-pwned ]
+  # the watcher installer ran first (no systemd in the sandbox: files placed, service not started)
+  cmp "$PROJECT_DIR/src/main/resources/io/github/dsvmpool/vm/scheduled-events-watcher.sh" \
+    "$DSVM_ROOT/usr/local/sbin/dsvm-scheduled-events-watcher"
+  [[ $output == *"[dsvm-watcher] systemd is not running"* ]]
   [[ $output != *"$RENDERED_KEY"* ]]
   run ! grep -qF "$RENDERED_KEY" "$FAKE_LOG" "$FAKE_ENV_LOG"
   shellcheck -s sh "$DSVM_ROOT/etc/profile.d/dsvm-workspace.sh"

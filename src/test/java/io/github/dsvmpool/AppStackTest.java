@@ -3,10 +3,13 @@ package io.github.dsvmpool;
 import static io.github.dsvmpool.testing.Graph.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dsvmpool.config.Problems;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.RecordingMocks;
 import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.offline.StackFile;
+import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
+import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsParser;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.testing.Graph;
 import io.github.dsvmpool.vm.MountScript;
@@ -157,20 +160,64 @@ class AppStackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void autoscaleTargetsTheScaleSetWithTheConfiguredCounts(String stackName) {
+    void autoscaleTargetsTheScaleSetWithThePlannedWeek(String stackName) {
         var run = runs.get(stackName);
         var graph = run.graph();
+        var plan = AutoscalePlan.of(AutoscaleSettingsParser.parse(run.config("autoscale"),
+                Integer.parseInt(run.config("maxInstanceCount")), new Problems()));
         var autoscale = graph.single("azure-native:insights:AutoscaleSetting");
         String scaleSetId = idOf(graph, "azure-native:compute:VirtualMachineScaleSet");
         assertThat(input(autoscale, "targetResourceUri")).isEqualTo(scaleSetId);
         assertThat(input(autoscale, "enabled")).isEqualTo(true);
-        assertThat(input(autoscale, "profiles[0].capacity.maximum")).isEqualTo(run.config("maxInstanceCount"));
-        assertThat(input(autoscale, "profiles[0].capacity.minimum")).isEqualTo(run.config("minInstanceCount"));
-        assertThat(input(autoscale, "profiles[0].rules[0].metricTrigger.metricResourceUri")).isEqualTo(scaleSetId);
+        var profiles = (List<?>) input(autoscale, "profiles");
+        assertThat(profiles).hasSize(plan.profiles().size()).hasSizeGreaterThan(1);
+        for (int index = 0; index < profiles.size(); index++) {
+            var expected = plan.profiles().get(index);
+            Object profile = profiles.get(index);
+            assertThat(Graph.at(profile, "name")).isEqualTo(expected.name());
+            assertThat(Graph.at(profile, "capacity.minimum")).isEqualTo(String.valueOf(expected.capacity().minimum()));
+            assertThat(Graph.at(profile, "capacity.default")).isEqualTo(String.valueOf(expected.capacity().defaultCount()));
+            assertThat(Graph.at(profile, "capacity.maximum")).isEqualTo(String.valueOf(expected.capacity().maximum()));
+            assertThat((List<?>) ((Map<?, ?>) profile).get("rules")).hasSize(expected.rules().size())
+                    .allSatisfy(rule -> assertThat(Graph.at(rule, "metricTrigger.metricResourceUri")).isEqualTo(scaleSetId));
+            if (expected.isRecurring()) {
+                assertThat(Graph.at(profile, "recurrence.frequency")).isEqualTo("Week");
+                assertThat(Graph.at(profile, "recurrence.schedule.timeZone")).isEqualTo(plan.timeZone());
+                assertThat(Graph.at(profile, "recurrence.schedule.days")).isEqualTo(expected.recurrence().azureDays());
+                assertThat(Graph.at(profile, "recurrence.schedule.hours")).isEqualTo(List.of((long) expected.recurrence().hour()));
+            } else {
+                assertThat(Graph.at(profile, "fixedDate.start")).isEqualTo(expected.fixedWindow().startIso());
+            }
+        }
+        // The scale-out rule of the first working profile fires above the configured threshold.
+        var working = profiles.stream().filter(p -> ((String) Graph.at(p, "name")).startsWith("working-")).findFirst().orElseThrow();
+        assertThat(Graph.at(working, "rules[0].metricTrigger.operator")).isEqualTo("GreaterThan");
+        assertThat(Graph.at(working, "rules[0].metricTrigger.metricName")).isEqualTo("Percentage CPU");
         var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
         assertThat(scaleSet.ignoreChanges()).contains("sku.capacity");
         assertThat(input(scaleSet, "sku.capacity")).isEqualTo(Long.parseLong(run.config("initialInstanceCount")));
         assertThat(input(scaleSet, "overprovision")).isEqualTo(false);
+        assertThat(input(scaleSet, "scaleInPolicy.rules")).isEqualTo(List.of(plan.scaleSet().scaleInRule()));
+    }
+
+    @Test
+    void devRunsOnSpotWithoutTerminateNotificationAndProdWarnsBeforeScaleIn() {
+        var dev = runs.get("dev").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(dev, "virtualMachineProfile.priority")).isEqualTo("Spot");
+        assertThat(input(dev, "virtualMachineProfile.evictionPolicy")).isEqualTo("Delete");
+        assertThat(input(dev, "virtualMachineProfile.billingProfile.maxPrice")).isEqualTo(-1L);
+        assertThat(((Map<?, ?>) input(dev, "virtualMachineProfile")).containsKey("scheduledEventsProfile")).isFalse();
+
+        var prod = runs.get("prod").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(prod, "virtualMachineProfile.priority")).isEqualTo("Regular");
+        assertThat(input(prod, "virtualMachineProfile.scheduledEventsProfile.terminateNotificationProfile.enable"))
+                .isEqualTo(true);
+        assertThat(input(prod, "virtualMachineProfile.scheduledEventsProfile.terminateNotificationProfile.notBeforeTimeout"))
+                .isEqualTo("PT10M");
+        var prodAutoscale = runs.get("prod").graph().single("azure-native:insights:AutoscaleSetting");
+        assertThat(input(prodAutoscale, "notifications[0].webhooks[0].serviceUri")).isEqualTo("https://hooks.example.org/dsvm-scale");
+        assertThat(input(prodAutoscale, "notifications[0].email.sendToSubscriptionAdministrator")).isEqualTo(false);
+        assertThat(input(prodAutoscale, "predictiveAutoscalePolicy.scaleMode")).isEqualTo("ForecastOnly");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.plans.autoscale.AutoscaleSettings;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,19 @@ import java.util.Optional;
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, StorageSettings storage, ScaleSetSettings scaleSet,
-                           Map<String, String> tags) {
+                           Optional<AutoscaleSettings> autoscale, Map<String, String> tags) {
 
     public PoolSettings {
         tags = Map.copyOf(tags);
+    }
+
+    /**
+     * The team's week. Empty means one always-on profile from {@code minInstanceCount},
+     * {@code initialInstanceCount} and {@code maxInstanceCount}; with a schedule, the schedule's profiles set the
+     * counts and {@code minInstanceCount} is not used.
+     */
+    public Optional<AutoscaleSettings> autoscale() {
+        return autoscale;
     }
 
     /** Every problem with these settings; empty when they are valid. */
@@ -58,9 +68,11 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private Optional<PurchasePlan> imagePlan = Optional.empty();
         private String osDiskType = "StandardSSD_LRS";
         private String upgradeMode = "Automatic";
+        private String provisioningRevision = "1";
         private int minInstanceCount = 1;
         private int initialInstanceCount = 1;
         private int maxInstanceCount = 4;
+        private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Map<String, String> tags = Map.of();
 
         public Builder location(String value) { location = value; return this; }
@@ -97,9 +109,11 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder imagePlan(PurchasePlan value) { imagePlan = Optional.ofNullable(value); return this; }
         public Builder osDiskType(String value) { osDiskType = value; return this; }
         public Builder upgradeMode(String value) { upgradeMode = value; return this; }
+        public Builder provisioningRevision(String value) { provisioningRevision = value; return this; }
         public Builder minInstanceCount(int value) { minInstanceCount = value; return this; }
         public Builder initialInstanceCount(int value) { initialInstanceCount = value; return this; }
         public Builder maxInstanceCount(int value) { maxInstanceCount = value; return this; }
+        public Builder autoscale(AutoscaleSettings value) { autoscale = Optional.ofNullable(value); return this; }
         public Builder tags(Map<String, String> value) { tags = Map.copyOf(value); return this; }
 
         /** Builds without validating, so that all problems can be reported together by {@link #problems()}. */
@@ -112,8 +126,9 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet),
                     new ScaleSetSettings(vmSize, computerNamePrefix, adminUsername,
                             new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion), imagePlan, osDiskType,
-                            upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount)),
-                    tags);
+                            upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
+                            provisioningRevision),
+                    autoscale, tags);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.dsvmpool.plans.Ipv4Cidr;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.SnatPlan;
 import io.github.dsvmpool.plans.SubnetPlan;
+import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsValidator;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ final class PoolSettingsValidator {
     private static final Pattern ENDPOINT_SUFFIX = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
     private static final Pattern VM_SIZE = Pattern.compile("[A-Za-z]+_[A-Za-z0-9_-]+");
     private static final Pattern IMAGE_PART = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern IMAGE_VERSION = Pattern.compile("latest|\\d+\\.\\d+\\.\\d+");
 
     private PoolSettingsValidator() {
@@ -38,7 +40,10 @@ final class PoolSettingsValidator {
         if (settings.location() == null || !AzureNames.LOCATION.matcher(settings.location()).matches()) {
             problems.add("location", settings.location(), "an Azure region name such as westeurope (lowercase, no spaces)");
         }
-        int max = checkInstanceCounts(settings.scaleSet().instanceCounts(), problems);
+        int max = checkInstanceCounts(settings.scaleSet().instanceCounts(), settings.autoscale().isPresent(), problems);
+        if (max > 0) {
+            settings.autoscale().ifPresent(schedule -> AutoscaleSettingsValidator.validate(schedule, max, problems));
+        }
         checkNetwork(settings.network(), settings.production(), max, problems);
         checkLoadBalancer(settings.loadBalancer(), max, problems);
         checkStorage(settings.storage(), problems);
@@ -47,19 +52,25 @@ final class PoolSettingsValidator {
         return problems.list();
     }
 
-    /** Returns the maximum if it is usable for sizing, else 0 so that dependent checks stay quiet. */
-    private static int checkInstanceCounts(InstanceCounts counts, Problems problems) {
+    /**
+     * Returns the maximum if it is usable for sizing, else 0 so that dependent checks stay quiet. Without a
+     * schedule the minimum is the floor of the one always-on profile, which must not be 0: at zero VMs there
+     * is no CPU metric to scale out on. With a schedule, the schedule's profiles set the floors.
+     */
+    private static int checkInstanceCounts(InstanceCounts counts, boolean scheduled, Problems problems) {
         int max = counts.maximum();
         if (max < 1 || max > MAX_INSTANCES) {
             problems.add("maxInstanceCount", max, "1-" + MAX_INSTANCES);
             max = 0;
         }
-        if (counts.minimum() < 0 || (max > 0 && counts.minimum() > max)) {
-            problems.add("minInstanceCount", counts.minimum(), "0-maxInstanceCount (" + counts.maximum() + ")");
+        int floor = scheduled ? 0 : counts.minimum();
+        if (!scheduled && (counts.minimum() < 1 || (max > 0 && counts.minimum() > max))) {
+            problems.add("minInstanceCount", counts.minimum(), "1-maxInstanceCount (" + counts.maximum()
+                    + "); to scale to zero off hours, set an autoscale schedule");
         }
-        if (counts.initial() < Math.max(0, counts.minimum()) || (max > 0 && counts.initial() > max)) {
-            problems.add("initialInstanceCount", counts.initial(), "minInstanceCount (" + counts.minimum()
-                    + ") to maxInstanceCount (" + counts.maximum() + ")");
+        if (counts.initial() < Math.max(0, floor) || (max > 0 && counts.initial() > max)) {
+            problems.add("initialInstanceCount", counts.initial(), (scheduled ? "0" : "minInstanceCount ("
+                    + counts.minimum() + ")") + " to maxInstanceCount (" + counts.maximum() + ")");
         }
         return max;
     }
@@ -183,6 +194,9 @@ final class PoolSettingsValidator {
         });
         if (!OS_DISK_TYPES.contains(scaleSet.osDiskType())) {
             problems.add("osDiskType", scaleSet.osDiskType(), "one of " + sorted(OS_DISK_TYPES));
+        }
+        if (scaleSet.provisioningRevision() == null || !REVISION.matcher(scaleSet.provisioningRevision()).matches()) {
+            problems.add("provisioningRevision", scaleSet.provisioningRevision(), "1-32 letters, digits, '.', '_' or '-'");
         }
         if (!UPGRADE_MODES.contains(scaleSet.upgradeMode())) {
             problems.add("upgradeMode", scaleSet.upgradeMode(), "one of " + sorted(UPGRADE_MODES));

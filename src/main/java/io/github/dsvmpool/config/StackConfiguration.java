@@ -1,5 +1,7 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.plans.autoscale.AutoscaleLimits;
+import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsParser;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +62,7 @@ public final class StackConfiguration {
             new Setting<>("imageVersion", ConfigValues::text, PoolSettings.Builder::imageVersion),
             new Setting<>("osDiskType", ConfigValues::text, PoolSettings.Builder::osDiskType),
             new Setting<>("upgradeMode", ConfigValues::text, PoolSettings.Builder::upgradeMode),
+            new Setting<>("provisioningRevision", ConfigValues::text, PoolSettings.Builder::provisioningRevision),
             new Setting<>("minInstanceCount", ConfigValues::integer, PoolSettings.Builder::minInstanceCount),
             new Setting<>("initialInstanceCount", ConfigValues::integer, PoolSettings.Builder::initialInstanceCount),
             new Setting<>("maxInstanceCount", ConfigValues::integer, PoolSettings.Builder::maxInstanceCount),
@@ -76,6 +79,7 @@ public final class StackConfiguration {
         keys.add(POOL_NAME);
         POOL_SETTINGS.forEach(setting -> keys.add(setting.key()));
         keys.addAll(IMAGE_PLAN_KEYS);
+        keys.add(AutoscaleSettingsParser.ROOT);
         keys.addAll(List.of(ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME));
         return keys;
     }
@@ -100,6 +104,7 @@ public final class StackConfiguration {
         var builder = PoolSettings.builder();
         POOL_SETTINGS.forEach(setting -> setting.read(source, builder, problems));
         readImagePlan(source, builder);
+        readAutoscale(source, builder, problems);
         PoolSettings pool = builder.build();
         problems.addAll(pool.problems());
 
@@ -119,6 +124,19 @@ public final class StackConfiguration {
 
         problems.throwIfAny("the stack configuration");
         return new StackSettings(poolName, pool, new SecretText(password.orElseThrow()), sshKeys, resourceGroup);
+    }
+
+    /** The schedule is parsed here and validated with the rest of the pool's settings. */
+    private static void readAutoscale(ConfigSource source, PoolSettings.Builder builder, Problems problems) {
+        source.get(AutoscaleSettingsParser.ROOT).ifPresent(json -> {
+            int maximum = builder.build().scaleSet().instanceCounts().maximum();
+            int defaultMaximum = maximum >= 1 && maximum <= AutoscaleLimits.LARGEST_POOL ? maximum
+                    : AutoscaleLimits.LARGEST_POOL;
+            builder.autoscale(AutoscaleSettingsParser.parseWithoutValidation(json, defaultMaximum, problems));
+            source.get("minInstanceCount").ifPresent(minimum -> problems.add("minInstanceCount", minimum,
+                    "not set together with autoscale: the schedule's workingHours[].minimum, offHours.minimum and"
+                            + " fixedDates[].minimum are the floors"));
+        });
     }
 
     private static void readImagePlan(ConfigSource source, PoolSettings.Builder builder) {

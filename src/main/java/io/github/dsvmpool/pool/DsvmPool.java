@@ -16,6 +16,8 @@ import io.github.dsvmpool.config.Problems;
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.PortRange;
+import io.github.dsvmpool.plans.autoscale.AlwaysOnSchedule;
+import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.HashMap;
@@ -100,11 +102,14 @@ public final class DsvmPool extends ComponentResource {
                 storageSettings.protocol());
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
-        var scaleSet = new PoolScaleSet(context, settings.scaleSet(),
+        var autoscalePlan = AutoscalePlan.of(settings.autoscale()
+                .orElseGet(() -> AlwaysOnSchedule.of(settings.scaleSet().instanceCounts())));
+        var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
                 new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolId(),
                         loadBalancer.sshNatPoolId(), loadBalancer.jupyterHubNatPoolId()),
-                args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey));
-        new PoolAutoscale(context, settings.scaleSet().instanceCounts(), scaleSet.scaleSet.id());
+                args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
+                        settings.scaleSet().provisioningRevision()));
+        new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
 
         this.resourceGroupName = groupName;
         this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));

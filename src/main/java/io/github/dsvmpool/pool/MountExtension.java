@@ -3,18 +3,19 @@ package io.github.dsvmpool.pool;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.vm.MountParameters;
-import io.github.dsvmpool.vm.MountScript;
+import io.github.dsvmpool.vm.ProvisioningScript;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CustomScript extension that mounts the share on every VM. The script and its arguments, the storage key
+ * The CustomScript extension that provisions every VM: it installs the scheduled-events watcher, then mounts
+ * the share (a VM has one CustomScript extension, so both travel in one inline script). The script and its arguments, the storage key
  * among them, travel only in {@code protectedSettings} (encrypted, never returned by Azure). Because Azure
  * cannot show a diff of protected settings, {@code forceUpdateTag} carries a visible revision of the script and
  * its non-secret arguments, so that a change re-runs the mount on existing VMs.
  */
 final class MountExtension {
-    static final String NAME = "mount-share";
+    static final String NAME = "provision-vm";
     static final String PUBLISHER = "Microsoft.Azure.Extensions";
     static final String TYPE = "CustomScript";
     static final String VERSION = "2.1";
@@ -23,8 +24,9 @@ final class MountExtension {
     }
 
     /** @param storageKey the account key (a secret output) for SMB; empty for NFS, which needs none */
-    static VirtualMachineScaleSetExtensionArgs of(MountParameters parameters, Optional<Output<String>> storageKey) {
-        var script = MountScript.shipped();
+    static VirtualMachineScaleSetExtensionArgs of(MountParameters parameters, Optional<Output<String>> storageKey,
+                                                  String provisioningRevision) {
+        var script = ProvisioningScript.shipped();
         Output<Object> protectedSettings = storageKey
                 .map(key -> key.applyValue(value -> settings(script.encodedScript(parameters, value))))
                 .orElseGet(() -> Output.of(settings(script.encodedScript(parameters, null))))
@@ -36,7 +38,7 @@ final class MountExtension {
                 .typeHandlerVersion(VERSION)
                 .autoUpgradeMinorVersion(true)
                 .protectedSettings(protectedSettings)
-                .forceUpdateTag(script.revision(parameters))
+                .forceUpdateTag(script.revision(parameters) + "-" + provisioningRevision)
                 .build();
     }
 

@@ -26,8 +26,17 @@ import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetOSDiskArgs;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetOSProfileArgs;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetStorageProfileArgs;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetVMProfileArgs;
+import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.ScaleSetSettings;
+import io.github.dsvmpool.plans.autoscale.ScaleSetPolicyPlan;
+import com.pulumi.azurenative.compute.enums.VirtualMachineEvictionPolicyTypes;
+import com.pulumi.azurenative.compute.enums.VirtualMachinePriorityTypes;
+import com.pulumi.azurenative.compute.enums.VirtualMachineScaleSetScaleInRules;
+import com.pulumi.azurenative.compute.inputs.BillingProfileArgs;
+import com.pulumi.azurenative.compute.inputs.ScaleInPolicyArgs;
+import com.pulumi.azurenative.compute.inputs.ScheduledEventsProfileArgs;
+import com.pulumi.azurenative.compute.inputs.TerminateNotificationProfileArgs;
 import java.util.List;
 
 /** The Uniform scale set of Data Science VMs, wired to the LB's backend pool and both NAT pools. */
@@ -44,8 +53,9 @@ final class PoolScaleSet {
                   Output<String> jupyterHubNatPoolId) {
     }
 
-    PoolScaleSet(PartContext context, ScaleSetSettings settings, Wiring wiring, Output<String> adminPassword,
-                 Output<List<String>> sshPublicKeys, VirtualMachineScaleSetExtensionArgs mountExtension) {
+    PoolScaleSet(PartContext context, ScaleSetSettings settings, ScaleSetPolicyPlan policy, Wiring wiring,
+                 Output<String> adminPassword, Output<List<String>> sshPublicKeys,
+                 VirtualMachineScaleSetExtensionArgs provisioningExtension) {
         var counts = settings.instanceCounts();
         var args = VirtualMachineScaleSetArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
@@ -60,12 +70,14 @@ final class PoolScaleSet {
                 .overprovision(false)
                 .singlePlacementGroup(counts.maximum() <= SINGLE_PLACEMENT_GROUP_LIMIT)
                 .upgradePolicy(UpgradePolicyArgs.builder().mode(UpgradeMode.valueOf(settings.upgradeMode())).build())
-                .virtualMachineProfile(VirtualMachineScaleSetVMProfileArgs.builder()
+                .scaleInPolicy(ScaleInPolicyArgs.builder()
+                        .rules(Either.ofRight(VirtualMachineScaleSetScaleInRules.valueOf(policy.scaleInRule()))).build())
+                .virtualMachineProfile(vmProfile(settings, policy)
                         .storageProfile(storageProfile(settings))
                         .osProfile(osProfile(settings, adminPassword, sshPublicKeys))
                         .networkProfile(networkProfile(context, wiring))
                         .extensionProfile(VirtualMachineScaleSetExtensionProfileArgs.builder()
-                                .extensions(mountExtension).build())
+                                .extensions(provisioningExtension).build())
                         .build())
                 .tags(context.tags());
         settings.plan().ifPresent(plan -> args.plan(PlanArgs.builder()
@@ -73,6 +85,26 @@ final class PoolScaleSet {
 
         this.scaleSet = new VirtualMachineScaleSet(context.childName("vmss"), args.build(),
                 context.options().ignoreChanges(CAPACITY_PROPERTY).build());
+    }
+
+    /** Spot and the terminate notification, as the autoscale plan decided them. */
+    private static VirtualMachineScaleSetVMProfileArgs.Builder vmProfile(ScaleSetSettings settings,
+                                                                         ScaleSetPolicyPlan policy) {
+        var profile = VirtualMachineScaleSetVMProfileArgs.builder()
+                .priority(VirtualMachinePriorityTypes.valueOf(policy.priority()));
+        if (policy.evictionPolicy() != null) {
+            profile.evictionPolicy(VirtualMachineEvictionPolicyTypes.valueOf(policy.evictionPolicy()));
+        }
+        if (policy.maxPrice() != null) {
+            profile.billingProfile(BillingProfileArgs.builder().maxPrice(policy.maxPrice()).build());
+        }
+        if (policy.terminateNotificationEnabled()) {
+            profile.scheduledEventsProfile(ScheduledEventsProfileArgs.builder()
+                    .terminateNotificationProfile(TerminateNotificationProfileArgs.builder()
+                            .enable(true).notBeforeTimeout(policy.notBeforeTimeout()).build())
+                    .build());
+        }
+        return profile;
     }
 
     private static VirtualMachineScaleSetStorageProfileArgs storageProfile(ScaleSetSettings settings) {

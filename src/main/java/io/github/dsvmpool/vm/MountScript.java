@@ -3,7 +3,6 @@ package io.github.dsvmpool.vm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -49,18 +48,7 @@ public final class MountScript {
     public static final int MAX_ENCODED_SCRIPT_BYTES = 256 * 1024;
 
     private static final class Shipped {
-        static final MountScript INSTANCE = new MountScript(load());
-
-        private static String load() {
-            try (InputStream in = MountScript.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + RESOURCE + " missing from the classpath");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
-        }
+        static final MountScript INSTANCE = new MountScript(ShippedResources.text(RESOURCE));
     }
 
     private final String body;
@@ -77,6 +65,14 @@ public final class MountScript {
     /** A script with another body, for tests of the rendering and of {@link #revision}. */
     static MountScript ofBody(String body) {
         return new MountScript(body);
+    }
+
+    /**
+     * This script with shell code run before its body, e.g. the watcher installer. The prelude becomes part of
+     * the body, so it is covered by {@link #revision} and travels in the same protected settings.
+     */
+    public MountScript withPrelude(String prelude) {
+        return new MountScript("#!/bin/bash\n" + prelude + (prelude.endsWith("\n") ? "" : "\n") + withoutShebang(body));
     }
 
     /** The shipped script text, exactly as in the resource. */

@@ -73,6 +73,11 @@ class StackConfigurationTest {
             "adminPassword        | short              | adminPassword",
             "sshPublicKeys        | '[\"not-a-key\"]'  | sshPublicKeys",
             "resourceGroupName    | 'rg.'              | resourceGroupName",
+            "provisioningRevision | 'two words'        | provisioningRevision",
+            "minInstanceCount     | 0                  | minInstanceCount",
+            "autoscale            | '{\"timeZone\": \"Mars/Olympus\"}' | autoscale.timeZone",
+            "autoscale            | '{\"workingHours\": [{\"name\": \"w\", \"maximum\": 9}]}' | autoscale.workingHours[0].maximum",
+            "autoscale            | '[1, 2]'           | autoscale",
             "maxInstanceCont      | 4                  | maxInstanceCont"})
     void eachBadValueIsNamed(String key, String value, String expectedSetting) {
         var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal().with(key, value)),
@@ -80,6 +85,22 @@ class StackConfigurationTest {
         assertThat(error).as("%s = %s must be refused", key, value).isNotNull();
         assertThat(error.problems()).extracting(Problem::setting).contains(expectedSetting);
         assertThat(error.getMessage()).contains(expectedSetting);
+    }
+
+    @Test
+    void aScheduleReplacesTheMinimumAndAllowsZero() {
+        String week = "{\"workingHours\": [{\"name\": \"office\", \"startHour\": 9, \"endHour\": 17}]}";
+        var settings = StackConfiguration.read(MapConfigSource.minimal().with("autoscale", week)
+                .with("initialInstanceCount", "0"));
+        assertThat(settings.pool().autoscale()).hasValueSatisfying(schedule ->
+                assertThat(schedule.workingHours()).singleElement().satisfies(window -> {
+                    assertThat(window.startHour()).isEqualTo(9);
+                    assertThat(window.capacity().maximum()).isEqualTo(4); // defaults to maxInstanceCount
+                }));
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("autoscale", week).with("minInstanceCount", "2")), InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("minInstanceCount");
+        assertThat(error.getMessage()).contains("not set together with autoscale");
     }
 
     @Test

@@ -53,7 +53,7 @@ class ShellScriptsTest {
         }
 
         Path rendered = tmp.resolve("rendered-mount-share.sh");
-        Files.writeString(rendered, MountScript.shipped().render(RENDERED_PARAMETERS, RENDERED_KEY));
+        Files.writeString(rendered, ProvisioningScript.shipped().render(RENDERED_PARAMETERS, RENDERED_KEY));
 
         Path baseDir = baseDir();
         ProcessBuilder builder = new ProcessBuilder("bash", "src/test/shell/run-all.sh")

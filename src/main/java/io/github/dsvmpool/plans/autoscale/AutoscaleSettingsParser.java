@@ -51,7 +51,7 @@ public final class AutoscaleSettingsParser {
     }
 
     /** Shape, types, per-field ranges and defaults only; {@code poolMaximum} is the default working maximum. */
-    static AutoscaleSettings parseWithoutValidation(String json, int poolMaximum, Problems problems) {
+    public static AutoscaleSettings parseWithoutValidation(String json, int poolMaximum, Problems problems) {
         ConfigObject root = ConfigObject.of(readJson(json, problems), ROOT, problems);
         root.rejectUnknownKeys(Set.of("timeZone", "workingHours", "offHours", "fixedDates", "cpu", "predictive",
                 "notifications", "scaleInPolicy", "terminateNotificationMinutes", "spot"));

@@ -1,0 +1,23 @@
+package io.github.dsvmpool.offline;
+
+import io.github.dsvmpool.config.ConfigSource;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A stack file's configuration in one project's namespace, for tools that read it without the engine. */
+public record StackFileConfigSource(StackFile stack, String namespace) implements ConfigSource {
+
+    @Override
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(stack.config().get(namespace + ":" + key));
+    }
+
+    @Override
+    public Optional<Set<String>> keys() {
+        return Optional.of(stack.config().keySet().stream()
+                .filter(key -> key.startsWith(namespace + ":"))
+                .map(key -> key.substring(namespace.length() + 1))
+                .collect(Collectors.toSet()));
+    }
+}

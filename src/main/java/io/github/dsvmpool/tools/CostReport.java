@@ -1,0 +1,142 @@
+package io.github.dsvmpool.tools;
+
+import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.config.PoolSettings;
+import io.github.dsvmpool.config.StackConfiguration;
+import io.github.dsvmpool.offline.OfflineRun;
+import io.github.dsvmpool.offline.StackFile;
+import io.github.dsvmpool.offline.StackFileConfigSource;
+import io.github.dsvmpool.plans.autoscale.AlwaysOnSchedule;
+import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
+import io.github.dsvmpool.plans.autoscale.CostEstimator;
+import io.github.dsvmpool.plans.autoscale.CostReportFormatter;
+import io.github.dsvmpool.plans.autoscale.ListPrices;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Prints what a stack's schedule costs: instance-hours per week of each profile, the monthly estimate, the
+ * share, and the saving against an always-on pool of the same maximum.
+ *
+ * <pre>CostReport &lt;stack&gt; [--price-per-vm-hour P] [--price-per-gib-month P] [--currency C] [--dir D]</pre>
+ */
+public final class CostReport {
+    /** The stack files hold no password; validation needs one, and the cost does not depend on it. */
+    static final String PLACEHOLDER_PASSWORD = "Cost-Report-Placeholder-1";
+
+    private CostReport() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** @return the process exit code: 0 printed, 2 bad arguments or configuration */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            var options = Options.parse(args);
+            Path file = options.dir.resolve("Pulumi." + options.stack + ".yaml");
+            if (!Files.isRegularFile(file)) {
+                err.println("cost report: no stack file " + file + " (stacks are Pulumi.<stack>.yaml files)");
+                return 2;
+            }
+            StackFile stack = StackFile.read(file);
+            if (!stack.config().containsKey("dsvm-pool:adminPassword")) {
+                stack = stack.withSecret("dsvm-pool:adminPassword", PLACEHOLDER_PASSWORD);
+            }
+            PoolSettings pool = StackConfiguration.read(new StackFileConfigSource(stack, OfflineRun.PROJECT)).pool();
+            out.print(report(options, pool));
+            return 0;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("cost report: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static String report(Options options, PoolSettings pool) {
+        String vmSize = pool.scaleSet().vmSize();
+        double vmPrice = options.pricePerVmHour.or(() -> ListPrices.vmPerHour(vmSize))
+                .orElseThrow(() -> new IllegalArgumentException("no list price for " + vmSize
+                        + "; pass --price-per-vm-hour (known sizes: " + ListPrices.vmPerHour().keySet() + ")"));
+        if (pool.storage().isPremium() && options.pricePerGiBMonth.isEmpty()) {
+            throw new IllegalArgumentException("premium shares have no list price here; pass --price-per-gib-month");
+        }
+        double sharePrice = options.pricePerGiBMonth.orElse(ListPrices.AZURE_FILES_STANDARD_PER_GIB_MONTH);
+        var schedule = pool.autoscale().orElseGet(() -> AlwaysOnSchedule.of(pool.scaleSet().instanceCounts()));
+        var plan = AutoscalePlan.of(schedule);
+        int maximum = pool.scaleSet().instanceCounts().maximum();
+        var estimate = CostEstimator.estimate(plan.profiles(), vmPrice, pool.storage().shareQuotaGiB(), sharePrice,
+                maximum);
+
+        var text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Stack %s: %s, up to %d VMs, time zone %s%n", options.stack, vmSize,
+                maximum, plan.timeZone()));
+        text.append(options.pricePerVmHour.isPresent() || options.pricePerGiBMonth.isPresent()
+                ? "Prices: given on the command line" + (options.pricePerVmHour.isEmpty() || options.pricePerGiBMonth.isEmpty()
+                        ? "; the rest are " + ListPrices.SOURCE : "")
+                : "Prices: " + ListPrices.SOURCE).append(System.lineSeparator());
+        if ("Spot".equals(plan.scaleSet().priority())) {
+            text.append("The pool runs on Spot VMs: these on-demand prices are an upper bound.")
+                    .append(System.lineSeparator());
+        }
+        text.append(System.lineSeparator()).append(CostReportFormatter.format(estimate, options.currency));
+        return text.toString();
+    }
+
+    record Options(String stack, Optional<Double> pricePerVmHour, Optional<Double> pricePerGiBMonth, String currency,
+                   Path dir) {
+        static Options parse(List<String> args) {
+            var queue = new ArrayDeque<>(args);
+            String stack = null;
+            Optional<Double> vmPrice = Optional.empty();
+            Optional<Double> sharePrice = Optional.empty();
+            String currency = ListPrices.CURRENCY;
+            Path dir = Path.of(".");
+            while (!queue.isEmpty()) {
+                String arg = queue.removeFirst();
+                switch (arg) {
+                    case "--price-per-vm-hour" -> vmPrice = Optional.of(price(arg, queue.pollFirst()));
+                    case "--price-per-gib-month" -> sharePrice = Optional.of(price(arg, queue.pollFirst()));
+                    case "--currency" -> currency = required(arg, queue.pollFirst());
+                    case "--dir" -> dir = Path.of(required(arg, queue.pollFirst()));
+                    default -> {
+                        if (arg.startsWith("--") || stack != null) {
+                            throw new IllegalArgumentException("unexpected argument '" + arg + "'; usage: CostReport"
+                                    + " <stack> [--price-per-vm-hour P] [--price-per-gib-month P] [--currency C] [--dir D]");
+                        }
+                        stack = arg;
+                    }
+                }
+            }
+            if (stack == null || !stack.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("name a stack, e.g. dev or prod (got " + stack + ")");
+            }
+            return new Options(stack, vmPrice, sharePrice, currency, dir);
+        }
+
+        private static double price(String option, String value) {
+            try {
+                double price = Double.parseDouble(required(option, value));
+                if (!(price >= 0) || Double.isInfinite(price)) {
+                    throw new NumberFormatException();
+                }
+                return price;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " takes a price of 0 or more, got '" + value + "'");
+            }
+        }
+
+        private static String required(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.dsvmpool.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CostReportTest {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = CostReport.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void devReportShowsEachProfileTheShareAndTheSaving() {
+        var result = run("dev");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .contains("Stack dev: Standard_D2s_v3, up to 4 VMs, time zone W. Europe Standard Time")
+                // Mon-Fri 09-17 Berlin: 40 hours at 1..2 VMs, 128 hours at zero.
+                .containsPattern("working-office\\s+40\\s+1/1/2\\s+40\\s+80")
+                .containsPattern("off-hours-1700\\s+128\\s+0/0/0\\s+0\\s+0")
+                .contains("Share per month (100 GiB quota)")
+                .contains("Always on (4 VMs, 24x7)")
+                .contains("Spot VMs")
+                .contains("looked up 2026-11-23");
+    }
+
+    @Test
+    void givenPricesReplaceTheListPrices() {
+        var result = run("dev", "--price-per-vm-hour", "1", "--price-per-gib-month", "0", "--currency", "EUR");
+        assertThat(result.exitCode()).isZero();
+        // 40 VM-hours a week at the floor, 1 EUR each, 365.25/12/7 weeks a month.
+        assertThat(result.out()).containsPattern("Compute per month, at the floor\\s+173\\.93 EUR")
+                .containsPattern("Share per month \\(100 GiB quota\\)\\s+0\\.00 EUR")
+                .contains("Prices: given on the command line");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void readmeShowsTheCurrentReport(String stack) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(readme).as("README.md shows the output of the cost report for " + stack)
+                .contains(run(stack).out().strip());
+    }
+
+    @Test
+    void badInputGivesAClearErrorAndExitCodeTwo() {
+        assertThat(run("staging")).satisfies(result -> {
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("no stack file").contains("Pulumi.staging.yaml");
+        });
+        assertThat(run("dev", "--price-per-vm-hour", "cheap").err()).contains("--price-per-vm-hour takes a price");
+        assertThat(run("dev", "--price-per-vm-hour").err()).contains("--price-per-vm-hour needs a value");
+        assertThat(run().err()).contains("name a stack");
+        assertThat(run("dev", "prod").err()).contains("unexpected argument 'prod'");
+    }
+
+    @Test
+    void invalidConfigurationIsReportedWithEveryProblem(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Pulumi.broken.yaml"), """
+                config:
+                  dsvm-pool:location: westeurope
+                  dsvm-pool:allowedSourceRanges: [203.0.113.0/24]
+                  dsvm-pool:maxInstanceCount: "0"
+                  dsvm-pool:vmSize: Standard_NC4as_T4_v3
+                  dsvm-pool:autoscale:
+                    timeZone: Mars/Olympus
+                """);
+        var result = run("broken", "--dir", dir.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("maxInstanceCount = '0'").contains("autoscale.timeZone");
+    }
+
+    @Test
+    void unknownVmSizeNeedsAPrice(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Pulumi.gpu.yaml"), """
+                config:
+                  dsvm-pool:location: westeurope
+                  dsvm-pool:allowedSourceRanges: [203.0.113.0/24]
+                  dsvm-pool:vmSize: Standard_NC24ads_A100_v4
+                """);
+        assertThat(run("gpu", "--dir", dir.toString()).err()).contains("no list price for Standard_NC24ads_A100_v4");
+        assertThat(run("gpu", "--dir", dir.toString(), "--price-per-vm-hour", "3.67").exitCode()).isZero();
+    }
+}
