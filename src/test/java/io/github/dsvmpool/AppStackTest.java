@@ -12,7 +12,10 @@ import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsParser;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.testing.Graph;
+import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.MountScript;
+import io.github.dsvmpool.vm.ProvisioningScript;
+import io.github.dsvmpool.vm.ShareProtocol;
 import com.google.gson.JsonParser;
 import com.pulumi.test.PulumiTest;
 import java.nio.file.Path;
@@ -129,7 +132,17 @@ class AppStackTest {
         var protectedSettings = ((Map<?, ?>) extension).get("protectedSettings");
         assertThat(protectedSettings).isInstanceOf(Registration.SecretValue.class);
         String script = MountScript.decode((String) Graph.at(extension, "protectedSettings.script"));
-        assertThat(script).contains(RecordingMocks.STORAGE_KEY);
+        var run = runs.get(stackName);
+        var expectedParameters = new MountParameters(
+                (String) input(graph.single("azure-native:storage:StorageAccount"), "accountName"),
+                (String) input(graph.single("azure-native:storage:FileShare"), "shareName"),
+                "/datamnt/dsvmshare", "core.windows.net", "dsadmin", ShareProtocol.SMB);
+        assertThat(expectedParameters.shareName()).isEqualTo("dsvmshare");
+        assertThat(script).as("exactly the shipped script with this stack's arguments")
+                .isEqualTo(ProvisioningScript.shipped().render(expectedParameters, RecordingMocks.STORAGE_KEY));
+        assertThat(Graph.at(extension, "forceUpdateTag"))
+                .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters) + "-1");
+        assertThat(run.config("adminUsername")).isIn(null, "dsadmin");
         assertThat((String) Graph.at(extension, "forceUpdateTag")).isNotBlank().doesNotContain(RecordingMocks.STORAGE_KEY);
 
         // Nowhere in clear text: secrets print as [secret], so any plain copy of the key would show here.
@@ -283,6 +296,23 @@ class AppStackTest {
         String devAccount = (String) input(runs.get("dev").graph().single("azure-native:storage:StorageAccount"), "accountName");
         String prodAccount = (String) input(runs.get("prod").graph().single("azure-native:storage:StorageAccount"), "accountName");
         assertThat(devAccount).isNotEqualTo(prodAccount).matches("[a-z0-9]{3,24}");
+    }
+
+    @Test
+    void anInvalidStackFileDeclaresNothingAndFailsWithEveryProblem() throws Exception {
+        var stack = StackFile.read(Path.of("Pulumi.prod.yaml"))
+                .withSecret("dsvm-pool:adminPassword", "weak")
+                .with("dsvm-pool:maxInstanceCount", "5000")
+                .with("dsvm-pool:allowOpenInternet", "true")
+                .with("dsvm-pool:shareName", "Team_Share");
+        var outcome = OfflineRun.run(stack, App::stack);
+        assertThat(outcome.result().exitCode()).isNotZero();
+        assertThat(outcome.registrations()).extracting(Registration::type).containsOnly("pulumi:pulumi:Stack");
+        assertThat(outcome.result().exceptions()).anySatisfy(error -> assertThat(error)
+                .isInstanceOf(io.github.dsvmpool.config.InvalidConfigurationException.class).message()
+                .contains("maxInstanceCount = '5000'", "allowOpenInternet = 'true'", "shareName = 'Team_Share'",
+                        "adminPassword = [secret]")
+                .doesNotContain("weak"));
     }
 
     private static String resourceGroupName(Graph graph) {
