@@ -29,7 +29,6 @@ import io.github.dsvmpool.config.LoadBalancerSettings;
 import io.github.dsvmpool.plans.PortRange;
 import io.github.dsvmpool.plans.SnatPlan;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The Standard public IP and load balancer: the pool entry (SSH 22, JupyterHub 8000, client-IP affinity), one
@@ -48,7 +47,6 @@ final class PoolLoadBalancer {
 
     final PublicIPAddress publicIp;
     final LoadBalancer loadBalancer;
-    final String loadBalancerName;
     private final Output<String> loadBalancerId;
 
     /**
@@ -58,7 +56,6 @@ final class PoolLoadBalancer {
     PoolLoadBalancer(PartContext context, LoadBalancerSettings settings, String dnsLabel, String loadBalancerName,
                      Output<String> subscriptionId, PortRange sshNatRange, PortRange jupyterNatRange,
                      int maxInstanceCount) {
-        this.loadBalancerName = loadBalancerName;
         this.loadBalancerId = Output.format("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network"
                 + "/loadBalancers/%s", subscriptionId, context.resourceGroupName(), loadBalancerName);
 
@@ -169,9 +166,5 @@ final class PoolLoadBalancer {
                 .intervalInSeconds(5)
                 .numberOfProbes(2)
                 .build();
-    }
-
-    static List<String> probeNames() {
-        return List.of(SSH_PROBE, JUPYTERHUB_PROBE);
     }
 }

@@ -19,7 +19,6 @@ import com.pulumi.azurenative.storage.inputs.NetworkRuleSetArgs;
 import com.pulumi.azurenative.storage.inputs.SkuArgs;
 import com.pulumi.azurenative.storage.inputs.VirtualNetworkRuleArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import io.github.dsvmpool.config.StorageSettings;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.List;
@@ -55,7 +54,7 @@ final class SharedStorage {
             accountArgs.largeFileSharesState(LargeFileSharesState.Enabled);
         }
         this.account = new StorageAccount(context.childName("storage"), accountArgs.build(),
-                protectedIf(context.options(), production).build());
+                context.options().protect(production).build());
 
         this.fileService = new FileServiceProperties(context.childName("files"), FileServicePropertiesArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
@@ -71,7 +70,7 @@ final class SharedStorage {
                 .shareName(storage.shareName())
                 .shareQuota(storage.shareQuotaGiB())
                 .enabledProtocols(nfs ? EnabledProtocols.NFS : EnabledProtocols.SMB)
-                .build(), protectedIf(context.options(), production).retainOnDelete(production)
+                .build(), context.options().protect(production).retainOnDelete(production)
                 .dependsOn(fileService).build());
     }
 
@@ -97,9 +96,5 @@ final class SharedStorage {
                 .virtualNetworkRules(List.of(VirtualNetworkRuleArgs.builder()
                         .virtualNetworkResourceId(subnetId).build()))
                 .build();
-    }
-
-    private static CustomResourceOptions.Builder protectedIf(CustomResourceOptions.Builder options, boolean production) {
-        return options.protect(production);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.dsvmpool.tools;
 
-import io.github.dsvmpool.config.InvalidConfigurationException;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
