@@ -81,11 +81,10 @@ class AppStackTest {
     void scaleSetNicJoinsThisLoadBalancersBackendPoolAndBothNatPools(String stackName) {
         var graph = runs.get(stackName).graph();
         var lb = graph.single("azure-native:network:LoadBalancer");
-        String lbName = (String) input(lb, "loadBalancerName");
-        var ipConfig = input(graph.single("azure-native:compute:VirtualMachineScaleSet"),
+        var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
+        var ipConfig = input(scaleSet,
                 "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0]");
-        String lbId = "/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID + "/resourceGroups/"
-                + resourceGroupName(graph) + "/providers/Microsoft.Network/loadBalancers/" + lbName;
+        String lbId = idOf(graph, "azure-native:network:LoadBalancer");
 
         assertThat(Graph.at(ipConfig, "loadBalancerBackendAddressPools[0].id"))
                 .isEqualTo(lbId + "/backendAddressPools/" + input(lb, "backendAddressPools[0].name"));
@@ -93,11 +92,19 @@ class AppStackTest {
                 Graph.at(ipConfig, "loadBalancerInboundNatPools[1].id")))
                 .containsExactly(lbId + "/inboundNatPools/" + input(lb, "inboundNatPools[0].name"),
                         lbId + "/inboundNatPools/" + input(lb, "inboundNatPools[1].name"));
+        assertThat(scaleSet.dependencies()).as("the LB exists before the scale set joins its pools")
+                .contains(lb.urn(), graph.single("azure-native:network:Subnet").urn());
         assertThat(Graph.at(ipConfig, "subnet.id")).isEqualTo(idOf(graph, "azure-native:network:Subnet"));
-        for (String ruleRef : List.of("loadBalancingRules[0].probe.id", "loadBalancingRules[1].probe.id",
-                "outboundRules[0].backendAddressPool.id", "inboundNatPools[0].frontendIPConfiguration.id")) {
-            assertThat((String) input(lb, ruleRef)).startsWith(lbId + "/");
-        }
+
+        // The LB's own parts refer to each other by the id Azure will give the LB.
+        String ownId = "/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID + "/resourceGroups/"
+                + resourceGroupName(graph) + "/providers/Microsoft.Network/loadBalancers/" + input(lb, "loadBalancerName");
+        assertThat(input(lb, "loadBalancingRules[0].probe.id")).isEqualTo(ownId + "/probes/ssh-probe");
+        assertThat(input(lb, "loadBalancingRules[1].probe.id")).isEqualTo(ownId + "/probes/jupyterhub-probe");
+        assertThat(input(lb, "outboundRules[0].backendAddressPool.id")).isEqualTo(ownId + "/backendAddressPools/pool");
+        assertThat(input(lb, "inboundNatPools[0].frontendIPConfiguration.id"))
+                .isEqualTo(ownId + "/frontendIPConfigurations/" + input(lb, "frontendIPConfigurations[0].name"));
+        assertThat(input(lb, "probes[0].name")).isEqualTo("ssh-probe");
     }
 
     @ParameterizedTest

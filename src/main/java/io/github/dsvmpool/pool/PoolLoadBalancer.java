@@ -108,18 +108,23 @@ final class PoolLoadBalancer {
                 .build(), context.options().build());
     }
 
+    /*
+     * For resources outside the LB the ids come from the LB resource itself, so that they depend on it and
+     * Pulumi creates the LB (with its pools) before the scale set that joins them.
+     */
     Output<String> backendPoolId() {
-        return childId("backendAddressPools", BACKEND_POOL);
+        return Output.format("%s/backendAddressPools/%s", loadBalancer.id(), BACKEND_POOL);
     }
 
     Output<String> sshNatPoolId() {
-        return childId("inboundNatPools", SSH_NAT_POOL);
+        return Output.format("%s/inboundNatPools/%s", loadBalancer.id(), SSH_NAT_POOL);
     }
 
     Output<String> jupyterHubNatPoolId() {
-        return childId("inboundNatPools", JUPYTERHUB_NAT_POOL);
+        return Output.format("%s/inboundNatPools/%s", loadBalancer.id(), JUPYTERHUB_NAT_POOL);
     }
 
+    /** Ids of the LB's own parts, which its rules must name before the LB exists. */
     private Output<String> childId(String collection, String name) {
         return Output.format("%s/%s/%s", loadBalancerId, collection, name);
     }

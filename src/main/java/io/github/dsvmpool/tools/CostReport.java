@@ -7,6 +7,7 @@ import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.offline.StackFileConfigSource;
 import io.github.dsvmpool.plans.autoscale.AlwaysOnSchedule;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
+import io.github.dsvmpool.plans.autoscale.CostEstimate;
 import io.github.dsvmpool.plans.autoscale.CostEstimator;
 import io.github.dsvmpool.plans.autoscale.CostReportFormatter;
 import io.github.dsvmpool.plans.autoscale.ListPrices;
@@ -67,25 +68,54 @@ public final class CostReport {
             throw new IllegalArgumentException("premium shares have no list price here; pass --price-per-gib-month");
         }
         double sharePrice = options.pricePerGiBMonth.orElse(ListPrices.AZURE_FILES_STANDARD_PER_GIB_MONTH);
-        var schedule = pool.autoscale().orElseGet(() -> AlwaysOnSchedule.of(pool.scaleSet().instanceCounts()));
-        var plan = AutoscalePlan.of(schedule);
-        int maximum = pool.scaleSet().instanceCounts().maximum();
-        var estimate = CostEstimator.estimate(plan.profiles(), vmPrice, pool.storage().shareQuotaGiB(), sharePrice,
-                maximum);
+        var plan = plan(pool);
+        var estimate = estimate(pool, plan, vmPrice, sharePrice);
 
         var text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Stack %s: %s, up to %d VMs, time zone %s%n", options.stack, vmSize,
-                maximum, plan.timeZone()));
+                estimate.poolMaximum(), plan.timeZone()));
         text.append(options.pricePerVmHour.isPresent() || options.pricePerGiBMonth.isPresent()
                 ? "Prices: given on the command line" + (options.pricePerVmHour.isEmpty() || options.pricePerGiBMonth.isEmpty()
                         ? "; the rest are " + ListPrices.SOURCE : "")
                 : "Prices: " + ListPrices.SOURCE).append(System.lineSeparator());
-        if ("Spot".equals(plan.scaleSet().priority())) {
+        if (isSpot(plan)) {
             text.append("The pool runs on Spot VMs: these on-demand prices are an upper bound.")
                     .append(System.lineSeparator());
         }
         text.append(System.lineSeparator()).append(CostReportFormatter.format(estimate, options.currency));
         return text.toString();
+    }
+
+    /**
+     * One line for the offline plan's summary, at the built-in list prices; empty when the VM size or a
+     * premium share has no list price here (the summary then says it was not estimated).
+     */
+    public static Optional<String> summaryLine(PoolSettings pool) {
+        if (pool.storage().isPremium()) {
+            return Optional.empty();
+        }
+        return ListPrices.vmPerHour(pool.scaleSet().vmSize()).map(vmPrice -> {
+            var plan = plan(pool);
+            var estimate = estimate(pool, plan, vmPrice, ListPrices.AZURE_FILES_STANDARD_PER_GIB_MONTH);
+            return String.format(Locale.ROOT, "about %,.0f-%,.0f %s compute (schedule floor-ceiling) + %,.0f %s share;"
+                            + " %.0f%% below always-on at the floor%s (approximate list prices, %s, looked up %s)",
+                    estimate.monthlyComputeFloor(), estimate.monthlyComputeCeiling(), ListPrices.CURRENCY,
+                    estimate.monthlyShare(), ListPrices.CURRENCY, estimate.savingPercentAtFloor(),
+                    isSpot(plan) ? "; on-demand prices, Spot costs less" : "", ListPrices.REGION, ListPrices.LOOKED_UP);
+        });
+    }
+
+    private static AutoscalePlan plan(PoolSettings pool) {
+        return AutoscalePlan.of(pool.autoscale().orElseGet(() -> AlwaysOnSchedule.of(pool.scaleSet().instanceCounts())));
+    }
+
+    private static CostEstimate estimate(PoolSettings pool, AutoscalePlan plan, double vmPrice, double sharePrice) {
+        return CostEstimator.estimate(plan.profiles(), vmPrice, pool.storage().shareQuotaGiB(), sharePrice,
+                pool.scaleSet().instanceCounts().maximum());
+    }
+
+    private static boolean isSpot(AutoscalePlan plan) {
+        return "Spot".equals(plan.scaleSet().priority());
     }
 
     record Options(String stack, Optional<Double> pricePerVmHour, Optional<Double> pricePerGiBMonth, String currency,

@@ -1,0 +1,86 @@
+package io.github.dsvmpool.tools.plan;
+
+import com.google.gson.JsonElement;
+import io.github.dsvmpool.config.StackSettings;
+import io.github.dsvmpool.plans.NatPortPlan;
+import io.github.dsvmpool.plans.PortRange;
+import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The key facts of one plan for a reviewer, from the validated settings (the decisions, through the same
+ * classes the program asks) and the plan (what was actually declared: protection, counts, autoscale profiles).
+ * Also the input of a {@link CostSection}.
+ */
+public record PlanFacts(String project, String stack, String poolName, String location, boolean production,
+                        String vmSize, int minimumInstances, int initialInstances, int maximumInstances,
+                        PortRange sshNatPorts, PortRange jupyterHubNatPorts, List<String> allowedSourceRanges,
+                        boolean openToInternet, String subnetPrefix, String shareName, int shareQuotaGiB,
+                        String shareProtocol, String storageSku, List<String> protectedResources,
+                        List<String> retainedResources, List<String> autoscaleProfiles,
+                        Map<String, Long> countsByType, int resourceCount) {
+
+    static final String AUTOSCALE_TYPE = "azure-native:insights:AutoscaleSetting";
+
+    public PlanFacts {
+        allowedSourceRanges = List.copyOf(allowedSourceRanges);
+        protectedResources = List.copyOf(protectedResources);
+        retainedResources = List.copyOf(retainedResources);
+        autoscaleProfiles = List.copyOf(autoscaleProfiles);
+        countsByType = Map.copyOf(countsByType);
+    }
+
+    public static PlanFacts of(StackSettings settings, Plan plan) {
+        var pool = settings.pool();
+        var counts = pool.scaleSet().instanceCounts();
+        var storage = pool.storage();
+        return new PlanFacts(plan.project(), plan.stack(), settings.poolName(), pool.location(), pool.production(),
+                pool.scaleSet().vmSize(), lowestFloor(settings), counts.initial(), counts.maximum(),
+                NatPortPlan.range(pool.loadBalancer().sshNatFirstPort(), counts.maximum()),
+                NatPortPlan.range(pool.loadBalancer().jupyterNatFirstPort(), counts.maximum()),
+                pool.network().allowedSourceRanges(), pool.network().allowOpenInternet(),
+                pool.network().subnetPrefix(), storage.shareName(), storage.shareQuotaGiB(),
+                storage.protocol().name(), storage.sku(),
+                described(plan, PlannedResource::protect), described(plan, PlannedResource::retainOnDelete),
+                autoscaleProfiles(plan), plan.countsByType(), plan.resources().size());
+    }
+
+    /** The smallest floor the pool can reach: a schedule's lowest profile minimum, else minInstanceCount. */
+    private static int lowestFloor(StackSettings settings) {
+        var pool = settings.pool();
+        return pool.autoscale().map(schedule -> AutoscalePlan.of(schedule).profiles().stream()
+                        .mapToInt(profile -> profile.capacity().minimum()).min().orElse(0))
+                .orElse(pool.scaleSet().instanceCounts().minimum());
+    }
+
+    private static List<String> described(Plan plan, java.util.function.Predicate<PlannedResource> test) {
+        return plan.resources().stream().filter(test).map(r -> shortType(r.type()) + " " + r.name()).toList();
+    }
+
+    /** Profile names of every autoscale setting, generic over however many profiles the program declares. */
+    private static List<String> autoscaleProfiles(Plan plan) {
+        var names = new ArrayList<String>();
+        for (PlannedResource setting : plan.ofType(AUTOSCALE_TYPE)) {
+            JsonElement profiles = setting.inputs().get("profiles");
+            if (profiles != null && profiles.isJsonArray()) {
+                for (JsonElement profile : profiles.getAsJsonArray()) {
+                    JsonElement name = profile.isJsonObject() ? profile.getAsJsonObject().get("name") : null;
+                    names.add(name == null || name.isJsonNull() ? "(unnamed)" : name.getAsString());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** {@code azure-native:network:LoadBalancer} -> {@code LoadBalancer}. */
+    static String shortType(String type) {
+        return type.substring(type.lastIndexOf(':') + 1);
+    }
+
+    public long azureResourceCount() {
+        return countsByType.entrySet().stream().filter(entry -> entry.getKey().startsWith("azure-native:"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+}

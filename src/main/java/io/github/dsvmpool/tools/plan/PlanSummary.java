@@ -1,0 +1,58 @@
+package io.github.dsvmpool.tools.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code summary.md}: the plan for a pull-request comment: a diagram of the pool and the facts to review. */
+public final class PlanSummary {
+    private PlanSummary() {
+    }
+
+    public static String render(Plan plan, PlanFacts facts, CostSection cost) {
+        var md = new StringBuilder();
+        md.append("## Offline plan: `").append(facts.stack()).append("` (").append(facts.project()).append(")\n\n");
+        md.append(facts.resourceCount()).append(" resources (").append(facts.azureResourceCount())
+                .append(" Azure resources) declared by the stack program, run under the mock engine: no cloud was"
+                        + " contacted, ids are fake, and secret values show as `").append(PlanValues.SECRET_MARKER)
+                .append("`.\n\n");
+        md.append("```mermaid\n").append(PoolDiagram.mermaid(plan, facts)).append("```\n\n");
+        md.append("| fact | value |\n|---|---|\n");
+        row(md, "pool", code(facts.poolName()) + " in " + code(facts.location()));
+        row(md, "production", facts.production() ? "yes" : "no");
+        row(md, "VM size", code(facts.vmSize()));
+        row(md, "instances (min / initial / max)", facts.minimumInstances() + " / " + facts.initialInstances()
+                + " / " + facts.maximumInstances());
+        row(md, "SSH NAT ports", facts.sshNatPorts() + " → 22");
+        row(md, "JupyterHub NAT ports", facts.jupyterHubNatPorts() + " → 8000");
+        row(md, "allowed source ranges", facts.openToInternet() ? "**the whole internet** (allowOpenInternet)"
+                : codes(facts.allowedSourceRanges()));
+        row(md, "subnet", code(facts.subnetPrefix()));
+        row(md, "share", code(facts.shareName()) + ", " + facts.shareQuotaGiB() + " GiB, " + facts.shareProtocol()
+                + ", storage " + code(facts.storageSku()));
+        row(md, "protected (`protect`)", listOrNone(facts.protectedResources()));
+        row(md, "retained on delete", listOrNone(facts.retainedResources()));
+        row(md, "autoscale profiles", listOrNone(facts.autoscaleProfiles()));
+        row(md, "monthly cost", cost.markdown(facts).orElse("not estimated by the offline plan"));
+        md.append("\n### Resources by type\n\n| type | count |\n|---|---:|\n");
+        for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(facts.countsByType()).entrySet()) {
+            md.append("| `").append(entry.getKey()).append("` | ").append(entry.getValue()).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String fact, String value) {
+        md.append("| ").append(fact).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+
+    private static String code(String text) {
+        return "`" + text.replace("`", "'") + "`";
+    }
+
+    private static String codes(List<String> values) {
+        return values.isEmpty() ? "none" : String.join(", ", values.stream().map(PlanSummary::code).toList());
+    }
+
+    private static String listOrNone(List<String> values) {
+        return values.isEmpty() ? "none" : String.join(", ", values);
+    }
+}
