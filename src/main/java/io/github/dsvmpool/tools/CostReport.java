@@ -27,7 +27,7 @@ import java.util.Optional;
  * <pre>CostReport &lt;stack&gt; [--price-per-vm-hour P] [--price-per-gib-month P] [--currency C] [--dir D]</pre>
  */
 public final class CostReport {
-    /** The stack files hold no password; validation needs one, and the cost does not depend on it. */
+    /** Validation needs a password; the stack file's is encrypted or absent. */
     static final String PLACEHOLDER_PASSWORD = "Cost-Report-Placeholder-1";
 
     private CostReport() {
@@ -46,10 +46,9 @@ public final class CostReport {
                 err.println("cost report: no stack file " + file + " (stacks are Pulumi.<stack>.yaml files)");
                 return 2;
             }
-            StackFile stack = StackFile.read(file);
-            if (!stack.config().containsKey("dsvm-pool:adminPassword")) {
-                stack = stack.withSecret("dsvm-pool:adminPassword", PLACEHOLDER_PASSWORD);
-            }
+            // A stack file holds the password encrypted (or not at all); the cost does not depend on it.
+            StackFile stack = StackFile.read(file).withSecret(OfflineRun.PROJECT + ":"
+                    + StackConfiguration.ADMIN_PASSWORD, PLACEHOLDER_PASSWORD);
             PoolSettings pool = StackConfiguration.read(new StackFileConfigSource(stack, OfflineRun.PROJECT)).pool();
             out.print(report(options, pool));
             return 0;

@@ -88,6 +88,19 @@ class CostReportTest {
     }
 
     @Test
+    void anEncryptedPasswordInTheStackFileDoesNotMatter(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Pulumi.deployed.yaml"), """
+                encryptionsalt: v1:c2FsdA==:v1:abc:def
+                config:
+                  dsvm-pool:location: westeurope
+                  dsvm-pool:allowedSourceRanges: [203.0.113.0/24]
+                  dsvm-pool:adminPassword:
+                    secure: v1:AAAABBBBCCCC:ZGVhZGJlZWY=
+                """);
+        assertThat(run("deployed", "--dir", dir.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void unknownVmSizeNeedsAPrice(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Pulumi.gpu.yaml"), """
                 config:
