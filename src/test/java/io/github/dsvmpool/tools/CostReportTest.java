@@ -95,7 +95,7 @@ class CostReportTest {
                   dsvm-pool:location: westeurope
                   dsvm-pool:allowedSourceRanges: [203.0.113.0/24]
                   dsvm-pool:adminPassword:
-                    secure: v1:AAAABBBBCCCC:ZGVhZGJlZWY=
+                    secure: v1:abc
                 """);
         assertThat(run("deployed", "--dir", dir.toString()).exitCode()).isZero();
     }
