@@ -1,5 +1,6 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.plans.autoscale.AlwaysOnSchedule;
 import io.github.dsvmpool.plans.autoscale.AutoscaleSettings;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.List;
@@ -25,6 +26,11 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      */
     public Optional<AutoscaleSettings> autoscale() {
         return autoscale;
+    }
+
+    /** The week the pool follows: the configured schedule, or the one always-on profile from the counts. */
+    public AutoscaleSettings schedule() {
+        return autoscale.orElseGet(() -> AlwaysOnSchedule.of(scaleSet.instanceCounts()));
     }
 
     /** Every problem with these settings; empty when they are valid. */

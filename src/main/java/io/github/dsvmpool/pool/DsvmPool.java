@@ -16,7 +16,6 @@ import io.github.dsvmpool.config.Problems;
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.PortRange;
-import io.github.dsvmpool.plans.autoscale.AlwaysOnSchedule;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.ShareProtocol;
@@ -102,8 +101,7 @@ public final class DsvmPool extends ComponentResource {
                 storageSettings.protocol());
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
-        var autoscalePlan = AutoscalePlan.of(settings.autoscale()
-                .orElseGet(() -> AlwaysOnSchedule.of(settings.scaleSet().instanceCounts())));
+        var autoscalePlan = AutoscalePlan.of(settings.schedule());
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
                 new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolId(),
                         loadBalancer.sshNatPoolId(), loadBalancer.jupyterHubNatPoolId()),

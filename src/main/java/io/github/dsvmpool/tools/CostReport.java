@@ -5,7 +5,6 @@ import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.offline.StackFileConfigSource;
-import io.github.dsvmpool.plans.autoscale.AlwaysOnSchedule;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.plans.autoscale.CostEstimate;
 import io.github.dsvmpool.plans.autoscale.CostEstimator;
@@ -105,7 +104,7 @@ public final class CostReport {
     }
 
     private static AutoscalePlan plan(PoolSettings pool) {
-        return AutoscalePlan.of(pool.autoscale().orElseGet(() -> AlwaysOnSchedule.of(pool.scaleSet().instanceCounts())));
+        return AutoscalePlan.of(pool.schedule());
     }
 
     private static CostEstimate estimate(PoolSettings pool, AutoscalePlan plan, double vmPrice, double sharePrice) {

@@ -47,12 +47,10 @@ public record PlanFacts(String project, String stack, String poolName, String lo
                 autoscaleProfiles(plan), plan.countsByType(), plan.resources().size());
     }
 
-    /** The smallest floor the pool can reach: a schedule's lowest profile minimum, else minInstanceCount. */
+    /** The smallest floor the pool can reach: the lowest minimum of the profiles it follows. */
     private static int lowestFloor(StackSettings settings) {
-        var pool = settings.pool();
-        return pool.autoscale().map(schedule -> AutoscalePlan.of(schedule).profiles().stream()
-                        .mapToInt(profile -> profile.capacity().minimum()).min().orElse(0))
-                .orElse(pool.scaleSet().instanceCounts().minimum());
+        return AutoscalePlan.of(settings.pool().schedule()).profiles().stream()
+                .mapToInt(profile -> profile.capacity().minimum()).min().orElse(0);
     }
 
     private static List<String> described(Plan plan, java.util.function.Predicate<PlannedResource> test) {
