@@ -35,7 +35,7 @@ final class RecordingMonitor extends MockMonitor {
             registrations.add(new Registration(response.getUrn(), request.getType(), request.getName(),
                     request.getParent(), request.getCustom(), StructValues.toMap(request.getObject()),
                     List.copyOf(request.getDependenciesList()), request.getProtect(), request.getRetainOnDelete(),
-                    List.copyOf(request.getIgnoreChangesList())));
+                    List.copyOf(request.getIgnoreChangesList()), response.getId()));
             return response;
         });
     }

@@ -10,10 +10,12 @@ import java.util.Map;
  * @param parentUrn    its parent's URN ("" for the stack itself)
  * @param inputs       input properties; values the program marked secret are {@link SecretValue}s
  * @param dependencies URNs of the resources it depends on
+ * @param id           the id the mock engine gave it ("" for components), so that checks of the graph can
+ *                     follow references such as {@code backendAddressPool.id} to the resource they name
  */
 public record Registration(String urn, String type, String name, String parentUrn, boolean custom,
                            Map<String, Object> inputs, List<String> dependencies, boolean protect,
-                           boolean retainOnDelete, List<String> ignoreChanges) {
+                           boolean retainOnDelete, List<String> ignoreChanges, String id) {
 
     /** A value the program marked secret; {@link #toString()} never shows it. */
     public record SecretValue(Object value) {
