@@ -39,11 +39,71 @@ class ProvisioningScriptTest {
     }
 
     @Test
+    void thePortsOthersReferToKeepTheirValues() {
+        assertThat(PerVmPorts.SSH_PORT).isEqualTo(22);
+        assertThat(PerVmPorts.SSH_PER_VM_BACKEND_PORT).isEqualTo(2222);
+        assertThat(PerVmPorts.JUPYTERHUB_PORT).isEqualTo(8000);
+        // not 8001: JupyterHub's proxy API listens on 127.0.0.1:8001
+        assertThat(PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT).isEqualTo(8443);
+    }
+
+    @Test
+    void portsInstallerHasThePortsAndEmbedsTheDropInAndTheUnitExactly() {
+        String installer = PerVmPorts.render();
+        assertThat(installer).doesNotStartWith("#!").doesNotContainPattern("@[A-Z0-9_]+@")
+                .contains("local ssh_port='22' per_vm_port='2222'")
+                .contains("local hub_port='8000' per_vm_port='8443'")
+                .contains("for port in '22' '2222' '8000' '8443'; do")
+                .endsWith("are not affected)\"\n");
+        var dropIn = Pattern.compile("dsvm_ports_write '([A-Za-z0-9+/=]+)'").matcher(installer);
+        assertThat(dropIn.find()).isTrue();
+        assertThat(decode(dropIn.group(1))).isEqualTo(PerVmPorts.sshdDropIn());
+        var unit = Pattern.compile("unit_encoded='([A-Za-z0-9+/=]+)'").matcher(installer);
+        assertThat(unit.find()).isTrue();
+        assertThat(decode(unit.group(1))).isEqualTo(PerVmPorts.redirectUnit());
+        assertThat(installer).contains("unit_path=$root/etc/systemd/system/" + PerVmPorts.REDIRECT_UNIT_NAME)
+                .contains("dropin=$root" + PerVmPorts.SSHD_DROP_IN_PATH);
+    }
+
+    @Test
+    void theDropInListsBothSshPortsAndTheUnitRedirectsTheJupyterHubPort() {
+        assertThat(PerVmPorts.sshdDropIn().lines().filter(line -> !line.startsWith("#")))
+                .containsExactly("Port 22", "Port 2222");
+        String rule = "PREROUTING -p tcp --dport 8443 -m addrtype --dst-type LOCAL -j REDIRECT --to-ports 8000";
+        assertThat(PerVmPorts.redirectUnit().lines())
+                .contains("Type=oneshot", "RemainAfterExit=yes", "WantedBy=multi-user.target",
+                        "ExecStart=/bin/sh -c 'iptables -w 10 -t nat -C " + rule + " 2>/dev/null"
+                                + " || iptables -w 10 -t nat -A " + rule + "'",
+                        "ExecStop=/bin/sh -c 'while iptables -w 10 -t nat -D " + rule + " 2>/dev/null; do :; done'");
+        // the installer applies the same rule itself
+        assertThat(PerVmPorts.render()).contains("local -a rule=(PREROUTING -p tcp --dport \"$per_vm_port\""
+                + " -m addrtype --dst-type LOCAL -j REDIRECT --to-ports \"$hub_port\")");
+    }
+
+    @Test
+    void watcherThenPortsThenMount() {
+        String script = MountScript.decode(ProvisioningScript.shipped().encodedScript(PARAMETERS, "key=="));
+        int watcher = script.indexOf("dsvm_install_watcher ||");
+        int ports = script.indexOf("\ndsvm_ports_install ||");
+        int mount = script.indexOf("log \"start: ");
+        assertThat(watcher).isPositive();
+        assertThat(ports).isGreaterThan(watcher);
+        assertThat(mount).isGreaterThan(ports);
+        assertThat(script).containsOnlyOnce("\ndsvm_ports_install ||").containsOnlyOnce("#!")
+                .doesNotContainPattern("@[A-Z0-9_]+@");
+    }
+
+    @Test
     void theRevisionFollowsTheWatcherToo() {
         String withWatcher = ProvisioningScript.shipped().revision(PARAMETERS);
         assertThat(withWatcher).isNotEqualTo(MountScript.shipped().revision(PARAMETERS))
-                .isNotEqualTo(MountScript.shipped().withPrelude("# another watcher\n").revision(PARAMETERS));
+                .isNotEqualTo(MountScript.shipped().withPrelude("# another watcher\n").revision(PARAMETERS))
+                .isNotEqualTo(MountScript.shipped().withPrelude(WatcherInstaller.render()).revision(PARAMETERS));
         assertThat(ProvisioningScript.shipped().encodedScript(PARAMETERS, "k").length())
                 .isLessThan(MountScript.MAX_ENCODED_SCRIPT_BYTES);
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 }
