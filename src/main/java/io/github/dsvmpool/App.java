@@ -33,6 +33,9 @@ public final class App {
         ctx.export("shareUncPath", pool.shareUncPath);
         ctx.export("storageAccountName", pool.storageAccountName);
         ctx.export("scaleSetName", pool.scaleSetName);
+        ctx.export("loadBalancerName", pool.loadBalancerName);
+        ctx.export("adminUsername", pool.adminUsername);
+        ctx.export("outboundIpAddresses", pool.outboundIpAddresses);
     }
 
     static DsvmPoolArgs poolArgs(StackSettings settings) {

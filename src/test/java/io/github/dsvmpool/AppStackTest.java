@@ -14,6 +14,7 @@ import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.testing.Graph;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.MountScript;
+import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ProvisioningScript;
 import io.github.dsvmpool.vm.ShareProtocol;
 import com.google.gson.JsonParser;
@@ -78,7 +79,7 @@ class AppStackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void scaleSetNicJoinsThisLoadBalancersBackendPoolAndBothNatPools(String stackName) {
+    void scaleSetNicJoinsTheEntryPoolAndBothPerVmPoolsAndNoNatPool(String stackName) {
         var graph = runs.get(stackName).graph();
         var lb = graph.single("azure-native:network:LoadBalancer");
         var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
@@ -86,12 +87,14 @@ class AppStackTest {
                 "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0]");
         String lbId = idOf(graph, "azure-native:network:LoadBalancer");
 
-        assertThat(Graph.at(ipConfig, "loadBalancerBackendAddressPools[0].id"))
-                .isEqualTo(lbId + "/backendAddressPools/" + input(lb, "backendAddressPools[0].name"));
-        assertThat(List.of(Graph.at(ipConfig, "loadBalancerInboundNatPools[0].id"),
-                Graph.at(ipConfig, "loadBalancerInboundNatPools[1].id")))
-                .containsExactly(lbId + "/inboundNatPools/" + input(lb, "inboundNatPools[0].name"),
-                        lbId + "/inboundNatPools/" + input(lb, "inboundNatPools[1].name"));
+        assertThat(input(lb, "backendAddressPools")).asList().extracting(pool -> (Object) ((Map<?, ?>) pool).get("name"))
+                .containsExactly("pool", "ssh-per-vm", "jupyterhub-per-vm");
+        assertThat((List<?>) Graph.at(ipConfig, "loadBalancerBackendAddressPools"))
+                .extracting(pool -> (Object) ((Map<?, ?>) pool).get("id"))
+                .containsExactly(lbId + "/backendAddressPools/pool", lbId + "/backendAddressPools/ssh-per-vm",
+                        lbId + "/backendAddressPools/jupyterhub-per-vm");
+        assertThat(((Map<?, ?>) ipConfig).containsKey("loadBalancerInboundNatPools")).isFalse();
+        assertThat(lb.inputs()).doesNotContainKey("inboundNatPools");
         assertThat(scaleSet.dependencies()).as("the LB exists before the scale set joins its pools")
                 .contains(lb.urn(), graph.single("azure-native:network:Subnet").urn());
         assertThat(Graph.at(ipConfig, "subnet.id")).isEqualTo(idOf(graph, "azure-native:network:Subnet"));
@@ -102,29 +105,54 @@ class AppStackTest {
         assertThat(input(lb, "loadBalancingRules[0].probe.id")).isEqualTo(ownId + "/probes/ssh-probe");
         assertThat(input(lb, "loadBalancingRules[1].probe.id")).isEqualTo(ownId + "/probes/jupyterhub-probe");
         assertThat(input(lb, "outboundRules[0].backendAddressPool.id")).isEqualTo(ownId + "/backendAddressPools/pool");
-        assertThat(input(lb, "inboundNatPools[0].frontendIPConfiguration.id"))
+        assertThat(input(lb, "inboundNatRules[0].frontendIPConfiguration.id"))
                 .isEqualTo(ownId + "/frontendIPConfigurations/" + input(lb, "frontendIPConfigurations[0].name"));
+        assertThat(input(lb, "inboundNatRules[0].backendAddressPool.id")).isEqualTo(ownId + "/backendAddressPools/ssh-per-vm");
+        assertThat(input(lb, "inboundNatRules[1].backendAddressPool.id"))
+                .isEqualTo(ownId + "/backendAddressPools/jupyterhub-per-vm");
         assertThat(input(lb, "probes[0].name")).isEqualTo("ssh-probe");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void natRangesHoldTheMaximumAndDoNotOverlap(String stackName) {
+    void perVmRangesHoldTheMaximumOnBackendPortsOfTheirOwn(String stackName) {
         var run = runs.get(stackName);
         int max = Integer.parseInt(run.config("maxInstanceCount"));
         var lb = run.graph().single("azure-native:network:LoadBalancer");
-        long sshStart = (Long) input(lb, "inboundNatPools[0].frontendPortRangeStart");
-        long sshEnd = (Long) input(lb, "inboundNatPools[0].frontendPortRangeEnd");
-        long jupyterStart = (Long) input(lb, "inboundNatPools[1].frontendPortRangeStart");
-        long jupyterEnd = (Long) input(lb, "inboundNatPools[1].frontendPortRangeEnd");
+        long sshStart = (Long) input(lb, "inboundNatRules[0].frontendPortRangeStart");
+        long sshEnd = (Long) input(lb, "inboundNatRules[0].frontendPortRangeEnd");
+        long jupyterStart = (Long) input(lb, "inboundNatRules[1].frontendPortRangeStart");
+        long jupyterEnd = (Long) input(lb, "inboundNatRules[1].frontendPortRangeEnd");
         assertThat(sshEnd - sshStart + 1).isEqualTo(max);
         assertThat(jupyterEnd - jupyterStart + 1).isEqualTo(max);
         assertThat(sshEnd < jupyterStart || jupyterEnd < sshStart).isTrue();
-        assertThat(input(lb, "inboundNatPools[0].backendPort")).isEqualTo(22L);
-        assertThat(input(lb, "inboundNatPools[1].backendPort")).isEqualTo(8000L);
+        assertThat(input(lb, "inboundNatRules[0].backendPort")).isEqualTo((long) PerVmPorts.SSH_PER_VM_BACKEND_PORT);
+        assertThat(input(lb, "inboundNatRules[1].backendPort"))
+                .isEqualTo((long) PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT);
+        // No backend port is used twice on the scale set's ipconfig (Azure refuses it without floating IP).
+        var backendPorts = new java.util.ArrayList<Object>();
+        ((List<?>) input(lb, "loadBalancingRules")).forEach(rule -> backendPorts.add(Graph.at(rule, "backendPort")));
+        ((List<?>) input(lb, "inboundNatRules")).forEach(rule -> backendPorts.add(Graph.at(rule, "backendPort")));
+        assertThat(backendPorts).containsExactly(22L, 8000L, 2222L, 8443L);
         assertThat(run.output("sshNatPortRange")).isEqualTo(sshStart + "-" + sshEnd);
         assertThat(run.output("jupyterHubNatPortRange")).isEqualTo(jupyterStart + "-" + jupyterEnd);
-        assertThat((Long) input(lb, "outboundRules[0].allocatedOutboundPorts") * max).isLessThanOrEqualTo(64000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void outboundFitsTheEntryAddressAfterTheInboundBlocks(String stackName) {
+        var run = runs.get(stackName);
+        int max = Integer.parseInt(run.config("maxInstanceCount"));
+        var lb = run.graph().single("azure-native:network:LoadBalancer");
+        long allocated = (Long) input(lb, "outboundRules[0].allocatedOutboundPorts");
+        assertThat(allocated % 8).isZero();
+        long inboundPorts = 2 + 2L * max;
+        assertThat(allocated * max).isLessThanOrEqualTo(64_000 - 8 * inboundPorts);
+        assertThat((List<?>) input(lb, "outboundRules[0].frontendIPConfigurations")).hasSize(1);
+        assertThat(input(lb, "loadBalancingRules")).asList()
+                .allSatisfy(rule -> assertThat(Graph.at(rule, "disableOutboundSnat")).isEqualTo(true));
+        assertThat(run.graph().ofType("azure-native:network:NatGateway")).isEmpty();
+        assertThat(run.output("outboundIpAddresses")).isEqualTo(List.of("203.0.113.200"));
     }
 
     @ParameterizedTest
@@ -170,9 +198,19 @@ class AppStackTest {
                 .getAsJsonArray().spliterator(), false).map(e -> e.getAsString()).toList();
         var rules = (List<?>) input(run.graph().single("azure-native:network:NetworkSecurityGroup"), "securityRules");
         var allows = rules.stream().map(Map.class::cast).filter(rule -> "Allow".equals(rule.get("access"))).toList();
-        assertThat(allows).extracting(rule -> rule.get("destinationPortRange")).containsExactly("22", "8000", "*");
-        assertThat(allows.subList(0, 2)).allSatisfy(rule -> assertThat(rule.get("sourceAddressPrefixes")).isEqualTo(configured));
-        assertThat(allows.get(2).get("sourceAddressPrefixes")).isEqualTo(List.of("AzureLoadBalancer"));
+        assertThat(allows).extracting(rule -> rule.get("destinationPortRanges"))
+                .containsExactly(List.of("22", "2222"), List.of("8000", "8443"), null);
+        assertThat(allows.subList(0, 2)).allSatisfy(rule -> {
+            assertThat(rule.get("sourceAddressPrefixes")).isEqualTo(configured);
+            assertThat(rule.containsKey("sourceAddressPrefix")).isFalse();
+        });
+        // Service tags only in the singular field (SecurityRuleParameterContainsUnsupportedValue otherwise).
+        assertThat(allows.get(2).get("sourceAddressPrefix")).isEqualTo("AzureLoadBalancer");
+        assertThat(allows.get(2).containsKey("sourceAddressPrefixes")).isFalse();
+        var deny = (Map<?, ?>) rules.get(rules.size() - 1);
+        assertThat(deny.get("access")).isEqualTo("Deny");
+        assertThat(deny.get("sourceAddressPrefix")).isEqualTo("Internet");
+        assertThat(deny.containsKey("sourceAddressPrefixes")).isFalse();
         assertThat(rules).extracting(rule -> ((Map<?, ?>) rule).get("priority")).doesNotHaveDuplicates();
         var subnet = run.graph().single("azure-native:network:Subnet");
         assertThat(input(subnet, "networkSecurityGroup.id")).isEqualTo(idOf(run.graph(), "azure-native:network:NetworkSecurityGroup"));
@@ -282,7 +320,11 @@ class AppStackTest {
         String account = (String) input(graph.single("azure-native:storage:StorageAccount"), "accountName");
         assertThat(run.outcome().result().outputs().keySet()).containsExactlyInAnyOrder("resourceGroupName", "fqdn",
                 "publicIpAddress", "jupyterHubUrl", "sshCommand", "sshNatPortRange", "jupyterHubNatPortRange",
-                "shareUncPath", "storageAccountName", "scaleSetName");
+                "shareUncPath", "storageAccountName", "scaleSetName", "loadBalancerName", "adminUsername",
+                "outboundIpAddresses");
+        assertThat(run.output("loadBalancerName")).isEqualTo(input(graph.single("azure-native:network:LoadBalancer"),
+                "loadBalancerName"));
+        assertThat(run.output("adminUsername")).isEqualTo("dsadmin");
         assertThat(run.output("fqdn")).isEqualTo(fqdn);
         assertThat(run.output("publicIpAddress")).isEqualTo("203.0.113.200");
         assertThat(run.output("jupyterHubUrl")).isEqualTo("https://" + fqdn + ":8000/");

@@ -92,7 +92,8 @@ final class ConfigValues {
     static <E extends Enum<E>> Parser<E> enumeration(Class<E> type) {
         return (key, text, problems) -> {
             for (E constant : type.getEnumConstants()) {
-                if (constant.name().equalsIgnoreCase(text.trim())) {
+                // toString() is the configuration spelling where it differs from the constant (natGateway).
+                if (constant.name().equalsIgnoreCase(text.trim()) || constant.toString().equals(text.trim())) {
                     return Optional.of(constant);
                 }
             }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * validated and tested without an engine. The builder's method names are the stack configuration keys.
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
-                           LoadBalancerSettings loadBalancer, StorageSettings storage, ScaleSetSettings scaleSet,
+                           LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
+                           ScaleSetSettings scaleSet,
                            Optional<AutoscaleSettings> autoscale, Map<String, String> tags) {
 
     public PoolSettings {
@@ -55,6 +56,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private int jupyterNatFirstPort = 51_000;
         private boolean poolEntry = true;
         private int idleTimeoutMinutes = 30;
+        private OutboundType outboundType = OutboundType.AUTO;
+        private int outboundPortsPerVm = io.github.dsvmpool.plans.OutboundPlan.DEFAULT_PORTS_PER_VM;
         private Optional<String> storageAccountName = Optional.empty();
         private String storageSku = "Standard_LRS";
         private String shareName = "dsvmshare";
@@ -92,6 +95,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder jupyterNatFirstPort(int value) { jupyterNatFirstPort = value; return this; }
         public Builder poolEntry(boolean value) { poolEntry = value; return this; }
         public Builder idleTimeoutMinutes(int value) { idleTimeoutMinutes = value; return this; }
+        public Builder outboundType(OutboundType value) { outboundType = value; return this; }
+        public Builder outboundPortsPerVm(int value) { outboundPortsPerVm = value; return this; }
         public Builder storageAccountName(String value) { storageAccountName = Optional.ofNullable(value); return this; }
         public Builder storageSku(String value) { storageSku = value; return this; }
         public Builder shareName(String value) { shareName = value; return this; }
@@ -128,6 +133,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                     new NetworkSettings(addressSpace, subnetPrefix, allowedSourceRanges, allowOpenInternet),
                     new LoadBalancerSettings(dnsLabel, sshNatFirstPort, jupyterNatFirstPort, poolEntry,
                             idleTimeoutMinutes),
+                    new OutboundSettings(outboundType, outboundPortsPerVm),
                     new StorageSettings(storageAccountName, storageSku, shareName, shareQuotaGiB, shareProtocol,
                             shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet),
                     new ScaleSetSettings(vmSize, computerNamePrefix, adminUsername,

@@ -4,9 +4,10 @@ import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.Credentials;
 import io.github.dsvmpool.plans.Ipv4Cidr;
 import io.github.dsvmpool.plans.NatPortPlan;
-import io.github.dsvmpool.plans.SnatPlan;
+import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.SubnetPlan;
 import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsValidator;
+import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ final class PoolSettingsValidator {
         }
         checkNetwork(settings.network(), settings.production(), max, problems);
         checkLoadBalancer(settings.loadBalancer(), max, problems);
+        checkOutbound(settings.outbound(), settings.loadBalancer().poolEntry(), max, problems);
         checkStorage(settings.storage(), problems);
         checkScaleSet(settings.scaleSet(), problems);
         checkTags(settings, problems);
@@ -125,15 +127,27 @@ final class PoolSettingsValidator {
                 problems.add("dnsLabel", label, "3-63 characters: lowercase letters, digits and hyphens, starting"
                         + " with a letter and ending with a letter or digit"));
         var rulePorts = lb.poolEntry()
-                ? List.of(LoadBalancerSettings.SSH_PORT, LoadBalancerSettings.JUPYTERHUB_PORT) : List.<Integer>of();
+                ? List.of(PerVmPorts.SSH_PORT, PerVmPorts.JUPYTERHUB_PORT) : List.<Integer>of();
         NatPortPlan.validate("sshNatFirstPort", lb.sshNatFirstPort(), "jupyterNatFirstPort", lb.jupyterNatFirstPort(),
                 max, rulePorts, problems);
         if (lb.idleTimeoutMinutes() < 4 || lb.idleTimeoutMinutes() > 30) {
             problems.add("idleTimeoutMinutes", lb.idleTimeoutMinutes(), "4-30 minutes");
         }
-        if (max > SnatPlan.largestPoolServed()) {
-            problems.add("maxInstanceCount", max, "at most " + SnatPlan.largestPoolServed()
-                    + " so that each VM keeps " + SnatPlan.MINIMUM_USEFUL_PORTS + " outbound SNAT ports");
+    }
+
+    /** Every accepted combination has an outbound design within Azure's SNAT arithmetic (see OutboundPlan). */
+    private static void checkOutbound(OutboundSettings outbound, boolean poolEntry, int max, Problems problems) {
+        int ports = outbound.portsPerVm();
+        if (ports < OutboundPlan.MIN_PORTS_PER_VM || ports > OutboundPlan.MAX_PORTS_PER_VM
+                || ports % OutboundPlan.PORT_BLOCK != 0) {
+            problems.add("outboundPortsPerVm", ports, "a multiple of " + OutboundPlan.PORT_BLOCK + " from "
+                    + OutboundPlan.MIN_PORTS_PER_VM + " to " + OutboundPlan.MAX_PORTS_PER_VM
+                    + " (Azure allocates SNAT ports in blocks of 8)");
+            return;
+        }
+        if (max > 0) {
+            OutboundPlan.of(outbound, max, OutboundPlan.inboundFrontendPorts(poolEntry, max)).refusal()
+                    .ifPresent(reason -> problems.add("outboundPortsPerVm", ports, reason));
         }
     }
 

@@ -44,6 +44,8 @@ public final class StackConfiguration {
             new Setting<>("jupyterNatFirstPort", ConfigValues::integer, PoolSettings.Builder::jupyterNatFirstPort),
             new Setting<>("poolEntry", ConfigValues::bool, PoolSettings.Builder::poolEntry),
             new Setting<>("idleTimeoutMinutes", ConfigValues::integer, PoolSettings.Builder::idleTimeoutMinutes),
+            new Setting<>("outboundType", ConfigValues.enumeration(OutboundType.class), PoolSettings.Builder::outboundType),
+            new Setting<>("outboundPortsPerVm", ConfigValues::integer, PoolSettings.Builder::outboundPortsPerVm),
             new Setting<>("storageAccountName", ConfigValues::text, PoolSettings.Builder::storageAccountName),
             new Setting<>("storageSku", ConfigValues::text, PoolSettings.Builder::storageSku),
             new Setting<>("shareName", ConfigValues::text, PoolSettings.Builder::shareName),

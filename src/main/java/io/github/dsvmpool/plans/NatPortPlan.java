@@ -4,18 +4,21 @@ import io.github.dsvmpool.config.Problems;
 import java.util.List;
 
 /**
- * The frontend port ranges of the two inbound NAT pools: one port per VM the scale set may ever hold, so that
- * scale-out never fails with InboundNatPoolFrontendPortRangeSmallerThanRequestedPorts.
+ * The frontend port ranges of the two per-VM inbound NAT rules (V2): one port per VM the scale set may ever
+ * hold, so that scale-out is never blocked for want of a port (Learn "Inbound NAT rules": "If the pre-defined
+ * frontend port range doesn't have a sufficient number of frontend ports available, scaling up the backend pool
+ * will be blocked").
  */
 public final class NatPortPlan {
     public static final int LOWEST_PORT = 1;
-    public static final int HIGHEST_PORT = 65_535;
+    /** REST spec InboundNatRulePropertiesFormat: frontendPortRangeStart/End "Acceptable values range from 1 to 65534". */
+    public static final int HIGHEST_PORT = 65_534;
 
     private NatPortPlan() {
     }
 
     /**
-     * Ports the NAT pools must hold for {@code maxInstanceCount} VMs; overprovisioning (off in this project)
+     * Ports the NAT rules must hold for {@code maxInstanceCount} VMs; overprovisioning (off in this project)
      * would double the need because the extra VMs take ports while they exist.
      */
     public static int portsNeeded(int maxInstanceCount, boolean overprovision) {

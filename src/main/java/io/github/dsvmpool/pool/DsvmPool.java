@@ -10,16 +10,18 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.github.dsvmpool.config.LoadBalancerSettings;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.config.Problems;
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.NatPortPlan;
+import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.PortRange;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.vm.MountParameters;
+import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,10 +48,13 @@ public final class DsvmPool extends ComponentResource {
     /** SSH to any available VM through the pool entry. */
     @Export(name = "sshCommand", refs = String.class)
     public final Output<String> sshCommand;
-    /** Frontend ports that reach port 22 of each VM, one per VM, e.g. {@code 50000-50009}. */
+    /**
+     * Frontend ports that reach one VM each for SSH (its port 2222), one per VM the pool may hold, e.g.
+     * {@code 50000-50009}; which port is which VM: README "Reaching one specific VM".
+     */
     @Export(name = "sshNatPortRange", refs = String.class)
     public final Output<String> sshNatPortRange;
-    /** Frontend ports that reach JupyterHub (8000) of each VM. */
+    /** Frontend ports that reach one VM each for JupyterHub (its port 8443, redirected to 8000). */
     @Export(name = "jupyterHubNatPortRange", refs = String.class)
     public final Output<String> jupyterHubNatPortRange;
     /** The share as a UNC path. */
@@ -61,6 +66,15 @@ public final class DsvmPool extends ComponentResource {
     public final Output<String> scaleSetName;
     @Export(name = "scaleSetId", refs = String.class)
     public final Output<String> scaleSetId;
+    /** The load balancer's Azure name, for the port-mapping query of the per-VM NAT rules. */
+    @Export(name = "loadBalancerName", refs = String.class)
+    public final Output<String> loadBalancerName;
+    /** The VMs' local admin account. */
+    @Export(name = "adminUsername", refs = String.class)
+    public final Output<String> adminUsername;
+    /** The public addresses the VMs' outbound traffic leaves from (for allow-lists elsewhere). */
+    @Export(name = "outboundIpAddresses", refs = {List.class, String.class}, tree = "[0,1]")
+    public final Output<List<String>> outboundIpAddresses;
 
     public DsvmPool(String name, DsvmPoolArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
@@ -85,16 +99,22 @@ public final class DsvmPool extends ComponentResource {
                 .orElseGet(() -> AzureNames.storageAccountName(name, seed));
         String dnsLabel = settings.loadBalancer().dnsLabel().orElseGet(() -> AzureNames.dnsLabel(name, seed));
         int maxInstances = settings.scaleSet().instanceCounts().maximum();
-        PortRange sshRange = NatPortPlan.range(settings.loadBalancer().sshNatFirstPort(), maxInstances);
-        PortRange jupyterRange = NatPortPlan.range(settings.loadBalancer().jupyterNatFirstPort(), maxInstances);
+        var lbSettings = settings.loadBalancer();
+        PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort(), maxInstances);
+        PortRange jupyterRange = NatPortPlan.range(lbSettings.jupyterNatFirstPort(), maxInstances);
+        var outboundPlan = OutboundPlan.of(settings.outbound(), maxInstances,
+                OutboundPlan.inboundFrontendPorts(lbSettings.poolEntry(), maxInstances));
 
-        var network = new PoolNetwork(context, settings.network());
+        var outbound = new PoolOutbound(context, outboundPlan);
+        var network = new PoolNetwork(context, settings.network(), lbSettings.poolEntry(), outbound.natGatewayId());
         var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
                 network.subnet.id());
         Output<String> subscriptionId = AuthorizationFunctions.getClientConfig()
                 .applyValue(GetClientConfigResult::subscriptionId);
-        var loadBalancer = new PoolLoadBalancer(context, settings.loadBalancer(), dnsLabel, name + "-lb",
-                subscriptionId, sshRange, jupyterRange, maxInstances);
+        String loadBalancerName = name + "-lb";
+        var loadBalancer = new PoolLoadBalancer(context, lbSettings,
+                new PoolLoadBalancer.Layout(loadBalancerName, dnsLabel, sshRange, jupyterRange, outbound),
+                subscriptionId);
 
         var mountParameters = new MountParameters(accountName, storageSettings.shareName(),
                 storageSettings.mountPoint(), storageSettings.endpointSuffix(), settings.scaleSet().adminUsername(),
@@ -103,8 +123,7 @@ public final class DsvmPool extends ComponentResource {
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
-                new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolId(),
-                        loadBalancer.sshNatPoolId(), loadBalancer.jupyterHubNatPoolId()),
+                new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolIds()),
                 args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
                         settings.scaleSet().provisioningRevision()));
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
@@ -113,7 +132,7 @@ public final class DsvmPool extends ComponentResource {
         this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));
         this.fqdn = loadBalancer.publicIp.dnsSettings()
                 .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
-        this.jupyterHubUrl = Output.format("https://%s:%d/", fqdn, LoadBalancerSettings.JUPYTERHUB_PORT);
+        this.jupyterHubUrl = Output.format("https://%s:%d/", fqdn, PerVmPorts.JUPYTERHUB_PORT);
         this.sshCommand = Output.format("ssh %s@%s", settings.scaleSet().adminUsername(), fqdn);
         this.sshNatPortRange = Output.of(sshRange.toString());
         this.jupyterHubNatPortRange = Output.of(jupyterRange.toString());
@@ -122,6 +141,11 @@ public final class DsvmPool extends ComponentResource {
         this.storageAccountName = storage.account.name();
         this.scaleSetName = scaleSet.scaleSet.name();
         this.scaleSetId = scaleSet.scaleSet.id();
+        this.loadBalancerName = Output.of(loadBalancerName);
+        this.adminUsername = Output.of(settings.scaleSet().adminUsername());
+        this.outboundIpAddresses = outboundPlan.sharesEntryFrontend() ? publicIpAddress.applyValue(List::of)
+                : Output.all(outbound.publicIps.stream()
+                        .map(ip -> ip.ipAddress().applyValue(address -> address.orElse(""))).toList());
 
         registerOutputs(Map.ofEntries(
                 Map.entry("resourceGroupName", resourceGroupName),
@@ -134,6 +158,9 @@ public final class DsvmPool extends ComponentResource {
                 Map.entry("shareUncPath", shareUncPath),
                 Map.entry("storageAccountName", storageAccountName),
                 Map.entry("scaleSetName", scaleSetName),
-                Map.entry("scaleSetId", scaleSetId)));
+                Map.entry("scaleSetId", scaleSetId),
+                Map.entry("loadBalancerName", this.loadBalancerName),
+                Map.entry("adminUsername", this.adminUsername),
+                Map.entry("outboundIpAddresses", outboundIpAddresses)));
     }
 }

@@ -11,9 +11,11 @@ import com.pulumi.azurenative.network.enums.SecurityRuleDirection;
 import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
 import com.pulumi.azurenative.network.inputs.SecurityRuleArgs;
 import com.pulumi.azurenative.network.inputs.ServiceEndpointPropertiesFormatArgs;
+import com.pulumi.azurenative.network.inputs.SubResourceArgs;
+import com.pulumi.core.Output;
 import io.github.dsvmpool.config.NetworkSettings;
 import io.github.dsvmpool.plans.SecurityRulePlan;
-import java.util.List;
+import java.util.Optional;
 
 /** The virtual network, the pool's subnet and the NSG that guards it. */
 final class PoolNetwork {
@@ -24,7 +26,9 @@ final class PoolNetwork {
     final NetworkSecurityGroup securityGroup;
     final Subnet subnet;
 
-    PoolNetwork(PartContext context, NetworkSettings network) {
+    /** @param natGatewayId the NAT gateway that serves the subnet's outbound traffic, if outbound uses one */
+    PoolNetwork(PartContext context, NetworkSettings network, boolean poolEntry,
+                Optional<Output<String>> natGatewayId) {
         this.virtualNetwork = new VirtualNetwork(context.childName("vnet"), VirtualNetworkArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
@@ -35,34 +39,37 @@ final class PoolNetwork {
         this.securityGroup = new NetworkSecurityGroup(context.childName("nsg"), NetworkSecurityGroupArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
-                .securityRules(SecurityRulePlan.inboundRules(network).stream().map(PoolNetwork::toArgs).toList())
+                .securityRules(SecurityRulePlan.inboundRules(network, poolEntry).stream().map(PoolNetwork::toArgs).toList())
                 .tags(context.tags())
                 .build(), context.options().build());
 
         // A separate Subnet resource (not inline in the VNet) so that the two never fight over the subnet list.
-        this.subnet = new Subnet(context.childName("subnet"), SubnetArgs.builder()
+        var subnetArgs = SubnetArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .virtualNetworkName(virtualNetwork.name())
                 .addressPrefix(network.subnetPrefix())
                 .networkSecurityGroup(com.pulumi.azurenative.network.inputs.NetworkSecurityGroupArgs.builder()
                         .id(securityGroup.id()).build())
                 .serviceEndpoints(ServiceEndpointPropertiesFormatArgs.builder()
-                        .service(STORAGE_SERVICE_ENDPOINT).build())
-                .build(), context.options().build());
+                        .service(STORAGE_SERVICE_ENDPOINT).build());
+        natGatewayId.ifPresent(id -> subnetArgs.natGateway(SubResourceArgs.builder().id(id).build()));
+        this.subnet = new Subnet(context.childName("subnet"), subnetArgs.build(), context.options().build());
     }
 
+    /** Tags in the singular fields, addresses in the plural ones: see {@link SecurityRulePlan}. */
     private static SecurityRuleArgs toArgs(SecurityRulePlan rule) {
-        return SecurityRuleArgs.builder()
+        var args = SecurityRuleArgs.builder()
                 .name(rule.name())
                 .priority(rule.priority())
                 .direction(SecurityRuleDirection.Inbound)
                 .access(rule.allow() ? SecurityRuleAccess.Allow : SecurityRuleAccess.Deny)
                 .protocol(rule.protocol())
-                .sourceAddressPrefixes(List.copyOf(rule.sourcePrefixes()))
-                .sourcePortRange("*")
-                .destinationAddressPrefix("*")
-                .destinationPortRange(rule.destinationPort())
-                .description(rule.description())
-                .build();
+                .sourcePortRange(SecurityRulePlan.ANY)
+                .destinationAddressPrefix(SecurityRulePlan.ANY)
+                .description(rule.description());
+        rule.sourceTag().ifPresentOrElse(args::sourceAddressPrefix, () -> args.sourceAddressPrefixes(rule.sourceRanges()));
+        rule.singleDestinationPort().ifPresentOrElse(args::destinationPortRange,
+                () -> args.destinationPortRanges(rule.destinationPorts()));
+        return args.build();
     }
 }

@@ -39,18 +39,24 @@ import com.pulumi.azurenative.compute.inputs.ScheduledEventsProfileArgs;
 import com.pulumi.azurenative.compute.inputs.TerminateNotificationProfileArgs;
 import java.util.List;
 
-/** The Uniform scale set of Data Science VMs, wired to the LB's backend pool and both NAT pools. */
+/** The Uniform scale set of Data Science VMs, in the LB's entry pool and the pools of both per-VM NAT rules. */
 final class PoolScaleSet {
     /** Above 100 VMs a Uniform scale set must span several placement groups. */
     static final int SINGLE_PLACEMENT_GROUP_LIMIT = 100;
-    /** Autoscale owns the capacity after creation; a deployment must not reset it. */
+    /**
+     * Autoscale owns the capacity after creation; a deployment must not reset it. Ignoring is not enough on its
+     * own (Pulumi sends the ignored field's value from its state, and azure-native writes the whole scale set):
+     * Pulumi.yaml's {@code options.refresh: always} brings the state up to date before every update.
+     */
     static final String CAPACITY_PROPERTY = "sku.capacity";
 
     final VirtualMachineScaleSet scaleSet;
 
     /** References the scale set needs from the network and the load balancer. */
-    record Wiring(Output<String> subnetId, Output<String> backendPoolId, Output<String> sshNatPoolId,
-                  Output<String> jupyterHubNatPoolId) {
+    record Wiring(Output<String> subnetId, List<Output<String>> backendPoolIds) {
+        Wiring {
+            backendPoolIds = List.copyOf(backendPoolIds);
+        }
     }
 
     PoolScaleSet(PartContext context, ScaleSetSettings settings, ScaleSetPolicyPlan policy, Wiring wiring,
@@ -152,11 +158,9 @@ final class PoolScaleSet {
                                 .name("ipconfig")
                                 .primary(true)
                                 .subnet(ApiEntityReferenceArgs.builder().id(wiring.subnetId()).build())
-                                .loadBalancerBackendAddressPools(
-                                        SubResourceArgs.builder().id(wiring.backendPoolId()).build())
-                                .loadBalancerInboundNatPools(
-                                        SubResourceArgs.builder().id(wiring.sshNatPoolId()).build(),
-                                        SubResourceArgs.builder().id(wiring.jupyterHubNatPoolId()).build())
+                                // The pool entry's pool and the per-VM NAT rules' pools; no v1 NAT pools.
+                                .loadBalancerBackendAddressPools(wiring.backendPoolIds().stream()
+                                        .map(id -> SubResourceArgs.builder().id(id).build()).toList())
                                 .build())
                         .build())
                 .build();

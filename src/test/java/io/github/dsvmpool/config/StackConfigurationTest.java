@@ -49,6 +49,11 @@ class StackConfigurationTest {
             "sshNatFirstPort      | 65534              | sshNatFirstPort",
             "jupyterNatFirstPort  | 50002              | jupyterNatFirstPort",
             "idleTimeoutMinutes   | 90                 | idleTimeoutMinutes",
+            "sshNatFirstPort      | 65532              | sshNatFirstPort",
+            "outboundType         | firewall           | outboundType",
+            "outboundPortsPerVm   | 1000               | outboundPortsPerVm",
+            "outboundPortsPerVm   | 0                  | outboundPortsPerVm",
+            "outboundPortsPerVm   | 64008              | outboundPortsPerVm",
             "storageAccountName   | My_Account         | storageAccountName",
             "storageSku           | Premium            | storageSku",
             "shareName            | Team--Share        | shareName",
@@ -161,6 +166,25 @@ class StackConfigurationTest {
         assertThat(fromYaml.pool().network().allowedSourceRanges())
                 .isEqualTo(fromCli.pool().network().allowedSourceRanges())
                 .isEqualTo(List.of("198.51.100.0/24", "203.0.113.9"));
+    }
+
+    @Test
+    void outboundTypeTakesItsConfigurationSpellingAndDefaultsToAuto() {
+        assertThat(StackConfiguration.read(MapConfigSource.minimal()).pool().outbound())
+                .isEqualTo(new OutboundSettings(OutboundType.AUTO, 1024));
+        assertThat(StackConfiguration.read(MapConfigSource.minimal().with("outboundType", "natGateway")
+                .with("outboundPortsPerVm", "2048")).pool().outbound())
+                .isEqualTo(new OutboundSettings(OutboundType.NAT_GATEWAY, 2048));
+    }
+
+    @Test
+    void aPoolNoOutboundDesignServesIsRefusedNamingTheSettings() {
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("maxInstanceCount", "1000").with("subnetPrefix", "10.0.0.0/22")
+                .with("outboundType", "loadBalancer").with("outboundPortsPerVm", "4096")),
+                InvalidConfigurationException.class);
+        assertThat(error).hasMessageContaining("outboundPortsPerVm = '4096'")
+                .hasMessageContaining("64 public IPs").hasMessageContaining("natGateway");
     }
 
     @Test

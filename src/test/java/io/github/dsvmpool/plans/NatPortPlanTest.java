@@ -19,8 +19,9 @@ class NatPortPlanTest {
             "50000 | 50003 | 4    | jupyterNatFirstPort",
             "50000 | 49997 | 4    | jupyterNatFirstPort",
             "50000 | 50004 | 4    | ''",
-            "65533 | 51000 | 4    | sshNatFirstPort",
-            "65532 | 51000 | 4    | ''",
+            // V2 NAT rule ranges end at 65534 (REST spec: "Acceptable values range from 1 to 65534").
+            "65532 | 51000 | 4    | sshNatFirstPort",
+            "65531 | 51000 | 4    | ''",
             "0     | 51000 | 4    | sshNatFirstPort",
             "50000 | 7998  | 4    | jupyterNatFirstPort",
             "19    | 51000 | 4    | sshNatFirstPort",

@@ -45,8 +45,12 @@ class DsvmPoolTest {
         assertThat(input(graph.single("azure-native:storage:FileShare"), "enabledProtocols")).isEqualTo("NFS");
         var lb = graph.single("azure-native:network:LoadBalancer");
         assertThat(lb.inputs().get("loadBalancingRules")).isIn(null, List.of());
-        assertThat((List<?>) input(lb, "inboundNatPools")).hasSize(2);
-        assertThat(input(lb, "inboundNatPools[0].frontendPortRangeEnd")).isEqualTo(50009L);
+        assertThat(lb.inputs()).doesNotContainKey("inboundNatPools");
+        assertThat((List<?>) input(lb, "inboundNatRules")).hasSize(2);
+        assertThat(input(lb, "inboundNatRules[0].frontendPortRangeEnd")).isEqualTo(50009L);
+        // Without the pool entry only the per-VM ports are open.
+        assertThat(input(graph.single("azure-native:network:NetworkSecurityGroup"),
+                "securityRules[0].destinationPortRange")).isEqualTo("2222");
 
         String script = MountScript.decode((String) input(graph.single("azure-native:compute:VirtualMachineScaleSet"),
                 "virtualMachineProfile.extensionProfile.extensions[0].protectedSettings.script"));

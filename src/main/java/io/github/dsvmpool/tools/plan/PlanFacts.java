@@ -3,6 +3,7 @@ package io.github.dsvmpool.tools.plan;
 import com.google.gson.JsonElement;
 import io.github.dsvmpool.config.StackSettings;
 import io.github.dsvmpool.plans.NatPortPlan;
+import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.PortRange;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import java.util.ArrayList;
@@ -10,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The key facts of one plan for a reviewer, from the validated settings (the decisions, through the same
+ * The key facts of one plan for a reviewer. {@code scheduleCeiling} is the most VMs the schedule allows;
+ * {@code maximumInstances} ({@code maxInstanceCount}) only sizes the per-VM port ranges, the subnet and outbound.
+ * The facts come from the validated settings (the decisions, through the same
  * classes the program asks) and the plan (what was actually declared: protection, counts, autoscale profiles).
  * Also the input of a {@link CostSection}.
  */
 public record PlanFacts(String project, String stack, String poolName, String location, boolean production,
-                        String vmSize, int minimumInstances, int initialInstances, int maximumInstances,
+                        String vmSize, int minimumInstances, int initialInstances, int scheduleCeiling,
+                        int maximumInstances, String outbound,
                         PortRange sshNatPorts, PortRange jupyterHubNatPorts, List<String> allowedSourceRanges,
                         boolean openToInternet, String subnetPrefix, String shareName, int shareQuotaGiB,
                         String shareProtocol, String storageSku, List<String> protectedResources,
@@ -37,7 +41,8 @@ public record PlanFacts(String project, String stack, String poolName, String lo
         var counts = pool.scaleSet().instanceCounts();
         var storage = pool.storage();
         return new PlanFacts(plan.project(), plan.stack(), settings.poolName(), pool.location(), pool.production(),
-                pool.scaleSet().vmSize(), lowestFloor(settings), counts.initial(), counts.maximum(),
+                pool.scaleSet().vmSize(), lowestFloor(settings), counts.initial(), highestCeiling(settings),
+                counts.maximum(), outbound(settings),
                 NatPortPlan.range(pool.loadBalancer().sshNatFirstPort(), counts.maximum()),
                 NatPortPlan.range(pool.loadBalancer().jupyterNatFirstPort(), counts.maximum()),
                 pool.network().allowedSourceRanges(), pool.network().allowOpenInternet(),
@@ -51,6 +56,20 @@ public record PlanFacts(String project, String stack, String poolName, String lo
     private static int lowestFloor(StackSettings settings) {
         return AutoscalePlan.of(settings.pool().schedule()).profiles().stream()
                 .mapToInt(profile -> profile.capacity().minimum()).min().orElse(0);
+    }
+
+    /** The largest count the schedule lets autoscale reach: what the pool really costs at its busiest. */
+    private static int highestCeiling(StackSettings settings) {
+        return AutoscalePlan.of(settings.pool().schedule()).profiles().stream()
+                .mapToInt(profile -> profile.capacity().maximum()).max().orElse(0);
+    }
+
+    /** The outbound design, decided by the same plan the program asks. */
+    private static String outbound(StackSettings settings) {
+        var pool = settings.pool();
+        int maximum = pool.scaleSet().instanceCounts().maximum();
+        return OutboundPlan.of(pool.outbound(), maximum,
+                OutboundPlan.inboundFrontendPorts(pool.loadBalancer().poolEntry(), maximum)).describe();
     }
 
     private static List<String> described(Plan plan, java.util.function.Predicate<PlannedResource> test) {

@@ -1,5 +1,6 @@
 package io.github.dsvmpool.tools.plan;
 
+import io.github.dsvmpool.vm.PerVmPorts;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,15 @@ public final class PlanSummary {
         row(md, "pool", code(facts.poolName()) + " in " + code(facts.location()));
         row(md, "production", facts.production() ? "yes" : "no");
         row(md, "VM size", code(facts.vmSize()));
-        row(md, "instances (min / initial / max)", facts.minimumInstances() + " / " + facts.initialInstances()
-                + " / " + facts.maximumInstances());
-        row(md, "SSH NAT ports", facts.sshNatPorts() + " → 22");
-        row(md, "JupyterHub NAT ports", facts.jupyterHubNatPorts() + " → 8000");
+        row(md, "VMs the schedule allows (floor / initial / ceiling)", facts.minimumInstances() + " / "
+                + facts.initialInstances() + " / " + facts.scheduleCeiling());
+        row(md, "sized for (maxInstanceCount)", facts.maximumInstances() + " VMs: per-VM ports, subnet, outbound");
+        row(md, "pool entry", "SSH " + PerVmPorts.SSH_PORT + ", JupyterHub " + PerVmPorts.JUPYTERHUB_PORT
+                + " (any available VM)");
+        row(md, "per-VM SSH ports", facts.sshNatPorts() + " → " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + " of one VM each");
+        row(md, "per-VM JupyterHub ports", facts.jupyterHubNatPorts() + " → "
+                + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT + " of one VM each (→ " + PerVmPorts.JUPYTERHUB_PORT + ")");
+        row(md, "outbound", facts.outbound());
         row(md, "allowed source ranges", facts.openToInternet() ? "**the whole internet** (allowOpenInternet)"
                 : codes(facts.allowedSourceRanges()));
         row(md, "subnet", code(facts.subnetPrefix()));

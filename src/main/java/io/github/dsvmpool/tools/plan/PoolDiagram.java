@@ -1,5 +1,6 @@
 package io.github.dsvmpool.tools.plan;
 
+import io.github.dsvmpool.vm.PerVmPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,10 @@ public final class PoolDiagram {
         lines.add("    users([\"Users<br/>" + escape(sources) + "\"])");
         Optional<String> ip = node(plan, lines, "ip", "azure-native:network:PublicIPAddress", "Public IP", "", "[", "]");
         Optional<String> lb = node(plan, lines, "lb", "azure-native:network:LoadBalancer", "Load balancer",
-                "NAT " + facts.sshNatPorts() + " → 22, " + facts.jupyterHubNatPorts() + " → 8000", "[", "]");
+                "per-VM " + facts.sshNatPorts() + " → " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + ", "
+                        + facts.jupyterHubNatPorts() + " → " + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT, "[", "]");
         Optional<String> vmss = node(plan, lines, "vmss", "azure-native:compute:VirtualMachineScaleSet", "Scale set",
-                facts.minimumInstances() + "-" + facts.maximumInstances() + " × " + facts.vmSize(), "[", "]");
+                facts.minimumInstances() + "-" + facts.scheduleCeiling() + " × " + facts.vmSize(), "[", "]");
         Optional<String> share = node(plan, lines, "share", "azure-native:storage:FileShare", "File share",
                 facts.shareName() + ", " + facts.shareQuotaGiB() + " GiB, " + facts.shareProtocol(), "[(", ")]");
         Optional<String> account = node(plan, lines, "account", "azure-native:storage:StorageAccount",
@@ -30,10 +32,11 @@ public final class PoolDiagram {
         Optional<String> subnet = node(plan, lines, "subnet", "azure-native:network:Subnet", "Subnet",
                 facts.subnetPrefix(), "[", "]");
         Optional<String> nsg = node(plan, lines, "nsg", "azure-native:network:NetworkSecurityGroup", "NSG",
-                "22, 8000 from allowed ranges", "{{", "}}");
+                PerVmPorts.SSH_PORT + ", " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + ", " + PerVmPorts.JUPYTERHUB_PORT
+                        + ", " + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT + " from allowed ranges", "{{", "}}");
         Optional<String> autoscale = node(plan, lines, "autoscale", PlanFacts.AUTOSCALE_TYPE, "Autoscale",
                 "min " + facts.minimumInstances() + " / default " + facts.initialInstances() + " / max "
-                        + facts.maximumInstances(), "[[", "]]");
+                        + facts.scheduleCeiling(), "[[", "]]");
 
         edge(lines, Optional.of("users"), ip.or(() -> lb), "-->|\"SSH 22, JupyterHub 8000\"|");
         edge(lines, ip, lb, "-->");

@@ -42,6 +42,9 @@ public final class RiskyChanges {
             new Rule(LOAD_BALANCER, "loadBalancerName", "a new load balancer name replaces the LB; the scale set refers to it by id"),
             new Rule(LOAD_BALANCER, "inboundNatPools**", "a NAT pool in use by the scale set cannot be changed or"
                     + " removed in place (LoadBalancerInboundNatPoolInUseByVirtualMachineScaleSet): needs an order of operations"),
+            new Rule(LOAD_BALANCER, "inboundNatRules**", "the per-VM NAT rules: Azure remaps each VM's frontend port,"
+                    + " so the ports users keep for \"my VM\" change; a rule's backend pool in use by the scale set"
+                    + " must be removed from the scale-set model first"),
             new Rule(SCALE_SET, "virtualMachineProfile.storageProfile.imageReference**", "the scale set's image:"
                     + " reimages or replaces VMs (local disks are lost; running sessions end)"),
             new Rule(SCALE_SET, "orchestrationMode", "the orchestration mode cannot change: replaces the scale set"),

@@ -174,16 +174,25 @@ class OfflinePlanTest {
         assertThat(summary).contains("```mermaid\nflowchart LR\n")
                 .contains("users", "-->", "ip --> lb", "lb --> vmss", "vmss -->", "nsg -.->", "autoscale -.->")
                 .contains("`" + vmss.get("sku.name").getAsString() + "`")
-                .contains(lb.get("inboundNatPools[0].frontendPortRangeStart") + "-"
-                        + lb.get("inboundNatPools[0].frontendPortRangeEnd") + " → 22")
-                .contains(lb.get("inboundNatPools[1].frontendPortRangeStart") + "-"
-                        + lb.get("inboundNatPools[1].frontendPortRangeEnd") + " → 8000")
+                .contains(lb.get("inboundNatRules[0].frontendPortRangeStart") + "-"
+                        + lb.get("inboundNatRules[0].frontendPortRangeEnd") + " → " + lb.get("inboundNatRules[0].backendPort"))
+                .contains(lb.get("inboundNatRules[1].frontendPortRangeStart") + "-"
+                        + lb.get("inboundNatRules[1].frontendPortRangeEnd") + " → " + lb.get("inboundNatRules[1].backendPort"))
                 .contains("`" + share.get("shareName").getAsString() + "`, " + share.get("shareQuota") + " GiB, SMB")
                 .containsPattern("\\| monthly cost \\| about [\\d,]+-[\\d,]+ USD compute \\(schedule floor-ceiling\\)"
                         + " \\+ [\\d,]+ USD share; \\d+% below always-on at the floor");
-        long maximum = lb.get("inboundNatPools[0].frontendPortRangeEnd").getAsLong()
-                - lb.get("inboundNatPools[0].frontendPortRangeStart").getAsLong() + 1;
-        assertThat(summary).containsPattern("\\| instances \\(min / initial / max\\) \\| \\d+ / \\d+ / " + maximum + " \\|");
+        long maximum = lb.get("inboundNatRules[0].frontendPortRangeEnd").getAsLong()
+                - lb.get("inboundNatRules[0].frontendPortRangeStart").getAsLong() + 1;
+        // The ceiling reviewers see is what the declared schedule allows, not the size the ranges are cut for.
+        long ceiling = JsonPaths.flatten(read.ofType("azure-native:insights:AutoscaleSetting").get(0).inputs())
+                .entrySet().stream().filter(entry -> entry.getKey().endsWith("capacity.maximum"))
+                .mapToLong(entry -> Long.parseLong(entry.getValue().getAsString())).max().orElseThrow();
+        assertThat(summary).containsPattern("\\| VMs the schedule allows \\(floor / initial / ceiling\\) \\| \\d+ / \\d+ / "
+                + ceiling + " \\|")
+                .contains("| sized for (maxInstanceCount) | " + maximum + " VMs");
+        if (stack.equals("dev")) {
+            assertThat(ceiling).as("dev's office-hours schedule stops at 2 of its 4").isEqualTo(2).isLessThan(maximum);
+        }
         var ranges = JsonParser.parseString(io.github.dsvmpool.offline.StackFile.read(StackFiles.path(StackPlans.PROJECT,
                 stack)).config().get("dsvm-pool:allowedSourceRanges")).getAsJsonArray();
         ranges.forEach(range -> assertThat(summary).contains("`" + range.getAsString() + "`"));
