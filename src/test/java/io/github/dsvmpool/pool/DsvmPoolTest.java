@@ -4,6 +4,7 @@ import static io.github.dsvmpool.testing.Graph.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.RecordingMocks;
@@ -73,5 +74,48 @@ class DsvmPoolTest {
                 .hasMessageContaining("adminUsername = 'Admin'"));
         assertThat(outcome.registrations()).extracting(Registration::type)
                 .doesNotContain("azure-native:network:VirtualNetwork", "azure-native:storage:StorageAccount");
+    }
+
+    @Test
+    void aThousandVmPoolLeavesThroughANatGatewayWithSixteenAddresses() {
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("big", DsvmPoolArgs.builder()
+                .settings(settings().maxInstanceCount(1000).subnetPrefix("10.0.0.0/22").build())
+                .adminPassword("Library-Password-77")
+                .build()));
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var graph = new Graph(outcome.registrations());
+        var natGateway = graph.single("azure-native:network:NatGateway");
+        assertThat(input(natGateway, "sku.name")).isEqualTo("Standard");
+        assertThat((List<?>) input(natGateway, "publicIpAddresses")).hasSize(16);
+        assertThat(graph.ofType("azure-native:network:PublicIPAddress")).hasSize(17)
+                .allSatisfy(ip -> assertThat(input(ip, "publicIPAllocationMethod")).isEqualTo("Static"));
+        assertThat(input(graph.single("azure-native:network:Subnet"), "natGateway.id")).isEqualTo(natGateway.id());
+        var lb = graph.single("azure-native:network:LoadBalancer");
+        assertThat(lb.inputs().get("outboundRules")).as("no outbound rule beside the NAT gateway").isIn(null, List.of());
+        assertThat(input(lb, "inboundNatRules[0].frontendPortRangeEnd")).isEqualTo(50999L);
+        var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(scaleSet, "singlePlacementGroup")).isEqualTo(false);
+    }
+
+    @Test
+    void aPoolTheEntryAddressCannotServeGetsDedicatedOutboundAddressesOnTheLoadBalancer() {
+        // 20 x 3,200 ports = 64,000: more than the entry address keeps after 42 inbound ports x 8.
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("lbout", DsvmPoolArgs.builder()
+                .settings(settings().maxInstanceCount(20).outboundType(OutboundType.LOAD_BALANCER)
+                        .outboundPortsPerVm(3200).build())
+                .adminPassword("Library-Password-77")
+                .build()));
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var graph = new Graph(outcome.registrations());
+        assertThat(graph.ofType("azure-native:network:NatGateway")).isEmpty();
+        var lb = graph.single("azure-native:network:LoadBalancer");
+        assertThat((List<?>) input(lb, "frontendIPConfigurations")).hasSize(2);
+        assertThat(input(lb, "frontendIPConfigurations[1].name")).isEqualTo("outbound-1");
+        assertThat((List<?>) input(lb, "outboundRules[0].frontendIPConfigurations")).hasSize(1);
+        assertThat((String) input(lb, "outboundRules[0].frontendIPConfigurations[0].id"))
+                .endsWith("/frontendIPConfigurations/outbound-1");
+        assertThat(input(lb, "outboundRules[0].allocatedOutboundPorts")).isEqualTo(3200L);
+        assertThat(graph.ofType("azure-native:network:PublicIPAddress")).extracting(Registration::name)
+                .containsExactlyInAnyOrder("lbout-ip", "lbout-outbound-ip-1");
     }
 }
