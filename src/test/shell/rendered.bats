@@ -1,11 +1,12 @@
 #!/usr/bin/env bats
 # The script as the extension gets it: ProvisioningScript.shipped().render() output (the watcher installer,
-# then the mount), written by ShellScriptsTest (Java) to
+# the per-VM ports installer, then the mount), written by ShellScriptsTest (Java) to
 # the file named by DSVM_RENDERED_SCRIPT with the parameters below, run in the sandbox of helpers.bash.
 # Skipped when run-all.sh runs outside that Java test.
 
 bats_require_minimum_version 1.5.0
 load helpers
+load per-vm-ports-helpers
 
 # Keep in step with ShellScriptsTest.RENDERED_* (awkward on purpose: quotes, $, spaces, command substitution).
 RENDERED_MP="/datamnt/it's a \$HOME share"
@@ -20,6 +21,13 @@ setup() {
   FAKE_SMB_KEY_HASH=$(key_hash "$RENDERED_KEY")
   export FAKE_SMB_KEY_HASH
   rm -f /tmp/dsvm-pwned
+  # the per-VM ports installer: Ubuntu's sshd_config, and fake sshd and iptables
+  mkdir -p "$DSVM_ROOT/etc/ssh/sshd_config.d"
+  cp "$FIXTURES/sshd_config" "$DSVM_ROOT/etc/ssh/sshd_config"
+  export DSVM_SSHD_CMD="$FAKES/sshd" DSVM_IPTABLES_CMD="$FAKES/iptables"
+  unset FAKE_SSHD_T FAKE_IPTABLES
+  # what the bats suites render, to compare with what Java embedded
+  render_ports_installer
 }
 
 teardown() {
@@ -39,6 +47,15 @@ teardown() {
   cmp "$PROJECT_DIR/src/main/resources/io/github/dsvmpool/vm/scheduled-events-watcher.sh" \
     "$DSVM_ROOT/usr/local/sbin/dsvm-scheduled-events-watcher"
   [[ $output == *"[dsvm-watcher] systemd is not running"* ]]
+  # then the per-VM ports, with the ports and files of PerVmPorts
+  cmp "$PORTS_DROP_IN" "$DSVM_ROOT/etc/ssh/sshd_config.d/dsvm-pool-ports.conf"
+  cmp "$PORTS_UNIT_FILE" "$DSVM_ROOT/etc/systemd/system/$PORTS_UNIT"
+  [ "$(cat "$FAKE_LOG.iptables")" = "nat $PORTS_RULE" ]
+  [[ $output == *"[dsvm-ports] ssh: systemd is not running; drop-in in place"* ]]
+  [[ $output == *"[dsvm-ports] jupyterhub: port 8443 redirected to 8000 (rule added)"* ]]
+  [[ $output != *"[dsvm-ports] warning"* ]]
+  # in this order: watcher, ports, mount
+  [[ $output == *"[dsvm-watcher] "*"[dsvm-ports] "*"[dsvm-mount] start: "* ]]
   [[ $output != *"$RENDERED_KEY"* ]]
   run ! grep -qF "$RENDERED_KEY" "$FAKE_LOG" "$FAKE_ENV_LOG"
   shellcheck -s sh "$DSVM_ROOT/etc/profile.d/dsvm-workspace.sh"
@@ -53,4 +70,15 @@ teardown() {
   run "$BATS_TEST_TMPDIR/script.sh"
   [ "$status" -eq 0 ]
   [ "$(snapshot)" = "$before" ]
+}
+
+@test "rendered: a failing per-VM ports part is logged and the share is mounted all the same" {
+  FAKE_SSHD_T=refuse FAKE_IPTABLES=fail run bash "$DSVM_RENDERED_SCRIPT"
+  [ "$status" -eq 0 ]
+  [[ $output == *"[dsvm-ports] ssh: sshd refuses its configuration even without"* ]]
+  [[ $output == *"[dsvm-ports] jupyterhub: cannot add the nat rule; no port 8443"* ]]
+  [[ $output == *"[dsvm-ports] warning: incomplete"* ]]
+  [ ! -e "$DSVM_ROOT/etc/ssh/sshd_config.d/dsvm-pool-ports.conf" ]
+  grep -qF "//renderedacct1.file.core.usgovcloudapi.net/team-share " "$DSVM_ROOT/etc/fstab"
+  [ "$(readlink "$DSVM_ROOT/home/alice/notebooks/remote")" = "$DSVM_ROOT$RENDERED_MP/notebooks/alice" ]
 }

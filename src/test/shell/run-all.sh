@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Checks the shell side of dsvm-pool: shellcheck on every shipped script (src/main/resources/**/*.sh) and on
-# the test scripts, then the bats suites (src/test/shell/*.bats, one of which runs a real Samba server).
-# Exits non-zero on any failure, 3 when a tool is missing. Needs root (Samba) and:
-#   sudo apt-get install -y bats shellcheck samba smbclient
+# the test scripts, then the bats suites (src/test/shell/*.bats: one runs a real Samba server, one the real
+# sshd and iptables in network namespaces of its own). Exits non-zero on any failure, 3 when a tool is
+# missing. Needs root (Samba, network namespaces) and:
+#   sudo apt-get install -y bats shellcheck samba smbclient openssh-server openssh-client iptables iproute2 \
+#     python3 systemd
 # ShellScriptsTest runs this from the project's base folder and sets DSVM_RENDERED_SCRIPT for rendered.bats.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.." || exit 1
 export PATH="$PATH:/usr/sbin:/sbin"
 
 missing=()
-for tool in bats shellcheck smbd smbclient; do
+# per-vm-ports-real.bats: sshd, ssh-keygen, iptables, ip, unshare, python3, systemd-analyze
+for tool in bats shellcheck smbd smbclient sshd ssh-keygen iptables ip unshare python3 systemd-analyze; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  echo "run-all.sh: missing tools: ${missing[*]} (sudo apt-get install -y bats shellcheck samba smbclient)" >&2
+  echo "run-all.sh: missing tools: ${missing[*]} (sudo apt-get install -y bats shellcheck samba smbclient" \
+    "openssh-server openssh-client iptables iproute2 python3 systemd)" >&2
   exit 3
 fi
 

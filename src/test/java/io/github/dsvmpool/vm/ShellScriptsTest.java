@@ -18,15 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code src/test/shell/run-all.sh}: shellcheck on the shipped script and the test scripts, the bats
- * suites on the real script in a sandbox, a real Samba server for the logon check, and (rendered.bats) the
- * script exactly as {@link MountScript#render} produces it.
+ * suites on the real script in a sandbox, a real Samba server for the logon check, the per-VM ports installer
+ * with the real sshd and iptables (in network namespaces of its own), and (rendered.bats) the script exactly
+ * as {@link ProvisioningScript} renders it.
  *
- * <p>Needs root and {@code bats shellcheck samba smbclient}. Without them the test is aborted (reported as
- * skipped) on a developer machine, and fails when {@code CI=true}.
+ * <p>Needs root and the tools in {@link #TOOLS} ({@link #INSTALL_HINT}). Without them the test is aborted
+ * (reported as skipped) on a developer machine, and fails when {@code CI=true}.
  */
 class ShellScriptsTest {
-    static final List<String> TOOLS = List.of("bats", "shellcheck", "smbd", "smbclient");
-    static final String INSTALL_HINT = "sudo apt-get install -y bats shellcheck samba smbclient";
+    static final List<String> TOOLS = List.of("bats", "shellcheck", "smbd", "smbclient",
+            // per-vm-ports-real.bats: the real sshd and iptables in network namespaces
+            "sshd", "ssh-keygen", "iptables", "ip", "unshare", "python3", "systemd-analyze");
+    static final String INSTALL_HINT = "sudo apt-get install -y bats shellcheck samba smbclient"
+            + " openssh-server openssh-client iptables iproute2 python3 systemd";
 
     /** Keep in step with RENDERED_MP and RENDERED_KEY in src/test/shell/rendered.bats. */
     static final MountParameters RENDERED_PARAMETERS = new MountParameters("renderedacct1", "team-share",
