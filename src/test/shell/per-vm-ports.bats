@@ -11,7 +11,7 @@ setup() {
   render_ports_installer
   make_ports_sandbox
   export DSVM_SYSTEMCTL_CMD="$FAKES/systemctl-units" DSVM_SSHD_CMD="$FAKES/sshd" DSVM_IPTABLES_CMD="$FAKES/iptables"
-  unset FAKE_SYSTEMCTL_ACTIVE FAKE_SYSTEMCTL_FAIL FAKE_SYSTEMCTL_FAIL_TIMES FAKE_SSHD_T FAKE_IPTABLES
+  unset FAKE_SYSTEMCTL_ACTIVE FAKE_SYSTEMCTL_FAIL FAKE_SYSTEMCTL_FAIL_TIMES FAKE_SSHD_T FAKE_SSHD_TT FAKE_IPTABLES
   DROP_IN="$DSVM_ROOT/etc/ssh/sshd_config.d/dsvm-pool-ports.conf"
   UNIT_PATH="$DSVM_ROOT/etc/systemd/system/$PORTS_UNIT"
 }
@@ -127,6 +127,14 @@ rules() {
   [ ! -e "$DROP_IN" ]
   [[ $output == *"sshd does not read $DROP_IN (sshd -T shows no port 2222"* ]]
   [[ $output == *"warning: incomplete"* ]]
+  run ! grep -q 'ssh\.\(service\|socket\)' "$FAKE_LOG"
+}
+
+@test "sshd -T fails: its error logged, drop-in removed, sshd untouched" {
+  FAKE_SSHD_TT=fail run bash "$PORTS_INSTALLER"
+  [ ! -e "$DROP_IN" ]
+  [[ $output == *"[dsvm-ports] ssh: sshd -T: sshd: no hostkeys available -- exiting."* ]]
+  [[ $output == *"sshd -T cannot show the ports it would use: removed $DROP_IN; sshd left alone"* ]]
   run ! grep -q 'ssh\.\(service\|socket\)' "$FAKE_LOG"
 }
 

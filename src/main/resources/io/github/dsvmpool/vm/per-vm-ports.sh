@@ -117,7 +117,12 @@ dsvm_ports_ssh() {
     fi
     return 1
   fi
-  output=$("$sshd_cmd" -T -f "$config" 2>/dev/null) || output=''
+  if ! output=$("$sshd_cmd" -T -f "$config" 2>&1); then
+    dsvm_ports_log_output "ssh: sshd -T" "$output"
+    rm -f "$dropin"
+    dsvm_ports_log "ssh: sshd -T cannot show the ports it would use: removed $dropin; sshd left alone"
+    return 1
+  fi
   for port in "$ssh_port" "$per_vm_port"; do
     count=$(grep -cx "port $port" <<<"$output") || true
     if ((count == 0)); then
