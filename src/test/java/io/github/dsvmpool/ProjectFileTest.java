@@ -18,6 +18,8 @@ class ProjectFileTest {
         // Pulumi project file reference: options.refresh "always" refreshes before preview, up and destroy;
         // without it, ignoreChanges on sku.capacity sends the stale capacity from state on every update.
         assertThat(project.get("options")).isInstanceOf(Map.class);
-        assertThat((Map<?, ?>) project.get("options")).containsEntry("refresh", "always");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = (Map<String, Object>) project.get("options");
+        assertThat(options).containsEntry("refresh", "always");
     }
 }

@@ -51,7 +51,7 @@ class StackConfigurationTest {
             "idleTimeoutMinutes   | 90                 | idleTimeoutMinutes",
             "sshNatFirstPort      | 65532              | sshNatFirstPort",
             "outboundType         | firewall           | outboundType",
-            "outboundPortsPerVm   | 1000               | outboundPortsPerVm",
+            "outboundPortsPerVm   | 1020               | outboundPortsPerVm",
             "outboundPortsPerVm   | 0                  | outboundPortsPerVm",
             "outboundPortsPerVm   | 64008              | outboundPortsPerVm",
             "storageAccountName   | My_Account         | storageAccountName",
