@@ -1,0 +1,384 @@
+package io.github.dsvmpool.rules;
+
+import static io.github.dsvmpool.rules.Pools.AUTOSCALE;
+import static io.github.dsvmpool.rules.Pools.LB;
+import static io.github.dsvmpool.rules.Pools.NSG;
+import static io.github.dsvmpool.rules.Pools.SHARE;
+import static io.github.dsvmpool.rules.Pools.STORAGE;
+import static io.github.dsvmpool.rules.Pools.VMSS;
+import static io.github.dsvmpool.rules.Pools.lbPart;
+import static io.github.dsvmpool.rules.TestGraph.list;
+import static io.github.dsvmpool.rules.TestGraph.map;
+import static io.github.dsvmpool.rules.TestGraph.mockId;
+import static io.github.dsvmpool.rules.TestGraph.ref;
+
+import io.github.dsvmpool.offline.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The table of graphs that break a rule: each starts from a pool that keeps every rule, changes one thing, and
+ * names the rule, resource and property of the violation expected and every rule expected to break.
+ */
+final class BreakingCases {
+    static final String IPCONFIG = "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0]"
+            + ".ipConfigurations[0]";
+    static final String EXTENSION = "virtualMachineProfile.extensionProfile.extensions[0]";
+    static final String LB_ID = mockId(Pools.LB_TYPE, LB);
+
+    record Case(String description, String ruleId, String resource, String property, Set<String> broken,
+                Supplier<TestGraph> start, Consumer<TestGraph> change) {
+        @Override
+        public String toString() {
+            return ruleId + ": " + description;
+        }
+
+        TestGraph graph() {
+            TestGraph graph = start.get();
+            change.accept(graph);
+            return graph;
+        }
+    }
+
+    private final List<Case> cases = new ArrayList<>();
+
+    private BreakingCases() {
+    }
+
+    private void add(String ruleId, String description, String resource, String property, Consumer<TestGraph> change) {
+        cases.add(new Case(description, ruleId, resource, property, Set.of(ruleId), Pools::valid, change));
+    }
+
+    private void add(String ruleId, String description, String resource, String property, Set<String> broken,
+                     Supplier<TestGraph> start, Consumer<TestGraph> change) {
+        cases.add(new Case(description, ruleId, resource, property, broken, start, change));
+    }
+
+    private static Map<String, Object> extension(TestGraph graph) {
+        return graph.at(VMSS, EXTENSION);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> protectedSettings(TestGraph graph) {
+        return (Map<String, Object>) ((Registration.SecretValue) extension(graph).get("protectedSettings")).value();
+    }
+
+    private static void prefix(TestGraph graph, String name, long length) {
+        graph.add("azure-native:network:PublicIPPrefix", name, map("resourceGroupName", Pools.RG,
+                "sku", map("name", "Standard"), "prefixLength", length, "publicIPAddressVersion", "IPv4"));
+    }
+
+    static List<Case> all() {
+        BreakingCases table = new BreakingCases();
+        table.references();
+        table.securityGroups();
+        table.skus();
+        table.inbound();
+        table.outbound();
+        table.scaleSets();
+        table.customScript();
+        table.autoscale();
+        table.storage();
+        return table.cases;
+    }
+
+    private void references() {
+        add("references-resolve", "an IP configuration joins a pool the LB does not declare", VMSS,
+                IPCONFIG + ".loadBalancerBackendAddressPools[1].id",
+                g -> g.listAt(VMSS, IPCONFIG + ".loadBalancerBackendAddressPools")
+                        .set(1, ref(LB_ID + "/backendAddressPools/nope")));
+        add("references-resolve", "an ARM id names a load balancer that does not exist", LB,
+                "loadBalancingRules[0].frontendIPConfiguration.id",
+                g -> g.at(LB, "loadBalancingRules[0]").put("frontendIPConfiguration",
+                        ref(TestGraph.armLb(Pools.RG, "other-lb", "frontendIPConfigurations", "frontend"))));
+        add("references-resolve", "autoscale targets a scale set id never registered", AUTOSCALE,
+                "targetResourceUri", g -> g.inputs(AUTOSCALE).put("targetResourceUri",
+                        mockId(Pools.VMSS_TYPE, "gone")));
+    }
+
+    private void securityGroups() {
+        add("nsg-tags-only-in-singular-prefix", "a service tag in sourceAddressPrefixes", NSG,
+                "securityRules[0].sourceAddressPrefixes[0]",
+                g -> g.at(NSG, "securityRules[0]").put("sourceAddressPrefixes", list("Internet")));
+        add("nsg-tags-only-in-singular-prefix", "* in destinationAddressPrefixes", NSG,
+                "securityRules[1].destinationAddressPrefixes[0]", g -> {
+                    var rule = g.at(NSG, "securityRules[1]");
+                    rule.remove("destinationAddressPrefix");
+                    rule.put("destinationAddressPrefixes", list("*"));
+                });
+        add("nsg-tags-only-in-singular-prefix", "AzureLoadBalancer moved to the plural list", NSG,
+                "securityRules[1].sourceAddressPrefixes[0]", g -> {
+                    var rule = g.at(NSG, "securityRules[1]");
+                    rule.remove("sourceAddressPrefix");
+                    rule.put("sourceAddressPrefixes", list("AzureLoadBalancer"));
+                });
+        add("nsg-singular-or-plural", "both sourceAddressPrefix and sourceAddressPrefixes", NSG,
+                "securityRules[0].sourceAddressPrefixes",
+                g -> g.at(NSG, "securityRules[0]").put("sourceAddressPrefix", "10.0.0.0/8"));
+        add("nsg-singular-or-plural", "both destinationPortRange and destinationPortRanges", NSG,
+                "securityRules[0].destinationPortRanges",
+                g -> g.at(NSG, "securityRules[0]").put("destinationPortRange", "22"));
+        add("nsg-priority-range", "priority 4097", NSG, "securityRules[2].priority",
+                g -> g.at(NSG, "securityRules[2]").put("priority", 4097L));
+        add("nsg-priority-range", "priority 99", NSG, "securityRules[0].priority",
+                g -> g.at(NSG, "securityRules[0]").put("priority", 99L));
+        add("nsg-priority-unique-per-direction", "two inbound rules at 100", NSG, "securityRules[1].priority",
+                g -> g.at(NSG, "securityRules[1]").put("priority", 100L));
+        add("nsg-priority-unique-per-direction", "a SecurityRule resource of the same NSG at 4096", "extra-rule",
+                "priority", g -> g.add("azure-native:network:SecurityRule", "extra-rule", map("resourceGroupName",
+                        Pools.RG, "networkSecurityGroupName", "pool-nsg-azure", "securityRuleName", "extra",
+                        "priority", 4096L, "direction", "Inbound", "access", "Deny", "protocol", "*",
+                        "sourceAddressPrefix", "*", "destinationAddressPrefix", "*", "sourcePortRange", "*",
+                        "destinationPortRange", "*")));
+        add("nsg-description-length", "a 141-character description", NSG, "securityRules[0].description",
+                g -> g.at(NSG, "securityRules[0]").put("description", "d".repeat(141)));
+        add("nsg-one-address-family", "IPv4 and IPv6 in one rule", NSG, "securityRules[0]",
+                g -> g.listAt(NSG, "securityRules[0].sourceAddressPrefixes").add("2001:db8::/32"));
+    }
+
+    private void skus() {
+        add("lb-standard-sku", "a Basic load balancer (its Standard IP no longer matches)", LB, "sku.name",
+                Set.of("lb-standard-sku", "lb-public-ip-same-sku"), Pools::valid,
+                g -> g.inputs(LB).put("sku", map("name", "Basic")));
+        add("lb-standard-sku", "no sku: Basic by default", LB, "sku.name",
+                Set.of("lb-standard-sku", "lb-public-ip-same-sku"), Pools::valid, g -> g.inputs(LB).remove("sku"));
+        add("public-ip-standard-static", "a dynamic public IP", Pools.IP, "publicIPAllocationMethod",
+                g -> g.inputs(Pools.IP).put("publicIPAllocationMethod", "Dynamic"));
+        add("public-ip-standard-static", "no allocation method", Pools.IP, "publicIPAllocationMethod",
+                g -> g.inputs(Pools.IP).remove("publicIPAllocationMethod"));
+        add("public-ip-prefix-standard", "a /27 prefix", "big-prefix", "prefixLength", g -> prefix(g, "big-prefix", 27));
+        add("lb-public-ip-same-sku", "a Basic IP on a Standard LB", LB,
+                "frontendIPConfigurations[0].publicIPAddress", Set.of("lb-public-ip-same-sku",
+                        "public-ip-standard-static"), Pools::valid,
+                g -> g.inputs(Pools.IP).put("sku", map("name", "Basic")));
+        add("nat-gateway-standard", "a /28 prefix and one more IP on a NAT gateway", "nat", "publicIpAddresses", g -> {
+            prefix(g, "nat-prefix", 28);
+            g.add("azure-native:network:PublicIPAddress", "nat-ip", map("sku", map("name", "Standard"),
+                    "publicIPAllocationMethod", "Static"));
+            g.add("azure-native:network:NatGateway", "nat", map("sku", map("name", "Standard"),
+                    "publicIpPrefixes", list(ref(mockId("azure-native:network:PublicIPPrefix", "nat-prefix"))),
+                    "publicIpAddresses", list(ref(mockId("azure-native:network:PublicIPAddress", "nat-ip")))));
+        });
+        add("nat-gateway-standard", "a NAT gateway without sku", "nat", "sku.name",
+                g -> g.add("azure-native:network:NatGateway", "nat", map("publicIpAddresses", list())));
+    }
+
+    private void inbound() {
+        add("lb-backend-port-unique", "two LB rules to backend port 8000 on one pool", LB, "loadBalancingRules[1]",
+                g -> g.listAt(LB, "loadBalancingRules").add(map("name", "jupyterhub-2", "protocol", "Tcp",
+                        "frontendPort", 8001L, "backendPort", 8000L,
+                        "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations", "frontend")),
+                        "backendAddressPool", ref(lbPart("backendAddressPools", "pool")), "disableOutboundSnat", true)));
+        add("lb-backend-port-unique", "the NAT rule V2 reuses the LB rule's backend port through another pool",
+                VMSS, IPCONFIG, g -> g.at(LB, "inboundNatRules[0]").put("backendPort", 8000L));
+        add("lb-backend-port-unique", "a v1 NAT pool on backend port 8000", VMSS, IPCONFIG,
+                Set.of("lb-backend-port-unique", "no-v1-nat-pools"), Pools::valid, g -> {
+                    g.inputs(LB).put("inboundNatPools", list(map("name", "jupyter-nat", "protocol", "Tcp",
+                            "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations", "frontend")),
+                            "frontendPortRangeStart", 51000L, "frontendPortRangeEnd", 51009L, "backendPort", 8000L)));
+                    g.at(VMSS, IPCONFIG).put("loadBalancerInboundNatPools",
+                            list(ref(LB_ID + "/inboundNatPools/jupyter-nat")));
+                });
+        add("no-v1-nat-pools", "a v1 NAT pool joined by the scale set", LB, "inboundNatPools[0]", g -> {
+            g.inputs(LB).put("inboundNatPools", list(map("name", "ssh-nat", "protocol", "Tcp",
+                    "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations", "frontend")),
+                    "frontendPortRangeStart", 51000L, "frontendPortRangeEnd", 51009L, "backendPort", 2223L)));
+            g.at(VMSS, IPCONFIG).put("loadBalancerInboundNatPools", list(ref(LB_ID + "/inboundNatPools/ssh-nat")));
+        });
+        add("nat-rule-v2-shape", "a V2 rule without its range end", LB, "inboundNatRules[0]",
+                g -> g.at(LB, "inboundNatRules[0]").remove("frontendPortRangeEnd"));
+        add("nat-rule-v2-shape", "a V2 rule with a frontendPort too", LB, "inboundNatRules[0].frontendPort",
+                g -> g.at(LB, "inboundNatRules[0]").put("frontendPort", 50000L));
+        add("nat-port-range-size", "9 ports for 10 VMs", LB, "inboundNatRules[0].frontendPortRangeEnd",
+                g -> g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50008L));
+        add("nat-port-range-size", "overprovisioning doubles the need", LB, "inboundNatRules[0].frontendPortRangeEnd",
+                g -> g.inputs(VMSS).remove("overprovision"));
+        add("nat-port-range-size", "autoscale raises the maximum to 12", LB, "inboundNatRules[0].frontendPortRangeEnd",
+                g -> g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "12"));
+        add("nat-port-range-size", "a range ending at 65535", LB, "inboundNatRules[0].frontendPortRangeStart", g -> {
+            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 65526L);
+            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 65535L);
+        });
+        add("nat-port-range-size", "a descending range", LB, "inboundNatRules[0].frontendPortRangeStart",
+                g -> g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 50010L));
+        add("lb-frontend-ports-distinct", "the LB rule's frontend port inside the NAT range", LB, "inboundNatRules[0]",
+                g -> g.at(LB, "loadBalancingRules[0]").put("frontendPort", 50005L));
+        add("lb-frontend-ports-distinct", "a single NAT rule on the LB rule's frontend port", LB, "inboundNatRules[1]",
+                g -> g.listAt(LB, "inboundNatRules").add(map("name", "admin", "protocol", "Tcp", "frontendPort", 8000L,
+                        "backendPort", 22L, "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations",
+                                "frontend")))));
+    }
+
+    private void outbound() {
+        add("outbound-ports-multiple-of-8", "1020 ports", LB, "outboundRules[0].allocatedOutboundPorts",
+                g -> g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 1020L));
+        add("outbound-ports-per-rule-limit", "64,008 ports (the budget breaks too)", LB,
+                "outboundRules[0].allocatedOutboundPorts", Set.of("outbound-ports-per-rule-limit",
+                        "outbound-snat-budget"), Pools::valid,
+                g -> g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 64_008L));
+        add("outbound-snat-budget", "6,400 ports x 10 VMs on an address with 11 inbound ports", LB,
+                "outboundRules[0].allocatedOutboundPorts",
+                g -> g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 6_400L));
+        add("outbound-snat-budget", "the default 1,024 ports x 63 VMs", LB, "outboundRules[0].allocatedOutboundPorts", g -> {
+            g.at(LB, "outboundRules[0]").remove("allocatedOutboundPorts");
+            g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "63");
+            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50062L);
+        });
+        add("outbound-snat-budget", "25,600 ports x 10 VMs on a /30 prefix", LB,
+                "outboundRules[0].allocatedOutboundPorts", g -> {
+                    prefix(g, "out-prefix", 30);
+                    g.at(LB, "frontendIPConfigurations[0]").remove("publicIPAddress");
+                    g.at(LB, "frontendIPConfigurations[0]").put("publicIPPrefix",
+                            ref(mockId("azure-native:network:PublicIPPrefix", "out-prefix")));
+                    g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 25_600L);
+                });
+        add("lb-rule-disable-outbound-snat", "the LB rule keeps outbound SNAT", LB,
+                "loadBalancingRules[0].disableOutboundSnat",
+                g -> g.at(LB, "loadBalancingRules[0]").put("disableOutboundSnat", false));
+        add("outbound-rule-frontend-unique", "a Tcp outbound rule on the All rule's frontend", LB,
+                "outboundRules[1].frontendIPConfigurations",
+                g -> g.listAt(LB, "outboundRules").add(map("name", "outbound-tcp", "protocol", "Tcp",
+                        "allocatedOutboundPorts", 8L, "frontendIPConfigurations",
+                        list(ref(lbPart("frontendIPConfigurations", "frontend"))),
+                        "backendAddressPool", ref(lbPart("backendAddressPools", "pool")))));
+    }
+
+    private void scaleSets() {
+        add("scale-set-placement-group", "autoscale to 101 with a single placement group", VMSS,
+                "singlePlacementGroup", g -> {
+                    g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "101");
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50100L);
+                    g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 512L);
+                });
+        add("scale-set-placement-group", "capacity 101 with singlePlacementGroup left out (true)", VMSS,
+                "singlePlacementGroup", g -> {
+                    g.inputs(VMSS).remove("singlePlacementGroup");
+                    g.at(VMSS, "sku").put("capacity", 101L);
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50100L);
+                    g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 512L);
+                });
+        add("scale-set-size-limit", "capacity 1,001", VMSS, "sku.capacity", g -> {
+            g.inputs(VMSS).put("singlePlacementGroup", false);
+            g.at(VMSS, "sku").put("capacity", 1001L);
+            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 51100L);
+            g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 48L);
+        });
+        for (String timeout : new String[] {"PT20M", "PT4M", "10 minutes"}) {
+            add("terminate-notification-timeout", "notBeforeTimeout " + timeout, VMSS,
+                    "virtualMachineProfile.scheduledEventsProfile.terminateNotificationProfile.notBeforeTimeout",
+                    g -> g.at(VMSS, "virtualMachineProfile.scheduledEventsProfile.terminateNotificationProfile")
+                            .put("notBeforeTimeout", timeout));
+        }
+    }
+
+    private void customScript() {
+        add("custom-script-setting-keys", "the storage key in public settings", VMSS,
+                EXTENSION + ".settings.storageAccountKey",
+                g -> Values.map(extension(g).get("settings")).put("storageAccountKey", "a2V5"));
+        add("custom-script-setting-keys", "an unknown protected key", VMSS, EXTENSION + ".protectedSettings.password",
+                g -> protectedSettings(g).put("password", Pools.SECRET_MARKER));
+        add("custom-script-command-or-script", "a script besides the command", VMSS, EXTENSION + ".settings.script",
+                g -> Values.map(extension(g).get("settings")).put("script", "ZWNobyBoaQ=="));
+        add("custom-script-command-or-script", "neither command nor script", VMSS, EXTENSION + ".protectedSettings",
+                g -> protectedSettings(g).remove("commandToExecute"));
+        add("custom-script-key-once", "commandToExecute in both places", VMSS,
+                EXTENSION + ".settings.commandToExecute",
+                g -> Values.map(extension(g).get("settings")).put("commandToExecute", "true"));
+        add("custom-script-inline-size", "an inline script of 256 KB + 1", VMSS, EXTENSION + ".protectedSettings.script",
+                g -> {
+                    protectedSettings(g).remove("commandToExecute");
+                    protectedSettings(g).put("script", "A".repeat(256 * 1024 + 1));
+                });
+        add("custom-script-storage-credentials", "a storage account name without key", VMSS,
+                EXTENSION + ".protectedSettings.storageAccountKey",
+                g -> protectedSettings(g).put("storageAccountName", "poolstorage01"));
+        add("custom-script-storage-credentials", "a key and a managed identity", VMSS,
+                EXTENSION + ".protectedSettings.managedIdentity", g -> {
+                    protectedSettings(g).put("storageAccountName", "poolstorage01");
+                    protectedSettings(g).put("storageAccountKey", "a2V5");
+                    protectedSettings(g).put("managedIdentity", map());
+                });
+    }
+
+    private void autoscale() {
+        add("autoscale-profile-limits", "21 profiles", AUTOSCALE, "profiles", g -> {
+            List<Object> profiles = g.listAt(AUTOSCALE, "profiles");
+            while (profiles.size() < 21) {
+                profiles.add(map("name", "extra-" + profiles.size(), "capacity", map("minimum", "0", "default", "0",
+                        "maximum", "0"), "rules", list()));
+            }
+        });
+        add("autoscale-profile-limits", "11 rules in a profile", AUTOSCALE, "profiles[0].rules", g -> {
+            List<Object> rules = g.listAt(AUTOSCALE, "profiles[0].rules");
+            while (rules.size() < 11) {
+                rules.add(rules.get(0));
+            }
+        });
+        add("autoscale-capacity", "minimum above default", AUTOSCALE, "profiles[0].capacity",
+                g -> g.at(AUTOSCALE, "profiles[0].capacity").put("minimum", "2"));
+        add("autoscale-capacity", "a maximum that is no number", AUTOSCALE, "profiles[1].capacity.maximum",
+                g -> g.at(AUTOSCALE, "profiles[1].capacity").put("maximum", "ten"));
+        add("autoscale-capacity", "a negative minimum", AUTOSCALE, "profiles[1].capacity",
+                g -> g.at(AUTOSCALE, "profiles[1].capacity").put("minimum", "-1"));
+        add("autoscale-time-zone", "an IANA name", AUTOSCALE, "profiles[0].recurrence.schedule.timeZone",
+                g -> g.at(AUTOSCALE, "profiles[0].recurrence.schedule").put("timeZone", "Europe/Berlin"));
+        add("autoscale-time-zone", "a fixed date on Mars time", AUTOSCALE, "profiles[2].fixedDate.timeZone",
+                g -> g.at(AUTOSCALE, "profiles[2].fixedDate").put("timeZone", "Mars Standard Time"));
+        add("autoscale-recurrence", "a daily recurrence", AUTOSCALE, "profiles[0].recurrence.frequency",
+                g -> g.at(AUTOSCALE, "profiles[0].recurrence").put("frequency", "Day"));
+        add("autoscale-recurrence", "hour 24", AUTOSCALE, "profiles[0].recurrence.schedule.hours[0]",
+                g -> g.at(AUTOSCALE, "profiles[0].recurrence.schedule").put("hours", list(24L)));
+        add("autoscale-recurrence", "minute 60", AUTOSCALE, "profiles[1].recurrence.schedule.minutes[0]",
+                g -> g.at(AUTOSCALE, "profiles[1].recurrence.schedule").put("minutes", list(60L)));
+        add("autoscale-recurrence", "no days", AUTOSCALE, "profiles[0].recurrence.schedule.days",
+                g -> g.at(AUTOSCALE, "profiles[0].recurrence.schedule").put("days", list()));
+        add("autoscale-recurrence", "an abbreviated day", AUTOSCALE, "profiles[0].recurrence.schedule.days[0]",
+                g -> g.at(AUTOSCALE, "profiles[0].recurrence.schedule").put("days", list("Mon")));
+        add("autoscale-fixed-date", "an end before the start", AUTOSCALE, "profiles[2].fixedDate.end",
+                g -> g.at(AUTOSCALE, "profiles[2].fixedDate").put("end", "2026-12-23T00:00:00"));
+        add("autoscale-fixed-date", "a start that is no date", AUTOSCALE, "profiles[2].fixedDate.start",
+                g -> g.at(AUTOSCALE, "profiles[2].fixedDate").put("start", "Christmas"));
+        add("autoscale-durations", "cooldown P8D", AUTOSCALE, "profiles[0].rules[0].scaleAction.cooldown",
+                g -> g.at(AUTOSCALE, "profiles[0].rules[0].scaleAction").put("cooldown", "P8D"));
+        add("autoscale-durations", "cooldown PT30S", AUTOSCALE, "profiles[0].rules[0].scaleAction.cooldown",
+                g -> g.at(AUTOSCALE, "profiles[0].rules[0].scaleAction").put("cooldown", "PT30S"));
+        add("autoscale-durations", "timeGrain PT13H", AUTOSCALE, "profiles[0].rules[0].metricTrigger.timeGrain",
+                g -> g.at(AUTOSCALE, "profiles[0].rules[0].metricTrigger").put("timeGrain", "PT13H"));
+        add("autoscale-durations", "timeWindow PT4M", AUTOSCALE, "profiles[0].rules[0].metricTrigger.timeWindow",
+                g -> g.at(AUTOSCALE, "profiles[0].rules[0].metricTrigger").put("timeWindow", "PT4M"));
+        add("autoscale-durations", "look-ahead PT61M", AUTOSCALE, "predictiveAutoscalePolicy.scaleLookAheadTime",
+                g -> g.at(AUTOSCALE, "predictiveAutoscalePolicy").put("scaleLookAheadTime", "PT61M"));
+        add("autoscale-one-setting-per-target", "a second setting for the scale set", "pool-autoscale-2",
+                "targetResourceUri", g -> g.add("azure-native:insights:AutoscaleSetting", "pool-autoscale-2",
+                        map("targetResourceUri", mockId(Pools.VMSS_TYPE, VMSS), "profiles", list())));
+    }
+
+    private void storage() {
+        add("nfs-share-premium-filestorage", "an NFS share on a standard FileStorage account", STORAGE, "sku.name",
+                Set.of("nfs-share-premium-filestorage"), Pools::nfs,
+                g -> g.inputs(STORAGE).put("sku", map("name", "Standard_LRS")));
+        add("nfs-share-premium-filestorage", "an NFS share on StorageV2 (plain HTTP is then against policy)",
+                STORAGE, "kind", Set.of("nfs-share-premium-filestorage", "policy-storage-secure-defaults"),
+                Pools::nfs, g -> g.inputs(STORAGE).put("kind", "StorageV2"));
+        add("nfs-share-premium-filestorage", "an NFS share whose account is not declared (the declared one now"
+                        + " holds no NFS share, so plain HTTP is against policy)", SHARE, "accountName",
+                Set.of("nfs-share-premium-filestorage", "policy-storage-secure-defaults"), Pools::nfs,
+                g -> g.inputs(SHARE).put("accountName", "elsewhere01"));
+        add("nfs-account-secure-transfer-off", "secure transfer required on the NFS account", STORAGE,
+                "enableHttpsTrafficOnly", Set.of("nfs-account-secure-transfer-off"), Pools::nfs,
+                g -> g.inputs(STORAGE).put("enableHttpsTrafficOnly", true));
+        add("nfs-account-secure-transfer-off", "secure transfer left at its default", STORAGE,
+                "enableHttpsTrafficOnly", Set.of("nfs-account-secure-transfer-off"), Pools::nfs,
+                g -> g.inputs(STORAGE).remove("enableHttpsTrafficOnly"));
+        add("policy-storage-secure-defaults", "TLS 1.0", STORAGE, "minimumTlsVersion",
+                g -> g.inputs(STORAGE).put("minimumTlsVersion", "TLS1_0"));
+        add("policy-storage-secure-defaults", "public blob access not forbidden", STORAGE, "allowBlobPublicAccess",
+                g -> g.inputs(STORAGE).remove("allowBlobPublicAccess"));
+        add("policy-storage-secure-defaults", "plain HTTP on an SMB account", STORAGE, "enableHttpsTrafficOnly",
+                g -> g.inputs(STORAGE).put("enableHttpsTrafficOnly", false));
+    }
+}

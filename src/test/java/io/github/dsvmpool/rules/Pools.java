@@ -1,0 +1,144 @@
+package io.github.dsvmpool.rules;
+
+import static io.github.dsvmpool.rules.TestGraph.armLb;
+import static io.github.dsvmpool.rules.TestGraph.list;
+import static io.github.dsvmpool.rules.TestGraph.map;
+import static io.github.dsvmpool.rules.TestGraph.mockId;
+import static io.github.dsvmpool.rules.TestGraph.ref;
+
+import io.github.dsvmpool.offline.Registration;
+
+/**
+ * A small pool that keeps every rule, shaped like the program's graph after the change: Standard LB with a
+ * load-balancing rule, a NAT rule V2 on a per-VM backend port and an outbound rule; a scale set of up to 10 VMs
+ * joining both pools, with a CustomScript extension whose protected settings are secret; autoscale; SMB storage.
+ * Tests change one thing and expect one rule to break.
+ */
+final class Pools {
+    static final String RG = "pool-rg";
+    static final String LB = "pool-lb";
+    static final String LB_NAME = "pool-lb-azure";
+    static final String VMSS = "pool-vmss";
+    static final String NSG = "pool-nsg";
+    static final String IP = "pool-ip";
+    static final String AUTOSCALE = "pool-autoscale";
+    static final String STORAGE = "pool-storage";
+    static final String SHARE = "pool-share";
+    static final String SECRET_MARKER = "MARKER-do-not-print-4d1f7a";
+
+    static final String LB_TYPE = "azure-native:network:LoadBalancer";
+    static final String VMSS_TYPE = "azure-native:compute:VirtualMachineScaleSet";
+
+    private Pools() {
+    }
+
+    static String lbPart(String collection, String name) {
+        return armLb(RG, LB_NAME, collection, name);
+    }
+
+    static TestGraph valid() {
+        TestGraph graph = new TestGraph();
+        graph.add("azure-native:resources:ResourceGroup", RG, map("resourceGroupName", RG, "location", "westeurope"));
+        graph.add("azure-native:network:NetworkSecurityGroup", NSG, map("resourceGroupName", RG,
+                "networkSecurityGroupName", "pool-nsg-azure",
+                "securityRules", list(
+                        map("name", "allow-ssh", "priority", 100L, "direction", "Inbound", "access", "Allow",
+                                "protocol", "Tcp", "sourceAddressPrefixes", list("203.0.113.0/24", "198.51.100.7"),
+                                "destinationAddressPrefix", "*", "sourcePortRange", "*",
+                                "destinationPortRanges", list("22", "2222"), "description", "SSH"),
+                        map("name", "allow-probes", "priority", 120L, "direction", "Inbound", "access", "Allow",
+                                "protocol", "*", "sourceAddressPrefix", "AzureLoadBalancer",
+                                "destinationAddressPrefix", "*", "sourcePortRange", "*", "destinationPortRange", "*"),
+                        map("name", "deny-internet", "priority", 4096L, "direction", "Inbound", "access", "Deny",
+                                "protocol", "*", "sourceAddressPrefix", "Internet", "destinationAddressPrefix", "*",
+                                "sourcePortRange", "*", "destinationPortRange", "*"),
+                        map("name", "allow-files-out", "priority", 100L, "direction", "Outbound", "access", "Allow",
+                                "protocol", "Tcp", "sourceAddressPrefix", "VirtualNetwork",
+                                "destinationAddressPrefix", "Storage.WestEurope", "sourcePortRange", "*",
+                                "destinationPortRange", "445"))));
+        graph.add("azure-native:network:Subnet", "pool-subnet", map("resourceGroupName", RG,
+                "virtualNetworkName", "pool-vnet", "subnetName", "default", "addressPrefix", "10.0.0.0/24",
+                "networkSecurityGroup", ref(mockId("azure-native:network:NetworkSecurityGroup", NSG))));
+        graph.add("azure-native:network:PublicIPAddress", IP, map("resourceGroupName", RG,
+                "sku", map("name", "Standard", "tier", "Regional"), "publicIPAllocationMethod", "Static",
+                "publicIPAddressVersion", "IPv4"));
+        graph.add(LB_TYPE, LB, map("resourceGroupName", RG, "loadBalancerName", LB_NAME,
+                "sku", map("name", "Standard", "tier", "Regional"),
+                "frontendIPConfigurations", list(map("name", "frontend",
+                        "publicIPAddress", ref(mockId("azure-native:network:PublicIPAddress", IP)))),
+                "backendAddressPools", list(map("name", "pool"), map("name", "ssh-per-vm")),
+                "probes", list(map("name", "jupyter-probe", "protocol", "Tcp", "port", 8000L)),
+                "loadBalancingRules", list(map("name", "jupyterhub", "protocol", "Tcp", "frontendPort", 8000L,
+                        "backendPort", 8000L, "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations",
+                                "frontend")), "backendAddressPool", ref(lbPart("backendAddressPools", "pool")),
+                        "probe", ref(lbPart("probes", "jupyter-probe")), "disableOutboundSnat", true)),
+                "inboundNatRules", list(map("name", "ssh-per-vm", "protocol", "Tcp",
+                        "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations", "frontend")),
+                        "backendAddressPool", ref(lbPart("backendAddressPools", "ssh-per-vm")),
+                        "frontendPortRangeStart", 50000L, "frontendPortRangeEnd", 50009L, "backendPort", 2222L)),
+                "outboundRules", list(map("name", "outbound", "protocol", "All", "allocatedOutboundPorts", 1024L,
+                        "frontendIPConfigurations", list(ref(lbPart("frontendIPConfigurations", "frontend"))),
+                        "backendAddressPool", ref(lbPart("backendAddressPools", "pool"))))));
+        String lbId = mockId(LB_TYPE, LB);
+        graph.add(VMSS_TYPE, VMSS, map("resourceGroupName", RG, "vmScaleSetName", "pool-vmss-azure",
+                "orchestrationMode", "Uniform", "overprovision", false, "singlePlacementGroup", true,
+                "sku", map("name", "Standard_D2s_v3", "tier", "Standard", "capacity", 2L),
+                "virtualMachineProfile", map("priority", "Regular",
+                        "scheduledEventsProfile", map("terminateNotificationProfile",
+                                map("enable", true, "notBeforeTimeout", "PT10M")),
+                        "networkProfile", map("networkInterfaceConfigurations", list(map("name", "nic",
+                                "primary", true, "ipConfigurations", list(map("name", "ipconfig",
+                                        "subnet", ref(mockId("azure-native:network:Subnet", "pool-subnet")),
+                                        "loadBalancerBackendAddressPools", list(
+                                                ref(lbId + "/backendAddressPools/pool"),
+                                                ref(lbId + "/backendAddressPools/ssh-per-vm"))))))),
+                        "extensionProfile", map("extensions", list(map("name", "provision",
+                                "publisher", "Microsoft.Azure.Extensions", "type", "CustomScript",
+                                "typeHandlerVersion", "2.1",
+                                "settings", map("skipDos2Unix", true),
+                                "protectedSettings", new Registration.SecretValue(map(
+                                        "commandToExecute", "bash provision.sh --key " + SECRET_MARKER))))))));
+        String vmssId = mockId(VMSS_TYPE, VMSS);
+        graph.add("azure-native:insights:AutoscaleSetting", AUTOSCALE, map("resourceGroupName", RG,
+                "targetResourceUri", vmssId, "enabled", true,
+                "predictiveAutoscalePolicy", map("scaleMode", "ForecastOnly", "scaleLookAheadTime", "PT15M"),
+                "profiles", list(
+                        map("name", "working-hours", "capacity", map("minimum", "1", "default", "1", "maximum", "10"),
+                                "recurrence", map("frequency", "Week", "schedule", map("timeZone",
+                                        "W. Europe Standard Time", "days", list("Monday", "Friday"), "hours",
+                                        list(9L), "minutes", list(0L))),
+                                "rules", list(map(
+                                        "metricTrigger", map("metricName", "Percentage CPU",
+                                                "metricResourceUri", vmssId, "timeGrain", "PT1M",
+                                                "timeWindow", "PT10M", "statistic", "Average",
+                                                "timeAggregation", "Average", "operator", "GreaterThan",
+                                                "threshold", 70L),
+                                        "scaleAction", map("direction", "Increase", "type", "ChangeCount",
+                                                "value", "1", "cooldown", "PT10M")))),
+                        map("name", "off-hours", "capacity", map("minimum", "0", "default", "0", "maximum", "0"),
+                                "recurrence", map("frequency", "Week", "schedule", map("timeZone",
+                                        "W. Europe Standard Time", "days", list("Monday"), "hours", list(17L),
+                                        "minutes", list(0L))),
+                                "rules", list()),
+                        map("name", "holiday", "capacity", map("minimum", "0", "default", "0", "maximum", "0"),
+                                "fixedDate", map("timeZone", "UTC", "start", "2026-12-24T00:00:00",
+                                        "end", "2026-12-27T00:00:00"), "rules", list()))));
+        graph.add("azure-native:storage:StorageAccount", STORAGE, map("resourceGroupName", RG,
+                "accountName", "poolstorage01", "kind", "StorageV2", "sku", map("name", "Standard_LRS"),
+                "enableHttpsTrafficOnly", true, "minimumTlsVersion", "TLS1_2", "allowBlobPublicAccess", false));
+        graph.add("azure-native:storage:FileShare", SHARE, map("resourceGroupName", RG, "accountName",
+                "poolstorage01", "shareName", "dsvmshare", "enabledProtocols", "SMB"));
+        return graph;
+    }
+
+    /** The valid pool with its SMB share made NFS on a premium FileStorage account without secure transfer. */
+    static TestGraph nfs() {
+        TestGraph graph = valid();
+        var account = graph.inputs(STORAGE);
+        account.put("kind", "FileStorage");
+        account.put("sku", map("name", "Premium_ZRS"));
+        account.put("enableHttpsTrafficOnly", false);
+        graph.inputs(SHARE).put("enabledProtocols", "NFS");
+        return graph;
+    }
+}
