@@ -1,26 +1,36 @@
 package io.github.dsvmpool.tools.plan;
 
+import com.pulumi.Context;
 import io.github.dsvmpool.App;
 import io.github.dsvmpool.tools.CostReport;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.config.StackSettings;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
+import io.github.dsvmpool.rules.AzureRules;
+import io.github.dsvmpool.rules.RuleReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code OfflinePlan <stack> [--out DIR]}: runs the real stack program with {@code Pulumi.<stack>.yaml} under
  * the mock engine (no cloud, no credentials) and writes {@code tree.txt}, {@code plan.json} and
  * {@code summary.md} to DIR (default {@code target/plan/<stack>}).
  *
- * <p>Exit codes: 0 plan written; 1 the program failed (e.g. invalid configuration, every problem listed);
- * 2 bad input (arguments, unknown stack, unreadable stack file, unusable output folder). On any failure no
- * plan file is written and a previous plan in DIR is removed, so that a stale plan never passes for this one.
+ * <p>Every plan is checked against the table of Azure's deployment rules ({@link AzureRules}) on the graph the
+ * program registered; {@code summary.md} lists every rule that holds and each one broken, with its resource,
+ * property, source and what to change.
+ *
+ * <p>Exit codes: 0 plan written, every Azure rule holds; 1 the program failed (e.g. invalid configuration,
+ * every problem listed), or an Azure rule is broken (the plan files are then written, so that the summary
+ * shows the broken rules, and the console names each one); 2 bad input (arguments, unknown stack, unreadable
+ * stack file, unusable output folder). When the program fails no plan file is written and a previous plan in
+ * DIR is removed, so that a stale plan never passes for this one.
  */
 public final class OfflinePlan {
     public static final int OK = 0;
@@ -41,6 +51,12 @@ public final class OfflinePlan {
     /** The whole command, without {@code System.exit}: returns the exit code. */
     public static int run(List<String> args, Path projectDirectory, Map<String, String> environment,
                           PrintStream out, PrintStream err) {
+        return run(args, projectDirectory, environment, out, err, App::stack);
+    }
+
+    /** The command with another program in place of the stack's: how tests give it a graph that breaks a rule. */
+    static int run(List<String> args, Path projectDirectory, Map<String, String> environment, PrintStream out,
+                   PrintStream err, Consumer<Context> program) {
         long start = System.nanoTime();
         PlanArguments arguments;
         try {
@@ -62,12 +78,20 @@ public final class OfflinePlan {
             StackFile stack = StackFiles.read(projectDirectory, arguments.stack())
                     .withSecret(OfflineRun.PROJECT + ":" + StackConfiguration.ADMIN_PASSWORD, adminPassword(environment));
             StackSettings settings = PlanRun.settings(stack);
-            PlanRun.Timed timed = PlanRun.run(stack, App::stack);
-            PlanOutput.replace(folder, files(settings, timed.plan()));
+            PlanRun.Timed timed = PlanRun.run(stack, program);
+            RuleReport rules = AzureRules.check(timed.registrations());
+            PlanOutput.replace(folder, files(settings, timed.plan(), rules));
             long total = (System.nanoTime() - start) / 1_000_000;
             out.printf("offline plan of %s: %d resources -> %s (%s)%n", stack.stackName(),
                     timed.plan().resources().size(), folder, String.join(", ", PlanOutput.FILE_NAMES));
             out.printf("wall time: program %d ms, total %d ms%n", timed.programMillis(), total);
+            if (!rules.broken().isEmpty()) {
+                err.println("offline plan of " + stack.stackName() + ": Azure would refuse this graph (plan files"
+                        + " written to " + folder + ", broken rules in summary.md):");
+                err.print(rules.text());
+                return FAILED;
+            }
+            out.print(rules.text());
             return OK;
         } catch (PlanInputException e) {
             err.println("offline plan: " + e.getMessage());
@@ -84,13 +108,14 @@ public final class OfflinePlan {
         }
     }
 
-    /** The three plan files, made from one masked {@link Plan}. */
-    static Map<String, String> files(StackSettings settings, Plan plan) {
+    /** The three plan files, made from one masked {@link Plan} and the Azure-rules report of its graph. */
+    static Map<String, String> files(StackSettings settings, Plan plan, RuleReport rules) {
         PlanFacts facts = PlanFacts.of(settings, plan);
         var files = new LinkedHashMap<String, String>();
         files.put("tree.txt", ResourceTree.render(plan));
         files.put("plan.json", PlanJson.write(plan));
-        files.put("summary.md", PlanSummary.render(plan, facts, ignored -> CostReport.summaryLine(settings.pool())));
+        files.put("summary.md", PlanSummary.render(plan, facts, ignored -> CostReport.summaryLine(settings.pool()))
+                + "\n" + rules.markdown());
         return files;
     }
 

@@ -5,6 +5,7 @@ import io.github.dsvmpool.App;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
+import io.github.dsvmpool.rules.AzureRules;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,12 +62,15 @@ public final class PlanBenchmark {
         return 0;
     }
 
-    /** One run under the mock engine; with {@code files}, also renders the three plan files (in memory). */
+    /**
+     * One run under the mock engine; with {@code files}, also checks the Azure rules and renders the three plan
+     * files (in memory), as the offline plan does.
+     */
     private static long time(StackFile stack, Consumer<Context> program, boolean files) throws PlanFailedException {
         long start = System.nanoTime();
         PlanRun.Timed timed = PlanRun.run(stack, program);
         if (files) {
-            OfflinePlan.files(PlanRun.settings(stack), timed.plan());
+            OfflinePlan.files(PlanRun.settings(stack), timed.plan(), AzureRules.check(timed.registrations()));
         }
         return (System.nanoTime() - start) / 1_000_000;
     }

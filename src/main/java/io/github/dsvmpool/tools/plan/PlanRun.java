@@ -5,6 +5,7 @@ import io.github.dsvmpool.config.InvalidConfigurationException;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.config.StackSettings;
 import io.github.dsvmpool.offline.OfflineRun;
+import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.offline.StackFileConfigSource;
 import io.github.dsvmpool.offline.StackFile;
 import java.util.List;
@@ -16,8 +17,14 @@ public final class PlanRun {
     private PlanRun() {
     }
 
-    /** A plan and how long the program took to run under the mock engine. */
-    public record Timed(Plan plan, long programMillis) {
+    /**
+     * A plan, the registrations it was made from (secrets unmasked, for the Azure-rules check only: never
+     * printed) and how long the program took to run under the mock engine.
+     */
+    public record Timed(Plan plan, List<Registration> registrations, long programMillis) {
+        public Timed {
+            registrations = List.copyOf(registrations);
+        }
     }
 
     /**
@@ -59,7 +66,8 @@ public final class PlanRun {
             throw new PlanFailedException("the stack program ended with exit code " + outcome.result().exitCode()
                     + " and no error", null);
         }
-        return new Timed(Plan.of(OfflineRun.PROJECT, stack.stackName(), outcome.registrations()), millis);
+        return new Timed(Plan.of(OfflineRun.PROJECT, stack.stackName(), outcome.registrations()),
+                outcome.registrations(), millis);
     }
 
     /** The SDK wraps the program's exception; the configuration error may sit anywhere in the chain. */
