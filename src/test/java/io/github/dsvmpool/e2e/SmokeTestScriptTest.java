@@ -1,19 +1,15 @@
 package io.github.dsvmpool.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.github.dsvmpool.testing.ShellSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,51 +33,20 @@ class SmokeTestScriptTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void smokeTestPassesShellcheckAndItsLocalTests() throws Exception {
-        List<String> problems = new ArrayList<>();
-        List<String> missing = missingTools();
-        if (!missing.isEmpty()) {
-            problems.add("missing tools: " + String.join(", ", missing) + " (" + INSTALL_HINT + ")");
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            problems.add("the smoke test's tests must run as root (they create a user and start sshd)");
-        }
-        if (!problems.isEmpty()) {
-            String message = "cannot run the smoke test's tests: " + String.join("; ", problems);
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
-
-        Path baseDir = baseDir();
+        ShellSuite.requireRootAndTools("the smoke test's tests", TOOLS, INSTALL_HINT,
+                "they create a user and start sshd");
+        Path baseDir = ShellSuite.baseDir(RUNNER);
         // Named as fixtures.bash expects; readable by the test user, who reads the fake fstab files in it.
         Path state = Files.createTempDirectory(Path.of("/tmp"), "dsvm-smoke-fixtures.");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
         Throwable failure = null;
         try {
-            ProcessBuilder builder = new ProcessBuilder("bash", RUNNER)
-                    .directory(baseDir.toFile())
-                    .redirectErrorStream(true);
-            builder.environment().put("SMOKE_STATE_DIR", state.toString());
-            Process process = builder.start();
-            process.getOutputStream().close();
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "(output unreadable: " + e + ")";
-                }
-            });
-            if (!process.waitFor(4, TimeUnit.MINUTES)) {
-                stop(process);
-                fail(RUNNER + " did not finish in 4 minutes:\n" + output.getNow("(no output)"));
-            }
-            String text = output.get(1, TimeUnit.MINUTES);
-            System.out.println(text);
-            assertThat(process.exitValue())
-                    .as("bash %s exited %d:%n%s", RUNNER, process.exitValue(), text)
+            var result = ShellSuite.run(baseDir, List.of("bash", RUNNER), Map.of("SMOKE_STATE_DIR", state.toString()),
+                    Duration.ofMinutes(4));
+            assertThat(result.exitCode())
+                    .as("bash %s exited %d:%n%s", RUNNER, result.exitCode(), result.output())
                     .isZero();
-            assertThat(text).as("the bats suite must have run all its tests, none skipped")
+            assertThat(result.output()).as("the bats suite must have run all its tests, none skipped")
                     .contains("1..")
                     .doesNotContain("not ok")
                     .doesNotContain("# skip");
@@ -101,60 +66,9 @@ class SmokeTestScriptTest {
         }
     }
 
-    /** SIGTERM first, so that the runner's trap can clean up; then SIGKILL for whatever is left. */
-    private static void stop(Process process) throws InterruptedException {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
     /** Removes what the run recorded in its state folder (processes, the test user, files); idempotent. */
     private static void cleanUp(Path baseDir, Path state) throws Exception {
-        Process cleanup = new ProcessBuilder("bash", RUNNER, "--cleanup", state.toString())
-                .directory(baseDir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        cleanup.getOutputStream().close();
-        String text = new String(cleanup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!cleanup.waitFor(1, TimeUnit.MINUTES)) {
-            cleanup.destroyForcibly();
-        }
-        if (!text.isBlank()) {
-            System.out.println(text);
-        }
+        ShellSuite.run(baseDir, List.of("bash", RUNNER, "--cleanup", state.toString()), Map.of(), Duration.ofMinutes(1));
         assertThat(state).as("the smoke tests' state folder after clean-up").doesNotExist();
-    }
-
-    private static Path baseDir() {
-        String basedir = System.getProperty("basedir");
-        Path dir = Path.of(basedir != null ? basedir : System.getProperty("user.dir")).toAbsolutePath();
-        assertThat(dir.resolve(RUNNER)).as("project base folder").exists();
-        return dir;
-    }
-
-    private static List<String> missingTools() {
-        List<Path> dirs = new ArrayList<>();
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String entry : path.split(File.pathSeparator)) {
-                if (!entry.isEmpty()) {
-                    dirs.add(Path.of(entry));
-                }
-            }
-        }
-        dirs.add(Path.of("/usr/sbin"));
-        dirs.add(Path.of("/sbin"));
-        List<String> missing = new ArrayList<>();
-        for (String tool : TOOLS) {
-            if (dirs.stream().map(d -> d.resolve(tool)).noneMatch(Files::isExecutable)) {
-                missing.add(tool);
-            }
-        }
-        return missing;
     }
 }
