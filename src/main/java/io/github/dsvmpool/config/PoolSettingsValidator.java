@@ -47,7 +47,7 @@ final class PoolSettingsValidator {
         }
         checkNetwork(settings.network(), settings.production(), max, problems);
         checkLoadBalancer(settings.loadBalancer(), max, problems);
-        checkOutbound(settings.outbound(), settings.loadBalancer().poolEntry(), max, problems);
+        checkOutbound(settings, max, problems);
         checkStorage(settings.storage(), problems);
         checkScaleSet(settings.scaleSet(), problems);
         checkTags(settings, problems);
@@ -136,8 +136,8 @@ final class PoolSettingsValidator {
     }
 
     /** Every accepted combination has an outbound design within Azure's SNAT arithmetic (see OutboundPlan). */
-    private static void checkOutbound(OutboundSettings outbound, boolean poolEntry, int max, Problems problems) {
-        int ports = outbound.portsPerVm();
+    private static void checkOutbound(PoolSettings settings, int max, Problems problems) {
+        int ports = settings.outbound().portsPerVm();
         if (ports < OutboundPlan.MIN_PORTS_PER_VM || ports > OutboundPlan.MAX_PORTS_PER_VM
                 || ports % OutboundPlan.PORT_BLOCK != 0) {
             problems.add("outboundPortsPerVm", ports, "a multiple of " + OutboundPlan.PORT_BLOCK + " from "
@@ -146,7 +146,7 @@ final class PoolSettingsValidator {
             return;
         }
         if (max > 0) {
-            OutboundPlan.of(outbound, max, OutboundPlan.inboundFrontendPorts(poolEntry, max)).refusal()
+            OutboundPlan.forPool(settings).refusal()
                     .ifPresent(reason -> problems.add("outboundPortsPerVm", ports, reason));
         }
     }

@@ -2,6 +2,7 @@ package io.github.dsvmpool.plans;
 
 import io.github.dsvmpool.config.OutboundSettings;
 import io.github.dsvmpool.config.OutboundType;
+import io.github.dsvmpool.config.PoolSettings;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,12 @@ public record OutboundPlan(OutboundType type, boolean sharesEntryFrontend, int p
     /** What the entry address offers an outbound rule after the inbound rules' 8-port blocks. */
     public static long entryAddressBudget(int inboundFrontendPorts) {
         return PORTS_PER_LOAD_BALANCER_IP - (long) PORT_BLOCK * inboundFrontendPorts;
+    }
+
+    /** The design for a pool at its {@code maxInstanceCount}, with the inbound ports its load balancer uses. */
+    public static OutboundPlan forPool(PoolSettings pool) {
+        int maximum = pool.scaleSet().instanceCounts().maximum();
+        return of(pool.outbound(), maximum, inboundFrontendPorts(pool.loadBalancer().poolEntry(), maximum));
     }
 
     /** The design for {@code settings} at {@code maxInstanceCount} VMs; may need more than 16 addresses. */

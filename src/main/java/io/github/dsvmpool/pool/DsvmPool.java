@@ -102,8 +102,7 @@ public final class DsvmPool extends ComponentResource {
         var lbSettings = settings.loadBalancer();
         PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort(), maxInstances);
         PortRange jupyterRange = NatPortPlan.range(lbSettings.jupyterNatFirstPort(), maxInstances);
-        var outboundPlan = OutboundPlan.of(settings.outbound(), maxInstances,
-                OutboundPlan.inboundFrontendPorts(lbSettings.poolEntry(), maxInstances));
+        var outboundPlan = OutboundPlan.forPool(settings);
 
         var outbound = new PoolOutbound(context, outboundPlan);
         var network = new PoolNetwork(context, settings.network(), lbSettings.poolEntry(), outbound.natGatewayId());

@@ -40,9 +40,10 @@ public record PlanFacts(String project, String stack, String poolName, String lo
         var pool = settings.pool();
         var counts = pool.scaleSet().instanceCounts();
         var storage = pool.storage();
+        var schedule = AutoscalePlan.of(pool.schedule());
         return new PlanFacts(plan.project(), plan.stack(), settings.poolName(), pool.location(), pool.production(),
-                pool.scaleSet().vmSize(), lowestFloor(settings), counts.initial(), highestCeiling(settings),
-                counts.maximum(), outbound(settings),
+                pool.scaleSet().vmSize(), lowestFloor(schedule), counts.initial(), highestCeiling(schedule),
+                counts.maximum(), OutboundPlan.forPool(pool).describe(),
                 NatPortPlan.range(pool.loadBalancer().sshNatFirstPort(), counts.maximum()),
                 NatPortPlan.range(pool.loadBalancer().jupyterNatFirstPort(), counts.maximum()),
                 pool.network().allowedSourceRanges(), pool.network().allowOpenInternet(),
@@ -53,23 +54,15 @@ public record PlanFacts(String project, String stack, String poolName, String lo
     }
 
     /** The smallest floor the pool can reach: the lowest minimum of the profiles it follows. */
-    private static int lowestFloor(StackSettings settings) {
-        return AutoscalePlan.of(settings.pool().schedule()).profiles().stream()
+    private static int lowestFloor(AutoscalePlan schedule) {
+        return schedule.profiles().stream()
                 .mapToInt(profile -> profile.capacity().minimum()).min().orElse(0);
     }
 
     /** The largest count the schedule lets autoscale reach: what the pool really costs at its busiest. */
-    private static int highestCeiling(StackSettings settings) {
-        return AutoscalePlan.of(settings.pool().schedule()).profiles().stream()
+    private static int highestCeiling(AutoscalePlan schedule) {
+        return schedule.profiles().stream()
                 .mapToInt(profile -> profile.capacity().maximum()).max().orElse(0);
-    }
-
-    /** The outbound design, decided by the same plan the program asks. */
-    private static String outbound(StackSettings settings) {
-        var pool = settings.pool();
-        int maximum = pool.scaleSet().instanceCounts().maximum();
-        return OutboundPlan.of(pool.outbound(), maximum,
-                OutboundPlan.inboundFrontendPorts(pool.loadBalancer().poolEntry(), maximum)).describe();
     }
 
     private static List<String> described(Plan plan, java.util.function.Predicate<PlannedResource> test) {
