@@ -16,6 +16,8 @@ import io.github.dsvmpool.tools.cli.Cli;
 import io.github.dsvmpool.tools.cli.Numbers;
 import io.github.dsvmpool.tools.cli.ToolContext;
 import io.github.dsvmpool.tools.cli.ToolFailure;
+import io.github.dsvmpool.tools.plan.PlanInputException;
+import io.github.dsvmpool.tools.plan.StackFiles;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -99,6 +101,12 @@ public final class CostReport implements Callable<Integer> {
     @Override
     public Integer call() {
         var options = options();
+        try {
+            // Pulumi's rule for stack names, which also keeps the file inside the folder.
+            StackFiles.checkName(options.stack);
+        } catch (PlanInputException badName) {
+            throw new ToolFailure(Cli.BAD_USAGE, badName.getMessage());
+        }
         Path folder = dir != null ? context.resolve(dir) : context.projectDirectory();
         Path file = folder.resolve("Pulumi." + options.stack + ".yaml");
         if (!Files.isRegularFile(file)) {

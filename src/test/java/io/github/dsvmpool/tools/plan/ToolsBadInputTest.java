@@ -101,6 +101,8 @@ class ToolsBadInputTest {
                 arguments(List.of("cost"), 2, "plan cost: Missing required parameter: 'STACK'"),
                 arguments(List.of("cost", "staging"), 2,
                         "plan cost: no stack file {project}/Pulumi.staging.yaml (stacks are Pulumi.<stack>.yaml files)"),
+                arguments(List.of("cost", "../dev"), 2,
+                        "plan cost: '../dev' is not a stack name: use letters, digits, '-', '_' or '.'"),
                 arguments(List.of("cost", "dev", "prod"), 2, "plan cost: Unmatched argument at index 2: 'prod'"),
                 arguments(List.of("cost", "dev", "--currency", "EUR"), 2, "plan cost: --currency EUR needs both"
                         + " --price-per-vm-hour and --price-per-gib-month in EUR: the built-in prices are USD"),
