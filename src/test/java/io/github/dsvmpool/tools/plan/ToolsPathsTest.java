@@ -36,6 +36,18 @@ class ToolsPathsTest {
     }
 
     @Test
+    void thePlanFolderGetsTheUmasksPermissionsNotTheTemporaryFoldersPrivateOnes() throws Exception {
+        assertThat(Tools.run(project, here, List.of("dev", "--out", "umask plan")).exitCode()).isZero();
+        // A folder made the ordinary way in the same place has the mode the user's umask gives.
+        Path ordinary = Files.createDirectory(here.resolve("ordinary folder"));
+        assertThat(Files.getPosixFilePermissions(here.resolve("umask plan")))
+                .isEqualTo(Files.getPosixFilePermissions(ordinary));
+        Path ordinaryFile = Files.writeString(here.resolve("ordinary.txt"), "x");
+        assertThat(Files.getPosixFilePermissions(here.resolve("umask plan/plan.json")))
+                .isEqualTo(Files.getPosixFilePermissions(ordinaryFile));
+    }
+
+    @Test
     void planWithoutOutWritesIntoTheProjectNotTheCallersFolder() {
         var result = Tools.run(project, here, List.of("dev"));
         assertThat(result.exitCode()).as(result.err()).isZero();
