@@ -169,7 +169,7 @@ public final class StackConfiguration {
         for (String fullKey : new TreeSet<>(source.otherKeys().orElse(java.util.Set.of()))) {
             int colon = fullKey.indexOf(':');
             String key = colon < 0 ? fullKey : fullKey.substring(colon + 1);
-            String suggestion = keys().contains(key) ? namespace + ":" + key : namespace + ":<setting>";
+            String suggestion = namespace + ":" + (keys().contains(key) ? key : NearestKey.among(key, keys()).orElse("<setting>"));
             if (colon < 0) {
                 warnings.add("configuration key '" + fullKey + "' has no namespace and is ignored: this program reads "
                         + suggestion);

@@ -96,6 +96,7 @@ class UnknownAndSecretKeysTest {
         var config = minimalEngineConfig();
         config.put("dsvmpool:vmSize", "Standard_NC6");
         config.put("dsvm_pool:maxInstanceCount", "8");
+        config.put("dsvm.pool:maxinstancecont", "8");
         config.put("DSVM-Pool:adminPassword", LEAKY);
         config.put("dsvm-pol:colour", "blue");
         config.put("vmSize", "Standard_NC6");
@@ -109,6 +110,8 @@ class UnknownAndSecretKeysTest {
                         + " project's; did you mean dsvm-pool:adminPassword?",
                 "configuration key 'dsvm-pol:colour' is ignored: its namespace 'dsvm-pol' is not this project's;"
                         + " did you mean dsvm-pool:<setting>?",
+                "configuration key 'dsvm.pool:maxinstancecont' is ignored: its namespace 'dsvm.pool' is not this"
+                        + " project's; did you mean dsvm-pool:maxInstanceCount?",
                 "configuration key 'dsvm_pool:maxInstanceCount' is ignored: its namespace 'dsvm_pool' is not this"
                         + " project's; did you mean dsvm-pool:maxInstanceCount?",
                 "configuration key 'dsvmpool:vmSize' is ignored: its namespace 'dsvmpool' is not this project's;"
