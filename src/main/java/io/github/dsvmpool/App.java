@@ -20,7 +20,10 @@ public final class App {
 
     /** The whole program, runnable under the SDK's mock engine with a given stack's configuration. */
     public static void stack(Context ctx) {
-        StackSettings settings = StackConfiguration.read(new PulumiConfigSource(ctx.config(), ctx.projectName()));
+        var source = new PulumiConfigSource(ctx.config(), ctx.projectName());
+        // Keys the program ignores although they look meant for it (dsvmpool:vmSize); names only, never values.
+        StackConfiguration.warnings(source, ctx.projectName()).forEach(warning -> ctx.log().warn(warning));
+        StackSettings settings = StackConfiguration.read(source);
         var pool = new DsvmPool(settings.poolName(), poolArgs(settings));
 
         ctx.export("resourceGroupName", pool.resourceGroupName);

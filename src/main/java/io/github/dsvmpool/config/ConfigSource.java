@@ -12,4 +12,20 @@ public interface ConfigSource {
     default Optional<Set<String>> keys() {
         return Optional.empty();
     }
+
+    /**
+     * Keys of the project's namespace whose values are secret ({@code pulumi config set --secret}): their values
+     * are decrypted by the time the program sees them, so no message may show them.
+     */
+    default Set<String> secretKeys() {
+        return Set.of();
+    }
+
+    /**
+     * Every full key outside the project's namespace ({@code azure-native:location}, {@code dsvmpool:vmSize},
+     * or a key with no namespace at all), when the source can list them; used to warn about near misses.
+     */
+    default Optional<Set<String>> otherKeys() {
+        return Optional.empty();
+    }
 }

@@ -17,9 +17,23 @@ public final class InvalidConfigurationException extends IllegalArgumentExceptio
         return problems;
     }
 
+    /**
+     * For the offline tools, which deploy nothing anyway: {@code invalid configuration in Pulumi.dev.yaml
+     * (2 invalid settings):} and one line per problem.
+     */
+    public String describe(String file) {
+        return "invalid configuration in " + file + " (" + count(problems) + "):\n" + lines(problems);
+    }
+
     private static String describe(String subject, List<Problem> problems) {
-        return problems.size() + " invalid setting" + (problems.size() == 1 ? "" : "s") + " in " + subject
-                + "; nothing was deployed:\n"
-                + problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
+        return count(problems) + " in " + subject + "; nothing was deployed:\n" + lines(problems);
+    }
+
+    private static String count(List<Problem> problems) {
+        return problems.size() + " invalid setting" + (problems.size() == 1 ? "" : "s");
+    }
+
+    private static String lines(List<Problem> problems) {
+        return problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
     }
 }

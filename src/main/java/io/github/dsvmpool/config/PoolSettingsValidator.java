@@ -81,10 +81,10 @@ final class PoolSettingsValidator {
         var addressSpace = Ipv4Cidr.parse(network.addressSpace());
         var subnet = Ipv4Cidr.parse(network.subnetPrefix());
         if (addressSpace.isEmpty()) {
-            problems.add("addressSpace", network.addressSpace(), "an IPv4 CIDR block such as 10.0.0.0/16, host bits zero");
+            problems.add("addressSpace", network.addressSpace(), cidrRule(network.addressSpace(), "10.0.0.0/16"));
         }
         if (subnet.isEmpty()) {
-            problems.add("subnetPrefix", network.subnetPrefix(), "an IPv4 CIDR block such as 10.0.0.0/24, host bits zero");
+            problems.add("subnetPrefix", network.subnetPrefix(), cidrRule(network.subnetPrefix(), "10.0.0.0/24"));
         } else {
             if (addressSpace.isPresent() && !addressSpace.get().contains(subnet.get())) {
                 problems.add("subnetPrefix", network.subnetPrefix(), "a block inside addressSpace (" + network.addressSpace() + ")");
@@ -98,7 +98,9 @@ final class PoolSettingsValidator {
         for (String range : network.allowedSourceRanges()) {
             var cidr = sourceRange(range);
             if (cidr == null) {
-                problems.add("allowedSourceRanges", range, "IPv4 addresses or CIDR blocks such as 203.0.113.0/24");
+                String text = range == null ? "" : range.contains("/") ? range : range + "/32";
+                problems.add("allowedSourceRanges", range, Ipv4Cidr.problem(text).orElse("not a CIDR block")
+                        + " (IPv4 addresses or CIDR blocks such as 203.0.113.0/24)");
             } else if (cidr.isEverything()) {
                 problems.add("allowedSourceRanges", range, "named ranges; to open the pool to the whole internet set"
                         + " allowOpenInternet: true instead (refused in production)");
@@ -111,6 +113,12 @@ final class PoolSettingsValidator {
         if (production && network.allowOpenInternet()) {
             problems.add("allowOpenInternet", true, "false when production is true: name the source ranges");
         }
+    }
+
+    /** What is wrong with a CIDR setting, then an example of a good one. */
+    private static String cidrRule(String text, String example) {
+        return Ipv4Cidr.problem(text).orElse("not a CIDR block") + " (an IPv4 CIDR block such as " + example
+                + ", host bits zero)";
     }
 
     /** An address or CIDR; a bare address means that one host. */

@@ -14,6 +14,9 @@ public record Problem(String setting, String value, String allowed) {
     /** Shown instead of a secret's value so that error messages never leak it. */
     public static final String SECRET_VALUE = "[secret]";
 
+    /** For a key that is not a setting: its value is never shown (it may be a misspelt secret's). */
+    public static final String VALUE_NOT_SHOWN = "(value not shown)";
+
     public Problem {
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(allowed, "allowed");
@@ -22,7 +25,17 @@ public record Problem(String setting, String value, String allowed) {
 
     /** A one-line, human-readable description. */
     public String message() {
-        return setting + " = " + quote(value) + ": " + allowed;
+        return value.equals(VALUE_NOT_SHOWN) ? setting + ": " + allowed : setting + " = " + quote(value) + ": " + allowed;
+    }
+
+    /** This problem with its value shown as {@link #SECRET_VALUE}. */
+    public Problem withSecretValue() {
+        return value.equals(VALUE_NOT_SHOWN) || value.equals("(not set)") ? this : new Problem(setting, SECRET_VALUE, allowed);
+    }
+
+    /** This problem with every occurrence of {@code secret} in its texts replaced by {@link #SECRET_VALUE}. */
+    public Problem without(String secret) {
+        return new Problem(setting, value.replace(secret, SECRET_VALUE), allowed.replace(secret, SECRET_VALUE));
     }
 
     private static String quote(String value) {

@@ -94,8 +94,8 @@ public final class StackConfiguration {
         source.keys().ifPresent(present -> {
             var unknown = new TreeSet<>(present);
             unknown.removeAll(keys());
-            unknown.forEach(key -> problems.add(key, source.get(key).orElse(""), "a known setting (see README.md):"
-                    + " is it misspelt?"));
+            // No value for an unknown key: a misspelt secret (adminPasword) arrives decrypted.
+            unknown.forEach(key -> problems.add(new Problem(key, Problem.VALUE_NOT_SHOWN, unknownKey(key))));
         });
 
         String poolName = source.get(POOL_NAME).map(String::trim).orElse(DEFAULT_POOL_NAME);
@@ -124,8 +124,69 @@ public final class StackConfiguration {
                 problems.add(RESOURCE_GROUP_NAME, name, "1-90 letters, digits, '_', '-', '.', '(' or ')', not ending"
                         + " with '.'; leave unset to create a resource group"));
 
-        problems.throwIfAny("the stack configuration");
+        withoutSecrets(problems.list(), source).throwIfAny("the stack configuration");
         return new StackSettings(poolName, pool, new SecretText(password.orElseThrow()), sshKeys, resourceGroup);
+    }
+
+    /**
+     * Problems that name no secret value: a problem of a secret key (or of a part of one, such as
+     * {@code autoscale.workingHours[0]} when {@code autoscale} is secret) shows {@link Problem#SECRET_VALUE}, and
+     * a secret's text is cut out of every other problem too (one setting's rule may quote another's value).
+     */
+    static Problems withoutSecrets(List<Problem> problems, ConfigSource source) {
+        var secretKeys = source.secretKeys();
+        var secretValues = secretKeys.stream().map(source::get).flatMap(Optional::stream).map(String::trim)
+                .filter(value -> !value.isEmpty()).toList();
+        var safe = new Problems();
+        for (Problem problem : problems) {
+            Problem masked = secretKeys.contains(rootKey(problem.setting())) ? problem.withSecretValue() : problem;
+            for (String secret : secretValues) {
+                masked = masked.without(secret);
+            }
+            safe.add(masked);
+        }
+        return safe;
+    }
+
+    /** {@code autoscale.workingHours[1].startHour} and {@code tags.team} belong to the keys before the first part. */
+    private static String rootKey(String setting) {
+        return setting.split("[.\\[]", 2)[0];
+    }
+
+    private static String unknownKey(String key) {
+        return "not a setting of this project" + NearestKey.among(key, keys()).map(near -> "; did you mean " + near + "?")
+                .orElse("") + " (settings: README.md, section Configuration)";
+    }
+
+    /**
+     * Keys this program ignores although they look meant for it: a namespace close to the project's
+     * ({@code dsvmpool:vmSize}, {@code dsvm_pool:vmSize}) or no namespace at all ({@code vmSize}). Warnings, not
+     * errors, because other namespaces ({@code azure-native:location}) are legitimate; they name keys only,
+     * never values.
+     */
+    public static List<String> warnings(ConfigSource source, String namespace) {
+        var warnings = new ArrayList<String>();
+        for (String fullKey : new TreeSet<>(source.otherKeys().orElse(java.util.Set.of()))) {
+            int colon = fullKey.indexOf(':');
+            String key = colon < 0 ? fullKey : fullKey.substring(colon + 1);
+            String suggestion = namespace + ":" + (keys().contains(key) ? key : NearestKey.among(key, keys()).orElse("<setting>"));
+            if (colon < 0) {
+                warnings.add("configuration key '" + fullKey + "' has no namespace and is ignored: this program reads "
+                        + suggestion);
+            } else if (isNearMiss(fullKey.substring(0, colon), namespace)) {
+                warnings.add("configuration key '" + fullKey + "' is ignored: its namespace '"
+                        + fullKey.substring(0, colon) + "' is not this project's; did you mean " + suggestion + "?");
+            }
+        }
+        return warnings;
+    }
+
+    /** dsvmpool, dsvm_pool, DSVM-Pool, dsvm-pol: the project's name written another way or with a typo. */
+    static boolean isNearMiss(String otherNamespace, String namespace) {
+        String squashed = otherNamespace.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        String projectSquashed = namespace.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        return !otherNamespace.equals(namespace)
+                && (squashed.equals(projectSquashed) || NearestKey.distance(otherNamespace, namespace) <= 2);
     }
 
     /** The schedule is parsed here and validated with the rest of the pool's settings. */

@@ -15,9 +15,24 @@ public record StackFileConfigSource(StackFile stack, String namespace) implement
 
     @Override
     public Optional<Set<String>> keys() {
-        return Optional.of(stack.config().keySet().stream()
+        return Optional.of(inNamespace(stack.config().keySet()));
+    }
+
+    @Override
+    public Set<String> secretKeys() {
+        return inNamespace(stack.secretKeys());
+    }
+
+    @Override
+    public Optional<Set<String>> otherKeys() {
+        return Optional.of(stack.config().keySet().stream().filter(key -> !key.startsWith(namespace + ":"))
+                .collect(Collectors.toSet()));
+    }
+
+    private Set<String> inNamespace(Set<String> fullKeys) {
+        return fullKeys.stream()
                 .filter(key -> key.startsWith(namespace + ":"))
                 .map(key -> key.substring(namespace.length() + 1))
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet());
     }
 }

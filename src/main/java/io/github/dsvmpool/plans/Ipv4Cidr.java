@@ -40,6 +40,42 @@ public record Ipv4Cidr(long networkAddress, int prefixLength) {
         return Optional.of(new Ipv4Cidr(address, prefix));
     }
 
+    /**
+     * What is wrong with {@code text} as a CIDR block, in words, or empty when {@link #parse} accepts it: not an
+     * address, an octet above 255, a prefix length above 32, or host bits set (with the block it probably means).
+     */
+    public static Optional<String> problem(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int slash = trimmed.indexOf('/');
+        if (slash < 0) {
+            return Optional.of("not a CIDR block: no prefix length (write a.b.c.d/n)");
+        }
+        String address = trimmed.substring(0, slash);
+        String prefix = trimmed.substring(slash + 1);
+        if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return Optional.of("not an IPv4 address: '" + address + "' is not four numbers joined by dots");
+        }
+        for (String octet : address.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return Optional.of("not an IPv4 address: " + octet + " is above 255");
+            }
+        }
+        if (!prefix.matches("\\d{1,2}") || Integer.parseInt(prefix) > 32) {
+            return Optional.of("prefix length '" + prefix + "' is not 0-32");
+        }
+        if (parse(trimmed).isEmpty()) {
+            int length = Integer.parseInt(prefix);
+            long value = 0;
+            for (String octet : address.split("\\.")) {
+                value = (value << 8) | Integer.parseInt(octet);
+            }
+            Ipv4Cidr block = new Ipv4Cidr(value & mask(length), length);
+            return Optional.of("host bits set: " + address + " is inside " + block + ", whose network address is "
+                    + block.toString().substring(0, block.toString().indexOf('/')) + "; write " + block);
+        }
+        return Optional.empty();
+    }
+
     public long size() {
         return 1L << (32 - prefixLength);
     }

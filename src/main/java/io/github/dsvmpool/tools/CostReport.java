@@ -11,50 +11,146 @@ import io.github.dsvmpool.plans.autoscale.CostEstimator;
 import io.github.dsvmpool.plans.autoscale.CostReportFormatter;
 import io.github.dsvmpool.plans.autoscale.ListPrices;
 import java.io.IOException;
+import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.tools.cli.Cli;
+import io.github.dsvmpool.tools.cli.Numbers;
+import io.github.dsvmpool.tools.cli.ToolContext;
+import io.github.dsvmpool.tools.cli.ToolFailure;
+import io.github.dsvmpool.tools.plan.PlanInputException;
+import io.github.dsvmpool.tools.plan.StackFiles;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Prints what a stack's schedule costs: instance-hours per week of each profile, the monthly estimate, the
- * share, and the saving against an always-on pool of the same maximum.
+ * {@code plan cost <stack>}: prints what a stack's schedule costs: instance-hours per week of each profile, the
+ * monthly estimate, the share, and the saving against an always-on pool of the same maximum.
  *
- * <pre>CostReport &lt;stack&gt; [--price-per-vm-hour P] [--price-per-gib-month P] [--currency C] [--dir D]</pre>
+ * <p>Exit codes ({@link Cli}): 0 printed; 1 the stack's configuration is invalid (every problem listed, as the
+ * offline plan does); 2 bad usage or input (an option, a missing stack file, a VM size with no list price).
  */
-public final class CostReport {
+@Command(name = "cost", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"What a stack's schedule costs: each weekly profile's instance-hours at its floor and ceiling,"
+                + " the monthly estimate, the share, and the saving against an always-on pool.",
+                "Built-in prices are approximate USD list prices; --currency needs both prices in that currency."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was printed",
+                "1:the stack's configuration is invalid (every problem listed)",
+                "2:bad usage or input (an option, no such stack file, no list price for the VM size)"},
+        footer = {"%nExamples:", "  ./plan cost dev",
+                "  ./plan cost prod --price-per-vm-hour 0.45 --price-per-gib-month 0.05 --currency EUR"})
+public final class CostReport implements Callable<Integer> {
     /** Validation needs a password; the stack file's is encrypted or absent. */
     static final String PLACEHOLDER_PASSWORD = "Cost-Report-Placeholder-1";
 
-    private CostReport() {
+    @Parameters(index = "0", paramLabel = "STACK", description = "the stack, e.g. dev or prod")
+    String stack;
+
+    @Option(names = "--price-per-vm-hour", paramLabel = "PRICE", converter = Numbers.Price.class, description = "price of one VM hour (0 or more)")
+    Double pricePerVmHour;
+
+    @Option(names = "--price-per-gib-month", paramLabel = "PRICE", converter = Numbers.Price.class, description = "price of one GiB of share quota a month (0 or more)")
+    Double pricePerGiBMonth;
+
+    @Option(names = "--currency", paramLabel = "CODE", description = "ISO code of the prices given (e.g. EUR); needs both prices unless it is "
+            + ListPrices.CURRENCY)
+    String currency;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "folder of the stack files (default: the project)")
+    String dir;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ToolContext context;
+
+    public CostReport(ToolContext context) {
+        this.context = context;
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
+        var context = ToolContext.fromSystem();
+        System.exit(Cli.commandLine(new CostReport(context), context).setCommandName("plan cost").execute(args));
     }
 
-    /** @return the process exit code: 0 printed, 2 bad arguments or configuration */
+    /** As typed in the current folder, which is also the project folder, with the given streams. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        Path here = Path.of("").toAbsolutePath();
+        return run(args, new ToolContext(here, here, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true)));
+    }
+
+    static int run(List<String> args, ToolContext context) {
+        return Cli.execute(Cli.commandLine(new CostReport(context), context).setCommandName("plan cost"), args);
+    }
+
+    @Override
+    public Integer call() {
+        var options = options();
         try {
-            var options = Options.parse(args);
-            Path file = options.dir.resolve("Pulumi." + options.stack + ".yaml");
-            if (!Files.isRegularFile(file)) {
-                err.println("cost report: no stack file " + file + " (stacks are Pulumi.<stack>.yaml files)");
-                return 2;
-            }
-            // A stack file holds the password encrypted (or not at all); the cost does not depend on it.
-            StackFile stack = StackFile.read(file).withSecret(OfflineRun.PROJECT + ":"
-                    + StackConfiguration.ADMIN_PASSWORD, PLACEHOLDER_PASSWORD);
-            PoolSettings pool = StackConfiguration.read(new StackFileConfigSource(stack, OfflineRun.PROJECT)).pool();
-            out.print(report(options, pool));
-            return 0;
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("cost report: " + e.getMessage());
-            return 2;
+            // Pulumi's rule for stack names, which also keeps the file inside the folder.
+            StackFiles.checkName(options.stack);
+        } catch (PlanInputException badName) {
+            throw new ToolFailure(Cli.BAD_USAGE, badName.getMessage());
         }
+        Path folder = dir != null ? context.resolve(dir) : context.projectDirectory();
+        Path file = folder.resolve("Pulumi." + options.stack + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new ToolFailure(Cli.BAD_USAGE, "no stack file " + file + " (stacks are Pulumi.<stack>.yaml files)");
+        }
+        StackFile stackFile;
+        try {
+            // A stack file holds the password encrypted (or not at all); the cost does not depend on it.
+            stackFile = StackFile.read(file).withSecret(OfflineRun.PROJECT + ":" + StackConfiguration.ADMIN_PASSWORD,
+                    PLACEHOLDER_PASSWORD);
+        } catch (IOException e) {
+            throw new ToolFailure(Cli.BAD_USAGE, "cannot read stack file: " + e.getMessage());
+        }
+        var source = new StackFileConfigSource(stackFile, OfflineRun.PROJECT);
+        StackConfiguration.warnings(source, OfflineRun.PROJECT)
+                .forEach(warning -> context.err().println("plan cost: warning: " + warning));
+        PoolSettings pool;
+        try {
+            pool = StackConfiguration.read(source).pool();
+        } catch (InvalidConfigurationException invalid) {
+            throw new ToolFailure(Cli.FAILED, invalid.describe(file.getFileName().toString()));
+        }
+        try {
+            context.out().print(report(options, pool));
+        } catch (IllegalArgumentException noPrice) {
+            throw new ToolFailure(Cli.BAD_USAGE, noPrice.getMessage());
+        }
+        context.out().flush();
+        return Cli.OK;
+    }
+
+    /** The options, checked (prices by their converter): a currency code only with both prices, else they stay USD. */
+    private Options options() {
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            throw new ParameterException(spec.commandLine(), "--currency takes a three-letter ISO code such as EUR,"
+                    + " got '" + currency + "'");
+        }
+        if (currency != null && !currency.equals(ListPrices.CURRENCY) && (pricePerVmHour == null || pricePerGiBMonth == null)) {
+            throw new ParameterException(spec.commandLine(), "--currency " + currency + " needs both"
+                    + " --price-per-vm-hour and --price-per-gib-month in " + currency + ": the built-in prices are "
+                    + ListPrices.CURRENCY);
+        }
+        return new Options(stack, Optional.ofNullable(pricePerVmHour), Optional.ofNullable(pricePerGiBMonth),
+                currency != null ? currency : ListPrices.CURRENCY);
     }
 
     static String report(Options options, PoolSettings pool) {
@@ -116,54 +212,6 @@ public final class CostReport {
         return "Spot".equals(plan.scaleSet().priority());
     }
 
-    record Options(String stack, Optional<Double> pricePerVmHour, Optional<Double> pricePerGiBMonth, String currency,
-                   Path dir) {
-        static Options parse(List<String> args) {
-            var queue = new ArrayDeque<>(args);
-            String stack = null;
-            Optional<Double> vmPrice = Optional.empty();
-            Optional<Double> sharePrice = Optional.empty();
-            String currency = ListPrices.CURRENCY;
-            Path dir = Path.of(".");
-            while (!queue.isEmpty()) {
-                String arg = queue.removeFirst();
-                switch (arg) {
-                    case "--price-per-vm-hour" -> vmPrice = Optional.of(price(arg, queue.pollFirst()));
-                    case "--price-per-gib-month" -> sharePrice = Optional.of(price(arg, queue.pollFirst()));
-                    case "--currency" -> currency = required(arg, queue.pollFirst());
-                    case "--dir" -> dir = Path.of(required(arg, queue.pollFirst()));
-                    default -> {
-                        if (arg.startsWith("--") || stack != null) {
-                            throw new IllegalArgumentException("unexpected argument '" + arg + "'; usage: CostReport"
-                                    + " <stack> [--price-per-vm-hour P] [--price-per-gib-month P] [--currency C] [--dir D]");
-                        }
-                        stack = arg;
-                    }
-                }
-            }
-            if (stack == null || !stack.matches("[A-Za-z0-9_.-]+")) {
-                throw new IllegalArgumentException("name a stack, e.g. dev or prod (got " + stack + ")");
-            }
-            return new Options(stack, vmPrice, sharePrice, currency, dir);
-        }
-
-        private static double price(String option, String value) {
-            try {
-                double price = Double.parseDouble(required(option, value));
-                if (!(price >= 0) || Double.isInfinite(price)) {
-                    throw new NumberFormatException();
-                }
-                return price;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " takes a price of 0 or more, got '" + value + "'");
-            }
-        }
-
-        private static String required(String option, String value) {
-            if (value == null) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return value;
-        }
+    record Options(String stack, Optional<Double> pricePerVmHour, Optional<Double> pricePerGiBMonth, String currency) {
     }
 }

@@ -16,14 +16,14 @@ class PulumiConfigSourceTest {
         when(config.get("maxInstanceCont")).thenReturn(Optional.of("4"));
         var source = new PulumiConfigSource(config, "dsvm-pool", Optional.of(
                 "{\"dsvm-pool:location\":\"westeurope\",\"dsvm-pool:maxInstanceCont\":\"4\","
-                        + "\"azure-native:location\":\"westeurope\"}"));
+                        + "\"azure-native:location\":\"westeurope\"}"), Optional.empty());
         assertThat(source.keys()).contains(java.util.Set.of("location", "maxInstanceCont"));
         assertThat(source.get("maxInstanceCont")).contains("4");
     }
 
     @Test
     void withoutTheEngineConfigurationKeysAreNotListed() {
-        var source = new PulumiConfigSource(mock(Config.class), "dsvm-pool", Optional.empty());
+        var source = new PulumiConfigSource(mock(Config.class), "dsvm-pool", Optional.empty(), Optional.empty());
         assertThat(source.keys()).isEmpty();
     }
 }

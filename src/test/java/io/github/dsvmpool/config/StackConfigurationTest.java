@@ -142,6 +142,19 @@ class StackConfigurationTest {
                 .doesNotContain("password'");
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "allowedSourceRanges | 203.0.113.5/24 | allowedSourceRanges = '203.0.113.5/24': host bits set: 203.0.113.5 is inside 203.0.113.0/24, whose network address is 203.0.113.0; write 203.0.113.0/24 (IPv4 addresses or CIDR blocks such as 203.0.113.0/24)",
+            "allowedSourceRanges | 203.0.113.0/33 | allowedSourceRanges = '203.0.113.0/33': prefix length '33' is not 0-32 (IPv4 addresses or CIDR blocks such as 203.0.113.0/24)",
+            "allowedSourceRanges | office         | allowedSourceRanges = 'office': not an IPv4 address: 'office' is not four numbers joined by dots (IPv4 addresses or CIDR blocks such as 203.0.113.0/24)",
+            "addressSpace        | 10.0.0.1/16    | addressSpace = '10.0.0.1/16': host bits set: 10.0.0.1 is inside 10.0.0.0/16, whose network address is 10.0.0.0; write 10.0.0.0/16 (an IPv4 CIDR block such as 10.0.0.0/16, host bits zero)",
+            "subnetPrefix        | 10.0.0.0/33    | subnetPrefix = '10.0.0.0/33': prefix length '33' is not 0-32 (an IPv4 CIDR block such as 10.0.0.0/24, host bits zero)"})
+    void cidrErrorsSayWhatIsWrong(String key, String value, String expected) {
+        var error = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> StackConfiguration.read(MapConfigSource.minimal().with(key, value)));
+        assertThat(error.problems()).extracting(Problem::message).contains(expected);
+    }
+
     @Test
     void thePasswordNeverAppearsInTheError() {
         String password = "OnlyLowercaseButLong";

@@ -25,6 +25,30 @@ class Ipv4CidrTest {
         assertThat(Ipv4Cidr.parse(text)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "203.0.113.5/24     | host bits set: 203.0.113.5 is inside 203.0.113.0/24, whose network address is 203.0.113.0; write 203.0.113.0/24",
+            "10.0.0.1/16        | host bits set: 10.0.0.1 is inside 10.0.0.0/16, whose network address is 10.0.0.0; write 10.0.0.0/16",
+            "203.0.113.0/33     | prefix length '33' is not 0-32",
+            "10.0.0.0/-1        | prefix length '-1' is not 0-32",
+            "10.0.0.0/          | prefix length '' is not 0-32",
+            "256.0.0.0/8        | not an IPv4 address: 256 is above 255",
+            "office/24          | not an IPv4 address: 'office' is not four numbers joined by dots",
+            "10.0.0/16          | not an IPv4 address: '10.0.0' is not four numbers joined by dots",
+            "::1/128            | not an IPv4 address: '::1' is not four numbers joined by dots",
+            "10.0.0.0           | not a CIDR block: no prefix length (write a.b.c.d/n)"})
+    void eachMalformedBlockIsNamedByTheRuleItBreaks(String text, String expected) {
+        assertThat(Ipv4Cidr.problem(text)).contains(expected);
+    }
+
+    @Property
+    void aProblemIsNamedExactlyWhenParsingFails(@ForAll @LongRange(min = 0, max = 0xFFFFFFFFL) long address,
+                                               @ForAll @IntRange(min = 0, max = 40) int prefix) {
+        String text = (address >>> 24) + "." + ((address >>> 16) & 255) + "." + ((address >>> 8) & 255) + "."
+                + (address & 255) + "/" + prefix;
+        assertThat(Ipv4Cidr.problem(text).isEmpty()).isEqualTo(Ipv4Cidr.parse(text).isPresent());
+    }
+
     @ParameterizedTest
     @CsvSource({"10.0.0.0/16, 10.0.0.0/24, true", "10.0.0.0/16, 10.1.0.0/24, false", "10.0.0.0/24, 10.0.0.0/16, false",
             "10.0.0.0/16, 10.0.255.0/24, true", "0.0.0.0/0, 192.0.2.0/24, true"})

@@ -83,7 +83,8 @@ public final class AutoscaleSettingsParser {
             return JsonParser.parseString(json);
         } catch (JsonParseException malformed) {
             problems.add(ROOT, json.length() > 120 ? json.substring(0, 117) + "..." : json,
-                    "a structured value (YAML mapping under config:, passed to Java as JSON): " + malformed.getMessage());
+                    "a structured value (a YAML mapping under config:, which Pulumi passes on as JSON): "
+                            + io.github.dsvmpool.config.JsonErrors.describe(malformed));
             return null;
         }
     }

@@ -6,38 +6,98 @@ import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.rules.AzureRules;
-import java.io.PrintStream;
-import java.nio.file.Path;
+import io.github.dsvmpool.tools.cli.Cli;
+import io.github.dsvmpool.tools.cli.Numbers;
+import io.github.dsvmpool.tools.cli.ToolContext;
+import io.github.dsvmpool.tools.cli.ToolFailure;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code PlanBenchmark [--stack dev] [--warmup 3] [--runs 10]}: runs the real stack program and
+ * {@code plan benchmark [--stack dev] [--warmup 3] [--runs 10]}: runs the real stack program and
  * {@link MinimalProgram} under the mock engine in one JVM, alternately, after warm-up runs, and prints the
  * median wall time of each and their ratio. {@code --once pool|minimal} runs one of them once and exits, for a
  * whole-command measurement with hyperfine. Nothing here fails on slowness: it reports.
  */
-public final class PlanBenchmark {
-    private PlanBenchmark() {
+@Command(name = "benchmark", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Times the stack program against a one-resource program under the mock engine, in one JVM"
+                + " after warm-up, and prints the medians and their ratio.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:measured and printed",
+                "1:the stack program failed (e.g. invalid configuration)",
+                "2:bad usage or input (a count out of range, unknown --once program, unknown stack)"},
+        footer = {"%nExamples:", "  ./plan benchmark --stack dev --runs 10 --warmup 3",
+                "  hyperfine './plan benchmark --once pool' './plan benchmark --once minimal'"})
+public final class PlanBenchmark implements Callable<Integer> {
+    /** The two programs {@code --once} can run. */
+    enum Program { pool, minimal }
+
+    @Option(names = "--stack", paramLabel = "STACK", defaultValue = "dev", description = "the stack (default: ${DEFAULT-VALUE})")
+    String stackName;
+
+    @Option(names = "--warmup", paramLabel = "N", converter = Numbers.WholeNumber.class, defaultValue = "3", description = "warm-up runs of each, 0 or more (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--runs", paramLabel = "N", converter = Numbers.WholeNumber.class, defaultValue = "10", description = "measured runs of each, 1 or more (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--once", paramLabel = "PROGRAM", description = "run one program once and exit: ${COMPLETION-CANDIDATES}")
+    Program once;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ToolContext context;
+
+    public PlanBenchmark(ToolContext context) {
+        this.context = context;
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(List.of(args), Path.of("").toAbsolutePath(), System.out, System.err));
+    public static void main(String[] args) {
+        var context = ToolContext.fromSystem();
+        System.exit(Cli.commandLine(new PlanBenchmark(context), context).setCommandName("plan benchmark").execute(args));
     }
 
-    static int run(List<String> args, Path projectDirectory, PrintStream out, PrintStream err) throws Exception {
-        String stackName = option(args, "--stack", "dev");
-        int warmup = Integer.parseInt(option(args, "--warmup", "3"));
-        int runs = Integer.parseInt(option(args, "--runs", "10"));
-        String once = option(args, "--once", "");
-        StackFile stack = StackFiles.read(projectDirectory, stackName).withSecret(
+    @Override
+    public Integer call() {
+        // Limits kept small enough that a typo (--runs 10000) cannot tie the machine up for hours.
+        if (warmup < 0 || warmup > 1000) {
+            throw new ParameterException(spec.commandLine(), "--warmup takes 0-1000 runs, got " + warmup);
+        }
+        if (runs < 1 || runs > 1000) {
+            throw new ParameterException(spec.commandLine(), "--runs takes 1-1000 runs, got " + runs);
+        }
+        try {
+            return measure(context.out());
+        } catch (PlanInputException e) {
+            throw new ToolFailure(Cli.BAD_USAGE, e.getMessage());
+        } catch (PlanFailedException e) {
+            throw new ToolFailure(Cli.FAILED, "the stack program failed: " + e.getMessage());
+        }
+    }
+
+    private int measure(PrintWriter out) throws PlanInputException, PlanFailedException {
+        StackFile stack = StackFiles.read(context.projectDirectory(), stackName).withSecret(
                 OfflineRun.PROJECT + ":" + StackConfiguration.ADMIN_PASSWORD, OfflinePlan.PLACEHOLDER_PASSWORD);
-        if (!once.isEmpty()) {
-            long millis = time(stack, once.equals("minimal") ? MinimalProgram::stack : App::stack, true);
+        PlanRun.warnings(stack).forEach(warning -> context.err().println("plan benchmark: warning: " + warning));
+        PlanRun.settings(stack);
+        if (once != null) {
+            long millis = time(stack, once == Program.minimal ? MinimalProgram::stack : App::stack, true);
             out.printf("%s once: %d ms%n", once, millis);
-            return 0;
+            out.flush();
+            return Cli.OK;
         }
         for (int i = 0; i < warmup; i++) {
             time(stack, App::stack, true);
@@ -59,7 +119,8 @@ public final class PlanBenchmark {
         out.printf("pool plan incl. files:  median %5d ms  (runs: %s)%n", median(poolWithFiles), poolWithFiles);
         out.printf("minimal program:        median %5d ms  (runs: %s)%n", minimalMedian, minimal);
         out.printf("ratio pool / minimal:   %.2f%n", minimalMedian == 0 ? Double.NaN : (double) poolMedian / minimalMedian);
-        return 0;
+        out.flush();
+        return Cli.OK;
     }
 
     /**
@@ -80,10 +141,5 @@ public final class PlanBenchmark {
         Collections.sort(sorted);
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    private static String option(List<String> args, String name, String fallback) {
-        int index = args.indexOf(name);
-        return index >= 0 && index + 1 < args.size() ? args.get(index + 1) : fallback;
     }
 }

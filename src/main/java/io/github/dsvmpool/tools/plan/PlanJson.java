@@ -9,8 +9,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.github.dsvmpool.config.JsonErrors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code plan.json}: the format is described by {@code plan.schema.json} next to this class; bump
@@ -60,43 +62,90 @@ public final class PlanJson {
     /**
      * Reads a plan written by {@link #write}.
      *
-     * @throws IllegalArgumentException naming what is wrong when the text is not such a plan
+     * @throws IllegalArgumentException saying in words what is wrong and where ({@code resources[3].inputs}),
+     *                                  when the text is not such a plan
      */
     public static Plan read(String text) {
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(JsonErrors.describe(e), e);
         }
         if (!parsed.isJsonObject()) {
             throw new IllegalArgumentException("not a plan: the top level must be a JSON object");
         }
         JsonObject root = parsed.getAsJsonObject();
-        int version = root.has("schemaVersion") ? root.get("schemaVersion").getAsInt() : -1;
+        JsonElement versionField = root.get("schemaVersion");
+        int version = versionField != null && versionField.isJsonPrimitive() && versionField.getAsJsonPrimitive().isNumber()
+                ? versionField.getAsInt() : -1;
         if (version != SCHEMA_VERSION) {
-            throw new IllegalArgumentException("schemaVersion " + (version < 0 ? "missing" : version)
+            throw new IllegalArgumentException("schemaVersion " + (versionField == null ? "missing" : versionField)
                     + ": this tool reads plans of schemaVersion " + SCHEMA_VERSION);
         }
-        try {
-            var resources = new ArrayList<PlannedResource>();
-            for (JsonElement element : root.getAsJsonArray("resources")) {
-                resources.add(resource(element.getAsJsonObject()));
+        var resources = new ArrayList<PlannedResource>();
+        JsonArray list = field(root, "resources", "", JsonElement::isJsonArray, "a list").getAsJsonArray();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "resources[" + i + "]";
+            if (!list.get(i).isJsonObject()) {
+                throw notAPlan(where, "an object");
             }
-            return new Plan(root.get("project").getAsString(), root.get("stack").getAsString(), resources);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a plan of schemaVersion " + SCHEMA_VERSION + ": " + e, e);
+            resources.add(resource(list.get(i).getAsJsonObject(), where));
         }
+        return new Plan(string(root, "project", ""), string(root, "stack", ""), resources);
     }
 
-    private static PlannedResource resource(JsonObject json) {
-        JsonObject options = json.getAsJsonObject("options");
+    private static PlannedResource resource(JsonObject json, String where) {
+        JsonObject options = field(json, "options", where, JsonElement::isJsonObject, "an object").getAsJsonObject();
         JsonElement parent = json.get("parentUrn");
-        return new PlannedResource(json.get("urn").getAsString(), json.get("type").getAsString(),
-                json.get("name").getAsString(), parent == null || parent.isJsonNull() ? "" : parent.getAsString(),
-                json.get("custom").getAsBoolean(), strings(json.getAsJsonArray("dependencies")),
-                options.get("protect").getAsBoolean(), options.get("retainOnDelete").getAsBoolean(),
-                strings(options.getAsJsonArray("ignoreChanges")), json.getAsJsonObject("inputs"));
+        if (parent != null && !parent.isJsonNull() && !isString(parent)) {
+            throw notAPlan(where + ".parentUrn", "a text or null");
+        }
+        return new PlannedResource(string(json, "urn", where), string(json, "type", where), string(json, "name", where),
+                parent == null || parent.isJsonNull() ? "" : parent.getAsString(),
+                bool(json, "custom", where), strings(json, "dependencies", where),
+                bool(options, "protect", where + ".options"), bool(options, "retainOnDelete", where + ".options"),
+                strings(options, "ignoreChanges", where + ".options"),
+                field(json, "inputs", where, JsonElement::isJsonObject, "an object").getAsJsonObject());
+    }
+
+    private static JsonElement field(JsonObject json, String name, String where, Predicate<JsonElement> shape,
+                                     String expected) {
+        JsonElement value = json.get(name);
+        if (value == null || !shape.test(value)) {
+            throw notAPlan(where.isEmpty() ? name : where + "." + name, expected);
+        }
+        return value;
+    }
+
+    private static String string(JsonObject json, String name, String where) {
+        return field(json, name, where, PlanJson::isString, "a text").getAsString();
+    }
+
+    private static boolean bool(JsonObject json, String name, String where) {
+        return field(json, name, where, value -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean(),
+                "true or false").getAsBoolean();
+    }
+
+    private static List<String> strings(JsonObject json, String name, String where) {
+        JsonArray array = field(json, name, where, JsonElement::isJsonArray, "a list of texts").getAsJsonArray();
+        var values = new ArrayList<String>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!isString(array.get(i))) {
+                throw notAPlan((where.isEmpty() ? name : where + "." + name) + "[" + i + "]", "a text");
+            }
+            values.add(array.get(i).getAsString());
+        }
+        return values;
+    }
+
+    private static boolean isString(JsonElement value) {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+    }
+
+    private static IllegalArgumentException notAPlan(String path, String expected) {
+        return new IllegalArgumentException("not a plan of schemaVersion " + SCHEMA_VERSION + ": " + path
+                + " is missing or not " + expected);
     }
 
     private static JsonArray strings(List<String> values) {
@@ -105,9 +154,4 @@ public final class PlanJson {
         return array;
     }
 
-    private static List<String> strings(JsonArray array) {
-        var values = new ArrayList<String>();
-        array.forEach(element -> values.add(element.getAsString()));
-        return values;
-    }
 }

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 final class PlanOutput {
     static final List<String> FILE_NAMES = List.of("tree.txt", "plan.json", "summary.md");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private PlanOutput() {
     }
 
@@ -48,15 +50,14 @@ final class PlanOutput {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
-        Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
+        Path staging = freshFolder(parent, "." + name + ".new-");
         try {
             for (var file : files.entrySet()) {
                 Files.writeString(staging.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
             Path previous = null;
             if (Files.exists(target)) {
-                previous = Files.createTempDirectory(parent, "." + name + ".old-");
-                Files.delete(previous);
+                previous = unusedName(parent, "." + name + ".old-");
                 Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -81,6 +82,25 @@ final class PlanOutput {
         }
         deleteTree(folder);
         return true;
+    }
+
+    /**
+     * A new, empty folder made with the user's umask (so usually 0755, readable as the user's other files are);
+     * {@code Files.createTempDirectory} would make it 0700, and the plan folder would keep that mode.
+     */
+    private static Path freshFolder(Path parent, String prefix) throws IOException {
+        Path folder = unusedName(parent, prefix);
+        return Files.createDirectory(folder);
+    }
+
+    private static Path unusedName(Path parent, String prefix) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path candidate = parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            if (!Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return candidate;
+            }
+        }
+        throw new IOException("no unused temporary name in " + parent);
     }
 
     private static void deleteTree(Path root) throws IOException {

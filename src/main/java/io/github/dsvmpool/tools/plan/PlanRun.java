@@ -43,8 +43,12 @@ public final class PlanRun {
     }
 
     private static PlanFailedException invalidConfiguration(StackFile stack, InvalidConfigurationException invalid) {
-        return new PlanFailedException("invalid configuration in Pulumi." + stack.stackName() + ".yaml: "
-                + invalid.getMessage(), invalid);
+        return new PlanFailedException(invalid.describe("Pulumi." + stack.stackName() + ".yaml"), invalid);
+    }
+
+    /** Keys of the stack file the program would ignore although they look meant for it (names only). */
+    public static List<String> warnings(StackFile stack) {
+        return StackConfiguration.warnings(new StackFileConfigSource(stack, OfflineRun.PROJECT), OfflineRun.PROJECT);
     }
 
     /** @throws PlanFailedException naming every configuration problem, or the program's error */

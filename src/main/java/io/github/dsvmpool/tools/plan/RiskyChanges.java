@@ -23,48 +23,91 @@ public final class RiskyChanges {
     static final String PUBLIC_IP = "azure-native:network:PublicIPAddress";
     static final String RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
 
-    /** @param when an extra condition on the values; most rules apply to any change of the path */
+    /**
+     * @param when     an extra condition on the values; most rules apply to any change of the path
+     * @param reason   why the change needs care
+     * @param whatToDo what the reviewer or author should do about it, in order where order matters
+     */
     record Rule(String type, String pathPattern, BiPredicate<Optional<JsonElement>, Optional<JsonElement>> when,
-                String reason) {
-        Rule(String type, String pathPattern, String reason) {
-            this(type, pathPattern, (before, after) -> true, reason);
+                String reason, String whatToDo) {
+        Rule(String type, String pathPattern, String reason, String whatToDo) {
+            this(type, pathPattern, (before, after) -> true, reason, whatToDo);
         }
 
         boolean matches(String resourceType, String path, Optional<JsonElement> before, Optional<JsonElement> after) {
             return (type.equals(ANY_TYPE) || type.equals(resourceType))
                     && JsonPaths.glob(pathPattern).matcher(path).matches() && when.test(before, after);
         }
+
+        /** The text a diff shows: why, then what to do. */
+        String advice() {
+            return reason + "; what to do: " + whatToDo;
+        }
     }
 
+    private static final String KEEP_OLD = "keep the old value unless a replacement is intended";
+
     static final List<Rule> RULES = List.of(
-            new Rule(ANY_TYPE, "location", "a new location replaces the resource"),
-            new Rule(RESOURCE_GROUP, "resourceGroupName", "a new resource group name replaces the group and all it holds"),
-            new Rule(LOAD_BALANCER, "loadBalancerName", "a new load balancer name replaces the LB; the scale set refers to it by id"),
+            new Rule(ANY_TYPE, "location", "a new location replaces the resource",
+                    "deploy a new pool in the new region beside the old one and move the share's data, then remove the old pool"),
+            new Rule(RESOURCE_GROUP, "resourceGroupName", "a new resource group name replaces the group and all it holds",
+                    KEEP_OLD + "; a rename means a new pool and moving the share's data first"),
+            new Rule(LOAD_BALANCER, "loadBalancerName", "a new load balancer name replaces the LB; the scale set refers to it by id",
+                    KEEP_OLD + " (poolName and the LB name are part of every client's address)"),
             new Rule(LOAD_BALANCER, "inboundNatPools**", "a NAT pool in use by the scale set cannot be changed or"
-                    + " removed in place (LoadBalancerInboundNatPoolInUseByVirtualMachineScaleSet): needs an order of operations"),
+                    + " removed in place (LoadBalancerInboundNatPoolInUseByVirtualMachineScaleSet)",
+                    "in this order: 1. remove the NAT pool from the scale set's network profile and upgrade every"
+                            + " instance (az vmss update-instances --instance-ids '*'); 2. then change or remove the"
+                            + " pool on the load balancer, in a second update; 3. add it back to the scale set if kept"),
             new Rule(LOAD_BALANCER, "inboundNatRules**", "the per-VM NAT rules: Azure remaps each VM's frontend port,"
                     + " so the ports users keep for \"my VM\" change; a rule's backend pool in use by the scale set"
-                    + " must be removed from the scale-set model first"),
+                    + " must be removed from the scale-set model first",
+                    "in this order: 1. take the rule's backend pool (ssh-per-vm or jupyterhub-per-vm) off the scale"
+                            + " set's IP configuration and upgrade every instance; 2. then change the rule, in a second"
+                            + " update; 3. put the pool back; tell users their per-VM ports change"),
             new Rule(SCALE_SET, "virtualMachineProfile.storageProfile.imageReference**", "the scale set's image:"
-                    + " reimages or replaces VMs (local disks are lost; running sessions end)"),
-            new Rule(SCALE_SET, "orchestrationMode", "the orchestration mode cannot change: replaces the scale set"),
-            new Rule(SCALE_SET, "vmScaleSetName", "a new scale set name replaces the scale set"),
-            new Rule(SCALE_SET, "virtualMachineProfile.osProfile.adminUsername", "the admin user of existing VMs cannot change"),
-            new Rule(SCALE_SET, "virtualMachineProfile.osProfile.computerNamePrefix", "the computer name prefix of existing VMs cannot change"),
-            new Rule(STORAGE_ACCOUNT, "accountName", "a new account name replaces the storage account: the share's data stays behind"),
-            new Rule(STORAGE_ACCOUNT, "kind", "the account kind (StorageV2/FileStorage) cannot change: replaces the account"),
+                    + " reimages or replaces VMs (local disks are lost; running sessions end)",
+                    "announce it and deploy out of working hours (data on the share is kept); pin imageVersion to"
+                            + " roll out a known image"),
+            new Rule(SCALE_SET, "orchestrationMode", "the orchestration mode cannot change: replaces the scale set",
+                    "keep Uniform; a new mode means a new scale set deployed beside the old one"),
+            new Rule(SCALE_SET, "vmScaleSetName", "a new scale set name replaces the scale set",
+                    KEEP_OLD + " (every VM is recreated; running sessions end)"),
+            new Rule(SCALE_SET, "virtualMachineProfile.osProfile.adminUsername", "the admin user of existing VMs cannot change",
+                    KEEP_OLD + "; a new admin user needs new VMs (reimage all instances after the update)"),
+            new Rule(SCALE_SET, "virtualMachineProfile.osProfile.computerNamePrefix", "the computer name prefix of existing VMs cannot change",
+                    KEEP_OLD + "; only VMs created after the update get the new prefix"),
+            new Rule(STORAGE_ACCOUNT, "accountName", "a new account name replaces the storage account: the share's data stays behind",
+                    "copy the share's data to the new account first (azcopy), or " + KEEP_OLD),
+            new Rule(STORAGE_ACCOUNT, "kind", "the account kind (StorageV2/FileStorage) cannot change: replaces the account",
+                    "create the new account beside the old one, copy the share's data (azcopy), then switch"),
             new Rule(STORAGE_ACCOUNT, "sku.name", RiskyChanges::tierChanged, "Standard and Premium storage are"
-                    + " different account kinds: replaces the account and its share's data"),
-            new Rule(FILE_SHARE, "shareName", "a new share name makes a new, empty share (the data stays in the old one)"),
-            new Rule(FILE_SHARE, "enabledProtocols", "a share is SMB or NFS for life: replaces the share"),
-            new Rule(SUBNET, "subnetName", "a new subnet name replaces the subnet the VMs are in"),
-            new Rule(SUBNET, "addressPrefix", "the prefix of a subnet in use by the scale set's NICs cannot change in place"),
-            new Rule(VIRTUAL_NETWORK, "virtualNetworkName", "a new network name replaces the VNet and its subnet"),
-            new Rule(VIRTUAL_NETWORK, "addressSpace**", "an address range in use by a subnet cannot be removed"),
-            new Rule(PUBLIC_IP, "publicIpAddressName", "replaces the public IP: the pool's address changes"),
-            new Rule(PUBLIC_IP, "dnsSettings.domainNameLabel", "the pool's DNS name changes for every user"),
+                    + " different account kinds: replaces the account and its share's data",
+                    "create the new account beside the old one, copy the share's data (azcopy), then switch"),
+            new Rule(FILE_SHARE, "shareName", "a new share name makes a new, empty share (the data stays in the old one)",
+                    "copy the data to the new share first (azcopy), or " + KEEP_OLD),
+            new Rule(FILE_SHARE, "enabledProtocols", "a share is SMB or NFS for life: replaces the share",
+                    "create the new share beside the old one and copy the data, then switch shareProtocol"),
+            new Rule(SUBNET, "subnetName", "a new subnet name replaces the subnet the VMs are in",
+                    KEEP_OLD + " (the scale set must move to the new subnet first)"),
+            new Rule(SUBNET, "addressPrefix", "the prefix of a subnet in use by the scale set's NICs cannot change in place",
+                    "scale the pool to 0 (or move it to a new subnet) before the update, then scale back"),
+            new Rule(VIRTUAL_NETWORK, "virtualNetworkName", "a new network name replaces the VNet and its subnet",
+                    KEEP_OLD + "; a new network means a new pool"),
+            new Rule(VIRTUAL_NETWORK, "addressSpace**", "an address range in use by a subnet cannot be removed",
+                    "only add ranges; move or remove the subnets in a range before removing it"),
+            new Rule(PUBLIC_IP, "publicIpAddressName", "replaces the public IP: the pool's address changes",
+                    KEEP_OLD + ", or tell users and update allow-lists that name the old address"),
+            new Rule(PUBLIC_IP, "dnsSettings.domainNameLabel", "the pool's DNS name changes for every user",
+                    "tell users the new address (and update bookmarks, SSH configs and certificates)"),
             new Rule(ANY_TYPE, "(protect)", (before, after) -> isTrue(before) && !isTrue(after),
-                    "protection is lifted: the resource can be deleted or replaced from now on"));
+                    "protection is lifted: the resource can be deleted or replaced from now on",
+                    "make sure this is intended (production: true protects the storage); lift it only in a change of"
+                            + " its own"),
+            new Rule(ANY_TYPE, "(retainOnDelete)", (before, after) -> isTrue(before) && !isTrue(after),
+                    "retainOnDelete is lifted: deleting the stack or this resource now deletes it in Azure, with its data",
+                    "make sure this is intended (production: true retains the share); back the data up before a"
+                            + " destroy"));
 
     private RiskyChanges() {
     }
@@ -72,7 +115,7 @@ public final class RiskyChanges {
     /** Why changing {@code path} of a {@code type} resource needs care, if a rule says so. */
     public static Optional<String> assess(String type, String path, Optional<JsonElement> before,
                                           Optional<JsonElement> after) {
-        return RULES.stream().filter(rule -> rule.matches(type, path, before, after)).map(Rule::reason).findFirst();
+        return RULES.stream().filter(rule -> rule.matches(type, path, before, after)).map(Rule::advice).findFirst();
     }
 
     /** Risks of the resource as a whole, given its property changes (already assessed). */
@@ -80,11 +123,13 @@ public final class RiskyChanges {
                                              List<PropertyChange> changes) {
         if (kind == ResourceChange.Kind.REMOVED && protectedBefore) {
             return List.of("removes a protected resource (protect: true): Pulumi refuses until protection is lifted,"
-                    + " and its data goes with it");
+                    + " and its data goes with it; what to do: keep the resource, or move its data first and lift"
+                    + " protection in a change of its own");
         }
         if (kind == ResourceChange.Kind.CHANGED && protectedBefore
                 && changes.stream().anyMatch(change -> change.risk().isPresent() && !change.path().equals("(protect)"))) {
-            return List.of("a protected resource would be replaced by the change below: Pulumi refuses while it is protected");
+            return List.of("a protected resource would be replaced by the change below: Pulumi refuses while it is"
+                    + " protected; what to do: avoid the replacing change, or move the data and lift protection first");
         }
         return List.of();
     }

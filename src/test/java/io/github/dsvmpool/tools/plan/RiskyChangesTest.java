@@ -40,6 +40,9 @@ class RiskyChangesTest {
             "azure-native:network:NetworkSecurityGroup, securityRules[0].priority, 100, 110,             false",
             "azure-native:storage:FileShare, (protect),             true,            false,            true",
             "azure-native:storage:FileShare, (protect),             false,           true,             false",
+            "azure-native:storage:FileShare, (retainOnDelete),      true,            false,            true",
+            "azure-native:storage:FileShare, (retainOnDelete),      false,           true,             false",
+            "azure-native:storage:FileShare, (retainOnDelete),      true,            true,             false",
     })
     void assessesByTypeAndPath(String type, String path, String before, String after, boolean risky) {
         assertThat(RiskyChanges.assess(type, path, json(before), json(after)).isPresent()).isEqualTo(risky);
@@ -58,9 +61,39 @@ class RiskyChangesTest {
     }
 
     @Test
+    void liftingRetainOnDeleteSaysTheDataGoesAndWhatToDo() {
+        assertThat(RiskyChanges.assess("azure-native:storage:FileShare", "(retainOnDelete)", json("true"), json("false")))
+                .contains("retainOnDelete is lifted: deleting the stack or this resource now deletes it in Azure, with"
+                        + " its data; what to do: make sure this is intended (production: true retains the share);"
+                        + " back the data up before a destroy");
+    }
+
+    @Test
+    void theNatHintsSayInWhichOrder() {
+        assertThat(RiskyChanges.assess(LB, "inboundNatPools[0].backendPort", json("22"), json("2222"))).get().asString()
+                .contains("what to do: in this order: 1. remove the NAT pool from the scale set's network profile")
+                .contains("2. then change or remove the pool on the load balancer, in a second update");
+        assertThat(RiskyChanges.assess(LB, "inboundNatRules[0].frontendPortRangeStart", json("50000"), json("50100")))
+                .get().asString().contains("what to do: in this order: 1. take the rule's backend pool")
+                .contains("2. then change the rule, in a second update");
+    }
+
+    @Test
+    void everyRuleAndResourceRiskSaysWhatToDo() {
+        assertThat(RiskyChanges.RULES).allSatisfy(rule -> assertThat(rule.advice()).contains("; what to do: ")
+                .doesNotEndWith("what to do: "));
+        var rename = new PropertyChange("shareName", json("\"a\""), json("\"b\""), false, Optional.of("new share"));
+        assertThat(RiskyChanges.resourceRisks(ResourceChange.Kind.REMOVED, true, List.of()))
+                .singleElement().asString().contains("; what to do: ");
+        assertThat(RiskyChanges.resourceRisks(ResourceChange.Kind.CHANGED, true, List.of(rename)))
+                .singleElement().asString().contains("; what to do: ");
+    }
+
+    @Test
     void everyRuleHasAReasonAndAPatternThatCompiles() {
         assertThat(RiskyChanges.RULES).allSatisfy(rule -> {
             assertThat(rule.reason()).isNotBlank();
+            assertThat(rule.whatToDo()).isNotBlank();
             assertThat(JsonPaths.glob(rule.pathPattern())).isNotNull();
         });
         assertThat(RiskyChanges.assess(LB, "inboundNatPools[0].backendPort", Optional.of(new JsonPrimitive(22)),
