@@ -36,13 +36,16 @@ public final class App {
         ctx.export("loadBalancerName", pool.loadBalancerName);
         ctx.export("adminUsername", pool.adminUsername);
         ctx.export("outboundIpAddresses", pool.outboundIpAddresses);
+        // A secret: `pulumi stack output adminPassword --show-secrets` shows it, nothing else does.
+        ctx.export("adminPassword", pool.adminPassword);
     }
 
     static DsvmPoolArgs poolArgs(StackSettings settings) {
         var args = DsvmPoolArgs.builder()
                 .settings(settings.pool())
-                .adminPassword(Output.ofSecret(settings.adminPassword().reveal()))
                 .sshPublicKeys(settings.sshPublicKeys());
+        // Without a configured password the pool generates one.
+        settings.adminPassword().ifPresent(password -> args.adminPassword(Output.ofSecret(password.reveal())));
         settings.existingResourceGroupName().ifPresent(args::resourceGroupName);
         return args.build();
     }
