@@ -6,6 +6,8 @@ import com.pulumi.core.Output;
 import io.github.dsvmpool.config.PulumiConfigSource;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.config.StackSettings;
+import io.github.dsvmpool.launch.CommonPool;
+import io.github.dsvmpool.launch.StaleJarGuard;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.pool.DsvmPoolArgs;
 
@@ -15,6 +17,13 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        // Both before the SDK starts: the pool's size is fixed on first use, and nothing may be declared by a
+        // jar older than its sources.
+        CommonPool.ensureParallelism();
+        StaleJarGuard.problem(App.class).ifPresent(problem -> {
+            System.err.println(problem);
+            System.exit(1);
+        });
         Pulumi.run(App::stack);
     }
 
