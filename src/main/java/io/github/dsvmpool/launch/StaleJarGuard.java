@@ -20,6 +20,14 @@ public final class StaleJarGuard {
     /** The one command that brings the jar up to date (the jar is made in the process-classes phase). */
     public static final String REBUILD_COMMAND = "./mvnw -q process-classes";
 
+    /** {@code java -cp target/dsvm-pool.jar ...StaleJarGuard}: exit 0 when the jar is current, else 1 and why. */
+    public static void main(String[] args) {
+        problem(StaleJarGuard.class).ifPresent(problem -> {
+            System.err.println(problem);
+            System.exit(1);
+        });
+    }
+
     /** Why the jar must not run, as one line; empty when it may. */
     public static Optional<String> problem(Class<?> programClass) {
         Optional<Path> jar = jarOf(programClass);
