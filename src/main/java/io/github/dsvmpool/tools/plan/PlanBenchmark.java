@@ -25,6 +25,9 @@ public final class PlanBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the program's own main does: a fresh JVM started without flags (./benchmark) must not hang on
+        // JDK 25 with 2 CPUs (pulumi-java issue 2270), and both programs get the same pool.
+        io.github.dsvmpool.launch.CommonPool.ensureParallelism();
         System.exit(run(List.of(args), Path.of("").toAbsolutePath(), System.out, System.err));
     }
 
