@@ -6,6 +6,8 @@ import com.pulumi.core.Output;
 import io.github.dsvmpool.config.PulumiConfigSource;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.config.StackSettings;
+import io.github.dsvmpool.launch.CommonPool;
+import io.github.dsvmpool.launch.StaleJarGuard;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.pool.DsvmPoolArgs;
 
@@ -15,6 +17,13 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        // Both before the SDK starts: the pool's size is fixed on first use, and nothing may be declared by a
+        // jar older than its sources.
+        CommonPool.ensureParallelism();
+        StaleJarGuard.problem(App.class).ifPresent(problem -> {
+            System.err.println(problem);
+            System.exit(1);
+        });
         Pulumi.run(App::stack);
     }
 
@@ -39,13 +48,16 @@ public final class App {
         ctx.export("loadBalancerName", pool.loadBalancerName);
         ctx.export("adminUsername", pool.adminUsername);
         ctx.export("outboundIpAddresses", pool.outboundIpAddresses);
+        // A secret: `pulumi stack output adminPassword --show-secrets` shows it, nothing else does.
+        ctx.export("adminPassword", pool.adminPassword);
     }
 
     static DsvmPoolArgs poolArgs(StackSettings settings) {
         var args = DsvmPoolArgs.builder()
                 .settings(settings.pool())
-                .adminPassword(Output.ofSecret(settings.adminPassword().reveal()))
                 .sshPublicKeys(settings.sshPublicKeys());
+        // Without a configured password the pool generates one.
+        settings.adminPassword().ifPresent(password -> args.adminPassword(Output.ofSecret(password.reveal())));
         settings.existingResourceGroupName().ifPresent(args::resourceGroupName);
         return args.build();
     }

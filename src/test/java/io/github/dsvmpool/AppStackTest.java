@@ -321,7 +321,7 @@ class AppStackTest {
         assertThat(run.outcome().result().outputs().keySet()).containsExactlyInAnyOrder("resourceGroupName", "fqdn",
                 "publicIpAddress", "jupyterHubUrl", "sshCommand", "sshNatPortRange", "jupyterHubNatPortRange",
                 "shareUncPath", "storageAccountName", "scaleSetName", "loadBalancerName", "adminUsername",
-                "outboundIpAddresses");
+                "outboundIpAddresses", "adminPassword");
         assertThat(run.output("loadBalancerName")).isEqualTo(input(graph.single("azure-native:network:LoadBalancer"),
                 "loadBalancerName"));
         assertThat(run.output("adminUsername")).isEqualTo("dsadmin");
@@ -332,7 +332,12 @@ class AppStackTest {
         assertThat(run.output("shareUncPath")).isEqualTo("\\\\" + account + ".file.core.windows.net\\dsvmshare");
         assertThat(run.output("storageAccountName")).isEqualTo(account);
         assertThat(run.output("resourceGroupName")).isEqualTo(resourceGroupName(graph));
+        assertThat(com.pulumi.core.internal.Internal.of(run.outcome().result().output("adminPassword")).isSecret().join())
+                .isTrue();
         for (String name : run.outcome().result().outputs().keySet()) {
+            if (name.equals("adminPassword")) {
+                continue;
+            }
             assertThat(String.valueOf(run.output(name))).doesNotContain(PASSWORD).doesNotContain(RecordingMocks.STORAGE_KEY);
         }
     }

@@ -5,21 +5,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /** What the committed project file makes the Pulumi CLI do. */
 class ProjectFileTest {
+    private Map<String, Object> project;
+
+    @BeforeEach
+    void readTheProjectFile() throws Exception {
+        project = new Yaml().load(Files.readString(Path.of("Pulumi.yaml")));
+        assertThat(project).containsEntry("name", "dsvm-pool");
+    }
 
     @Test
-    void everyPreviewUpdateAndDestroyRefreshesFirstSoAutoscaleCapacitySurvives() throws Exception {
-        Map<String, Object> project = new Yaml().load(Files.readString(Path.of("Pulumi.yaml")));
-        assertThat(project).containsEntry("name", "dsvm-pool").containsEntry("runtime", "java");
+    void everyPreviewUpdateAndDestroyRefreshesFirstSoAutoscaleCapacitySurvives() {
         // Pulumi project file reference: options.refresh "always" refreshes before preview, up and destroy;
         // without it, ignoreChanges on sku.capacity sends the stale capacity from state on every update.
-        assertThat(project.get("options")).isInstanceOf(Map.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> options = (Map<String, Object>) project.get("options");
-        assertThat(options).containsEntry("refresh", "always");
+        assertThat(map(project, "options")).containsEntry("refresh", "always");
+    }
+
+    @Test
+    void theJavaHostRunsTheJarThatTheBuildMakes() throws Exception {
+        var runtime = map(project, "runtime");
+        assertThat(runtime).containsEntry("name", "java");
+        // The jar executor is chosen when `binary` ends in .jar; pom.xml's finalName gives the jar that name.
+        String binary = (String) map(runtime, "options").get("binary");
+        assertThat(binary).isEqualTo("target/dsvm-pool.jar");
+        assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>dsvm-pool</finalName>");
+    }
+
+    @Test
+    void stateIsLocalWithoutALoginStep() {
+        // file://~ is what `pulumi login --local` selects; PULUMI_BACKEND_URL still overrides it for a team.
+        assertThat(map(project, "backend")).containsEntry("url", "file://~");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        assertThat(parent.get(key)).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) parent.get(key);
     }
 }

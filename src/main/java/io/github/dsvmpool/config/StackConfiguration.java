@@ -110,11 +110,11 @@ public final class StackConfiguration {
         PoolSettings pool = builder.build();
         problems.addAll(pool.problems());
 
+        // Unset: the pool generates one (RandomPassword). A set value is still held to Azure's rules, and never
+        // echoed: the problem shows a placeholder instead of the value.
         Optional<String> password = source.get(ADMIN_PASSWORD);
-        // Never echo the password: the problem shows a placeholder instead of the value.
-        for (String allowed : io.github.dsvmpool.plans.Credentials.passwordProblems(password.orElse(null))) {
-            problems.add(new Problem(ADMIN_PASSWORD, password.isPresent() ? Problem.SECRET_VALUE : null, allowed));
-        }
+        password.ifPresent(value -> io.github.dsvmpool.plans.Credentials.passwordProblems(value)
+                .forEach(allowed -> problems.add(new Problem(ADMIN_PASSWORD, Problem.SECRET_VALUE, allowed))));
         List<String> sshKeys = source.get(SSH_PUBLIC_KEYS)
                 .flatMap(text -> ConfigValues.stringList(SSH_PUBLIC_KEYS, text, problems)).orElse(List.of());
         sshKeys.stream().filter(key -> !SSH_KEY.matcher(key).matches()).forEach(key -> problems.add(SSH_PUBLIC_KEYS,
@@ -125,7 +125,7 @@ public final class StackConfiguration {
                         + " with '.'; leave unset to create a resource group"));
 
         withoutSecrets(problems.list(), source).throwIfAny("the stack configuration");
-        return new StackSettings(poolName, pool, new SecretText(password.orElseThrow()), sshKeys, resourceGroup);
+        return new StackSettings(poolName, pool, password.map(SecretText::new), sshKeys, resourceGroup);
     }
 
     /**

@@ -9,12 +9,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Stands in for Azure under the mock engine: answers every resource with plausible outputs (its id, its Azure
- * name, a public IP and FQDN) and the invokes the program makes (subscription, account keys).
+ * name, a public IP and FQDN, a generated password) and the invokes the program makes (subscription, account
+ * keys).
  */
 public final class RecordingMocks implements Mocks {
     public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
     /** Marks the fake account key so that tests can search every output for it. */
     public static final String STORAGE_KEY = "MOCK-STORAGE-KEY-c2VjcmV0LWtleQ==";
+    private static final String RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -29,6 +31,9 @@ public final class RecordingMocks implements Mocks {
             Object label = args.inputs.get("dnsSettings") instanceof Map<?, ?> dns ? dns.get("domainNameLabel") : null;
             state.put("dnsSettings", Map.of("domainNameLabel", String.valueOf(label),
                     "fqdn", label + ".westeurope.cloudapp.azure.com"));
+        }
+        if (args.type.equals(RANDOM_PASSWORD)) {
+            state.put("result", MockRandomPassword.generate(args.name, args.inputs));
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }

@@ -41,7 +41,8 @@ public final class Credentials {
     public static List<String> passwordProblems(String password) {
         var problems = new ArrayList<String>();
         if (password == null || password.isEmpty()) {
-            problems.add("set it with `pulumi config set --secret adminPassword`");
+            problems.add("not empty: set it with `pulumi config set --secret adminPassword`, or remove the key to have"
+                    + " one generated");
             return problems;
         }
         if (password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {

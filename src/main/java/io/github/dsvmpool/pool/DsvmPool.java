@@ -75,6 +75,9 @@ public final class DsvmPool extends ComponentResource {
     /** The public addresses the VMs' outbound traffic leaves from (for allow-lists elsewhere). */
     @Export(name = "outboundIpAddresses", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> outboundIpAddresses;
+    /** The admin account's password, given or generated: always a secret. */
+    @Export(name = "adminPassword", refs = String.class)
+    public final Output<String> adminPassword;
 
     public DsvmPool(String name, DsvmPoolArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
@@ -120,10 +123,11 @@ public final class DsvmPool extends ComponentResource {
                 storageSettings.protocol());
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
+        Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
                 new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolIds()),
-                args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
+                password, args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
                         settings.scaleSet().provisioningRevision()));
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
 
@@ -145,6 +149,7 @@ public final class DsvmPool extends ComponentResource {
         this.outboundIpAddresses = outboundPlan.sharesEntryFrontend() ? publicIpAddress.applyValue(List::of)
                 : Output.all(outbound.publicIps.stream()
                         .map(ip -> ip.ipAddress().applyValue(address -> address.orElse(""))).toList());
+        this.adminPassword = password.asSecret();
 
         registerOutputs(Map.ofEntries(
                 Map.entry("resourceGroupName", resourceGroupName),
@@ -160,6 +165,7 @@ public final class DsvmPool extends ComponentResource {
                 Map.entry("scaleSetId", scaleSetId),
                 Map.entry("loadBalancerName", this.loadBalancerName),
                 Map.entry("adminUsername", this.adminUsername),
-                Map.entry("outboundIpAddresses", outboundIpAddresses)));
+                Map.entry("outboundIpAddresses", outboundIpAddresses),
+                Map.entry("adminPassword", this.adminPassword)));
     }
 }

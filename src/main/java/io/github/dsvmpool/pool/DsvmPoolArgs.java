@@ -12,13 +12,13 @@ import java.util.Optional;
  */
 public final class DsvmPoolArgs {
     private final PoolSettings settings;
-    private final Output<String> adminPassword;
+    private final Optional<Output<String>> adminPassword;
     private final Output<List<String>> sshPublicKeys;
     private final Optional<Output<String>> resourceGroupName;
 
     private DsvmPoolArgs(Builder builder) {
         this.settings = Objects.requireNonNull(builder.settings, "settings is required");
-        this.adminPassword = Objects.requireNonNull(builder.adminPassword, "adminPassword is required").asSecret();
+        this.adminPassword = Optional.ofNullable(builder.adminPassword).map(Output::asSecret);
         this.sshPublicKeys = builder.sshPublicKeys;
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
     }
@@ -28,8 +28,11 @@ public final class DsvmPoolArgs {
         return settings;
     }
 
-    /** The admin account's password, always handled as a secret; JupyterHub logs in with it. */
-    public Output<String> adminPassword() {
+    /**
+     * The admin account's password, always handled as a secret; JupyterHub logs in with it. Empty (default): the
+     * pool generates one with the random provider and exports it as its secret {@code adminPassword} output.
+     */
+    public Optional<Output<String>> adminPassword() {
         return adminPassword;
     }
 

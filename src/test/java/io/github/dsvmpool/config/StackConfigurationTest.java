@@ -26,8 +26,8 @@ class StackConfigurationTest {
         assertThat(pool.storage().mountPoint()).isEqualTo("/datamnt/dsvmshare");
         assertThat(pool.scaleSet().image()).isEqualTo(ImageReference.UBUNTU_DSVM);
         assertThat(pool.scaleSet().instanceCounts()).isEqualTo(new InstanceCounts(1, 1, 4));
-        assertThat(settings.adminPassword().reveal()).isEqualTo(MapConfigSource.GOOD_PASSWORD);
-        assertThat(settings.adminPassword()).hasToString("[secret]");
+        assertThat(settings.adminPassword().orElseThrow().reveal()).isEqualTo(MapConfigSource.GOOD_PASSWORD);
+        assertThat(settings.adminPassword().orElseThrow()).hasToString("[secret]");
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -164,10 +164,16 @@ class StackConfigurationTest {
     }
 
     @Test
-    void missingPasswordSaysHowToSetIt() {
+    void anUnsetPasswordIsLeftToThePoolToGenerate() {
+        var settings = StackConfiguration.read(MapConfigSource.minimal().with("adminPassword", null));
+        assertThat(settings.adminPassword()).isEmpty();
+    }
+
+    @Test
+    void anEmptyPasswordIsRefusedNotTakenForUnset() {
         var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
-                .with("adminPassword", null)), InvalidConfigurationException.class);
-        assertThat(error.getMessage()).contains("adminPassword = (not set)").contains("pulumi config set --secret");
+                .with("adminPassword", "")), InvalidConfigurationException.class);
+        assertThat(error.getMessage()).contains("adminPassword = [secret]");
     }
 
     @Test
