@@ -279,6 +279,27 @@ class AppStackTest {
     }
 
     @Test
+    void prodHealsItselfAndDevProbesWithoutRepairs() {
+        for (String stackName : List.of("dev", "prod")) {
+            var scaleSet = runs.get(stackName).graph().single("azure-native:compute:VirtualMachineScaleSet");
+            assertThat(input(scaleSet, "virtualMachineProfile.extensionProfile.extensions[1]")).as(stackName)
+                    .isEqualTo(Map.of("name", "health", "publisher", "Microsoft.ManagedServices",
+                            "type", "ApplicationHealthLinux", "typeHandlerVersion", "1.0",
+                            "autoUpgradeMinorVersion", true,
+                            "settings", Map.of("protocol", "https", "port", 8000L, "requestPath", "/hub/health",
+                                    "intervalInSeconds", 15L, "numberOfProbes", 4L)));
+            // the one health source: never the LB probe through networkProfile.healthProbe
+            assertThat(((Map<?, ?>) input(scaleSet, "virtualMachineProfile.networkProfile"))
+                    .containsKey("healthProbe")).isFalse();
+        }
+        var prod = runs.get("prod").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(prod, "automaticRepairsPolicy"))
+                .isEqualTo(Map.of("enabled", true, "gracePeriod", "PT30M", "repairAction", "Replace"));
+        var dev = runs.get("dev").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(dev.inputs()).doesNotContainKey("automaticRepairsPolicy");
+    }
+
+    @Test
     void prodProtectsTheDataAndDevDoesNot() {
         for (String stackName : List.of("dev", "prod")) {
             var graph = runs.get(stackName).graph();

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
-                           ScaleSetSettings scaleSet,
+                           ScaleSetSettings scaleSet, HealthSettings health,
                            Optional<AutoscaleSettings> autoscale, Map<String, String> tags) {
 
     public PoolSettings {
@@ -32,6 +32,11 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
     /** The week the pool follows: the configured schedule, or the one always-on profile from the counts. */
     public AutoscaleSettings schedule() {
         return autoscale.orElseGet(() -> AlwaysOnSchedule.of(scaleSet.instanceCounts()));
+    }
+
+    /** The health source and automatic repairs, with the defaults for this pool resolved. */
+    public io.github.dsvmpool.plans.HealthPlan healthPlan() {
+        return health.plan(production);
     }
 
     /** Every problem with these settings; empty when they are valid. */
@@ -81,6 +86,10 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private int minInstanceCount = 1;
         private int initialInstanceCount = 1;
         private int maxInstanceCount = 4;
+        private Optional<Boolean> healthExtension = Optional.empty();
+        private Optional<Boolean> automaticRepairs = Optional.empty();
+        private int repairGracePeriodMinutes = io.github.dsvmpool.plans.HealthPlan.DEFAULT_GRACE_MINUTES;
+        private String repairAction = io.github.dsvmpool.plans.HealthPlan.DEFAULT_REPAIR_ACTION;
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Map<String, String> tags = Map.of();
 
@@ -124,6 +133,10 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder minInstanceCount(int value) { minInstanceCount = value; return this; }
         public Builder initialInstanceCount(int value) { initialInstanceCount = value; return this; }
         public Builder maxInstanceCount(int value) { maxInstanceCount = value; return this; }
+        public Builder healthExtension(boolean value) { healthExtension = Optional.of(value); return this; }
+        public Builder automaticRepairs(boolean value) { automaticRepairs = Optional.of(value); return this; }
+        public Builder repairGracePeriodMinutes(int value) { repairGracePeriodMinutes = value; return this; }
+        public Builder repairAction(String value) { repairAction = value; return this; }
         public Builder autoscale(AutoscaleSettings value) { autoscale = Optional.ofNullable(value); return this; }
         public Builder tags(Map<String, String> value) { tags = Map.copyOf(value); return this; }
 
@@ -140,6 +153,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
                             provisioningRevision),
+                    new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     autoscale, tags);
         }
     }

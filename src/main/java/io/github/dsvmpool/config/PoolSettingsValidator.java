@@ -2,6 +2,7 @@ package io.github.dsvmpool.config;
 
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.Credentials;
+import io.github.dsvmpool.plans.HealthPlan;
 import io.github.dsvmpool.plans.Ipv4Cidr;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
@@ -50,6 +51,7 @@ final class PoolSettingsValidator {
         checkOutbound(settings.outbound(), settings.loadBalancer().poolEntry(), max, problems);
         checkStorage(settings.storage(), problems);
         checkScaleSet(settings.scaleSet(), problems);
+        checkHealth(settings.health(), settings.production(), problems);
         checkTags(settings, problems);
         return problems.list();
     }
@@ -214,6 +216,22 @@ final class PoolSettingsValidator {
         }
         if (!UPGRADE_MODES.contains(scaleSet.upgradeMode())) {
             problems.add("upgradeMode", scaleSet.upgradeMode(), "one of " + sorted(UPGRADE_MODES));
+        }
+    }
+
+    /** Azure's bounds for automatic repairs (Learn "Automatic instance repairs", AutomaticRepairsPolicy). */
+    private static void checkHealth(HealthSettings health, boolean production, Problems problems) {
+        var plan = health.plan(production);
+        if (health.graceMinutes() < HealthPlan.MIN_GRACE_MINUTES || health.graceMinutes() > HealthPlan.MAX_GRACE_MINUTES) {
+            problems.add("repairGracePeriodMinutes", health.graceMinutes(), HealthPlan.MIN_GRACE_MINUTES + "-"
+                    + HealthPlan.MAX_GRACE_MINUTES + " minutes (Azure's PT10M-PT90M)");
+        }
+        if (!HealthPlan.REPAIR_ACTIONS.contains(health.repairAction())) {
+            problems.add("repairAction", health.repairAction(), "one of " + HealthPlan.REPAIR_ACTIONS);
+        }
+        if (plan.repairs() && !plan.extension()) {
+            problems.add("automaticRepairs", true, "false when healthExtension is false: repairs need the health"
+                    + " extension as the scale set's one health source");
         }
     }
 

@@ -68,6 +68,11 @@ public final class StackConfiguration {
             new Setting<>("minInstanceCount", ConfigValues::integer, PoolSettings.Builder::minInstanceCount),
             new Setting<>("initialInstanceCount", ConfigValues::integer, PoolSettings.Builder::initialInstanceCount),
             new Setting<>("maxInstanceCount", ConfigValues::integer, PoolSettings.Builder::maxInstanceCount),
+            new Setting<>("healthExtension", ConfigValues::bool, PoolSettings.Builder::healthExtension),
+            new Setting<>("automaticRepairs", ConfigValues::bool, PoolSettings.Builder::automaticRepairs),
+            new Setting<>("repairGracePeriodMinutes", ConfigValues::integer,
+                    PoolSettings.Builder::repairGracePeriodMinutes),
+            new Setting<>("repairAction", ConfigValues::text, PoolSettings.Builder::repairAction),
             new Setting<>("tags", ConfigValues::stringMap, PoolSettings.Builder::tags));
 
     private static final List<String> IMAGE_PLAN_KEYS = List.of("imagePlanName", "imagePlanProduct", "imagePlanPublisher");

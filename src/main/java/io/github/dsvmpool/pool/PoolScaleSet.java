@@ -29,6 +29,7 @@ import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetVMProfileArgs
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.ScaleSetSettings;
+import io.github.dsvmpool.plans.HealthPlan;
 import io.github.dsvmpool.plans.autoscale.ScaleSetPolicyPlan;
 import com.pulumi.azurenative.compute.enums.VirtualMachineEvictionPolicyTypes;
 import com.pulumi.azurenative.compute.enums.VirtualMachinePriorityTypes;
@@ -61,7 +62,10 @@ final class PoolScaleSet {
 
     PoolScaleSet(PartContext context, ScaleSetSettings settings, ScaleSetPolicyPlan policy, Wiring wiring,
                  Output<String> adminPassword, Output<List<String>> sshPublicKeys,
-                 VirtualMachineScaleSetExtensionArgs provisioningExtension) {
+                 VirtualMachineScaleSetExtensionArgs provisioningExtension, HealthPlan health) {
+        var extensions = new java.util.ArrayList<VirtualMachineScaleSetExtensionArgs>();
+        extensions.add(provisioningExtension);
+        HealthExtension.extension(health).ifPresent(extensions::add);
         var counts = settings.instanceCounts();
         var args = VirtualMachineScaleSetArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
@@ -83,9 +87,10 @@ final class PoolScaleSet {
                         .osProfile(osProfile(settings, adminPassword, sshPublicKeys))
                         .networkProfile(networkProfile(context, wiring))
                         .extensionProfile(VirtualMachineScaleSetExtensionProfileArgs.builder()
-                                .extensions(provisioningExtension).build())
+                                .extensions(extensions).build())
                         .build())
                 .tags(context.tags());
+        HealthExtension.repairs(health).ifPresent(args::automaticRepairsPolicy);
         settings.plan().ifPresent(plan -> args.plan(PlanArgs.builder()
                 .name(plan.name()).product(plan.product()).publisher(plan.publisher()).build()));
 

@@ -83,6 +83,10 @@ class StackConfigurationTest {
             "autoscale            | '{\"timeZone\": \"Mars/Olympus\"}' | autoscale.timeZone",
             "autoscale            | '{\"workingHours\": [{\"name\": \"w\", \"maximum\": 9}]}' | autoscale.workingHours[0].maximum",
             "autoscale            | '[1, 2]'           | autoscale",
+            "repairGracePeriodMinutes | 9              | repairGracePeriodMinutes",
+            "repairGracePeriodMinutes | 91             | repairGracePeriodMinutes",
+            "repairAction         | Delete             | repairAction",
+            "automaticRepairs     | sometimes          | automaticRepairs",
             "maxInstanceCont      | 4                  | maxInstanceCont"})
     void eachBadValueIsNamed(String key, String value, String expectedSetting) {
         var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal().with(key, value)),
@@ -90,6 +94,27 @@ class StackConfigurationTest {
         assertThat(error).as("%s = %s must be refused", key, value).isNotNull();
         assertThat(error.problems()).extracting(Problem::setting).contains(expectedSetting);
         assertThat(error.getMessage()).contains(expectedSetting);
+    }
+
+    @Test
+    void healthFollowsProductionUnlessSetAndRepairsNeedTheExtension() {
+        var dev = StackConfiguration.read(MapConfigSource.minimal()).pool().healthPlan();
+        assertThat(dev).isEqualTo(new io.github.dsvmpool.plans.HealthPlan(false, false, 30, "Replace"));
+        assertThat(dev.gracePeriod()).isEmpty();
+        var prod = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")).pool().healthPlan();
+        assertThat(prod).isEqualTo(new io.github.dsvmpool.plans.HealthPlan(true, true, 30, "Replace"));
+        assertThat(prod.gracePeriod()).contains("PT30M");
+        var probeOnly = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")
+                .with("automaticRepairs", "false")).pool().healthPlan();
+        assertThat(probeOnly.extension()).isTrue();
+        assertThat(probeOnly.repairs()).isFalse();
+        var repairsAlone = StackConfiguration.read(MapConfigSource.minimal().with("automaticRepairs", "true")
+                .with("repairGracePeriodMinutes", "90").with("repairAction", "Restart")).pool().healthPlan();
+        assertThat(repairsAlone).isEqualTo(new io.github.dsvmpool.plans.HealthPlan(true, true, 90, "Restart"));
+        assertThat(repairsAlone.gracePeriod()).contains("PT90M");
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("automaticRepairs", "true").with("healthExtension", "false")), InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("automaticRepairs");
     }
 
     @Test

@@ -42,7 +42,8 @@ class AcceptedPoolsHoldAzureRulesTest {
             return "max=" + pool.scaleSet().instanceCounts().maximum() + " outbound=" + pool.outbound()
                     + " poolEntry=" + pool.loadBalancer().poolEntry() + " ssh=" + pool.loadBalancer().sshNatFirstPort()
                     + " jupyter=" + pool.loadBalancer().jupyterNatFirstPort() + " storage=" + pool.storage().sku() + "/"
-                    + pool.storage().protocol() + " schedule=" + pool.autoscale().isPresent() + " problems=" + problems;
+                    + pool.storage().protocol() + " schedule=" + pool.autoscale().isPresent() + " health="
+                    + pool.healthPlan() + " problems=" + problems;
         }
     }
 
@@ -105,6 +106,7 @@ class AcceptedPoolsHoldAzureRulesTest {
                 .in(PoolSettings.Builder::outboundPortsPerVm)
                 .use(Arbitraries.of(0, 1, 2)).in((builder, storage) -> storage(builder, storage))
                 .use(Arbitraries.of(true, false, false, false)).in(PoolSettings.Builder::allowOpenInternet)
+                .use(health()).in((builder, health) -> health.apply(builder))
                 .use(schedules(maximum)).in((builder, schedule) -> schedule.map(json -> builder
                         .initialInstanceCount(0)
                         .autoscale(AutoscaleSettingsParser.parseWithoutValidation(json, maximum, new Problems())))
@@ -113,6 +115,26 @@ class AcceptedPoolsHoldAzureRulesTest {
                     var settings = builder.build();
                     return new Candidate(settings, settings.problems().stream().map(Object::toString).toList());
                 }));
+    }
+
+    /**
+     * The health source and repairs: defaults, the extension alone, repairs with any accepted grace period and
+     * action; once in 20, a setting the validator refuses (grace outside 10-90, an unknown action, repairs
+     * without the extension), so that the accepted share stays above half.
+     */
+    private static Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> health() {
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> good = Arbitraries.oneOf(
+                Arbitraries.just(builder -> builder),
+                Arbitraries.just(builder -> builder.healthExtension(true).automaticRepairs(false)),
+                Arbitraries.integers().between(10, 90).flatMap(grace -> Arbitraries.of("Replace", "Restart", "Reimage")
+                        .map(action -> builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(grace)
+                                .repairAction(action))));
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> bad = Arbitraries.of(
+                builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(9),
+                builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(91),
+                builder -> builder.repairAction("Delete"),
+                builder -> builder.healthExtension(false).automaticRepairs(true));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, good), net.jqwik.api.Tuple.of(1, bad));
     }
 
     private static PoolSettings.Builder storage(PoolSettings.Builder builder, int choice) {

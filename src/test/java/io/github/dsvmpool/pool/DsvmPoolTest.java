@@ -61,6 +61,32 @@ class DsvmPoolTest {
     }
 
     @Test
+    void withoutHealthSettingsANonProductionPoolHasNoHealthExtensionAndNoRepairs() {
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("plain", DsvmPoolArgs.builder()
+                .settings(settings().build()).adminPassword("Library-Password-77").build()));
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var scaleSet = new Graph(outcome.registrations()).single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat((List<?>) input(scaleSet, "virtualMachineProfile.extensionProfile.extensions")).hasSize(1);
+        assertThat(scaleSet.inputs()).doesNotContainKey("automaticRepairsPolicy");
+    }
+
+    @Test
+    void repairsWithRestartAndTheLongestGraceUseTheExtensionAsTheOnlyHealthSource() {
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("healing", DsvmPoolArgs.builder()
+                .settings(settings().automaticRepairs(true).repairGracePeriodMinutes(90).repairAction("Restart")
+                        .build())
+                .adminPassword("Library-Password-77").build()));
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var scaleSet = new Graph(outcome.registrations()).single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(scaleSet, "virtualMachineProfile.extensionProfile.extensions[1].type"))
+                .isEqualTo("ApplicationHealthLinux");
+        assertThat(input(scaleSet, "automaticRepairsPolicy"))
+                .isEqualTo(Map.of("enabled", true, "gracePeriod", "PT90M", "repairAction", "Restart"));
+        assertThat(((Map<?, ?>) input(scaleSet, "virtualMachineProfile.networkProfile")).containsKey("healthProbe")).isFalse();
+        assertThat(io.github.dsvmpool.rules.AzureRules.check(outcome.registrations()).broken()).isEmpty();
+    }
+
+    @Test
     void invalidSettingsAreRefusedAtConstructionBeforeAnyChild() {
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("analytics", DsvmPoolArgs.builder()
                 .settings(settings().maxInstanceCount(0).adminUsername("Admin").build())

@@ -81,6 +81,7 @@ final class BreakingCases {
         table.outbound();
         table.scaleSets();
         table.customScript();
+        table.health();
         table.autoscale();
         table.storage();
         return table.cases;
@@ -302,6 +303,56 @@ final class BreakingCases {
                     protectedSettings(g).put("storageAccountKey", "a2V5");
                     protectedSettings(g).put("managedIdentity", map());
                 });
+    }
+
+    static final String HEALTH = "virtualMachineProfile.extensionProfile.extensions[1]";
+
+    private static Map<String, Object> healthSettings(TestGraph graph) {
+        return graph.at(VMSS, HEALTH + ".settings");
+    }
+
+    private void health() {
+        add("health-extension-identity", "Rich mode 2.0 spelt 2", VMSS, HEALTH + ".typeHandlerVersion",
+                g -> graph(g, HEALTH).put("typeHandlerVersion", "2"));
+        add("health-extension-identity", "another publisher", VMSS, HEALTH + ".publisher",
+                g -> graph(g, HEALTH).put("publisher", "Microsoft.Azure.Extensions.Health"));
+        add("health-extension-identity", "two health extensions", VMSS,
+                "virtualMachineProfile.extensionProfile.extensions[2]",
+                g -> g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions")
+                        .add(new java.util.LinkedHashMap<>(graph(g, HEALTH))));
+        add("health-extension-probe", "protocol udp", VMSS, HEALTH + ".settings.protocol",
+                g -> healthSettings(g).put("protocol", "udp"));
+        add("health-extension-probe", "port 0", VMSS, HEALTH + ".settings.port",
+                g -> healthSettings(g).put("port", 0L));
+        add("health-extension-probe", "https without requestPath", VMSS, HEALTH + ".settings.requestPath",
+                g -> healthSettings(g).remove("requestPath"));
+        add("health-extension-probe", "tcp with a requestPath", VMSS, HEALTH + ".settings.requestPath",
+                g -> healthSettings(g).put("protocol", "tcp"));
+        add("health-extension-timing", "intervalInSeconds 4", VMSS, HEALTH + ".settings.intervalInSeconds",
+                g -> healthSettings(g).put("intervalInSeconds", 4L));
+        add("health-extension-timing", "intervalInSeconds 61", VMSS, HEALTH + ".settings.intervalInSeconds",
+                g -> healthSettings(g).put("intervalInSeconds", 61L));
+        add("health-extension-timing", "numberOfProbes 25", VMSS, HEALTH + ".settings.numberOfProbes",
+                g -> healthSettings(g).put("numberOfProbes", 25L));
+        add("health-extension-timing", "numberOfProbes 0", VMSS, HEALTH + ".settings.numberOfProbes",
+                g -> healthSettings(g).put("numberOfProbes", 0L));
+        add("health-one-source", "the extension and an LB health probe", VMSS,
+                "virtualMachineProfile.networkProfile.healthProbe",
+                g -> g.at(VMSS, "virtualMachineProfile.networkProfile").put("healthProbe",
+                        ref(lbPart("probes", "jupyter-probe"))));
+        add("health-one-source", "repairs without any health source", VMSS, "automaticRepairsPolicy.enabled",
+                g -> g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").remove(1));
+        for (String grace : new String[] {"PT9M", "PT91M", "PT2H", "thirty minutes"}) {
+            add("automatic-repairs-policy", "gracePeriod " + grace, VMSS, "automaticRepairsPolicy.gracePeriod",
+                    g -> g.inputs(VMSS).put("automaticRepairsPolicy", map("enabled", true, "gracePeriod", grace,
+                            "repairAction", "Replace")));
+        }
+        add("automatic-repairs-policy", "repairAction Delete", VMSS, "automaticRepairsPolicy.repairAction",
+                g -> g.at(VMSS, "automaticRepairsPolicy").put("repairAction", "Delete"));
+    }
+
+    private static Map<String, Object> graph(TestGraph graph, String path) {
+        return graph.at(VMSS, path);
     }
 
     private void autoscale() {

@@ -97,7 +97,14 @@ final class Pools {
                                 "typeHandlerVersion", "2.1",
                                 "settings", map("skipDos2Unix", true),
                                 "protectedSettings", new Registration.SecretValue(map(
-                                        "commandToExecute", "bash provision.sh --key " + SECRET_MARKER))))))));
+                                        "commandToExecute", "bash provision.sh --key " + SECRET_MARKER))),
+                                map("name", "health", "publisher", "Microsoft.ManagedServices",
+                                        "type", "ApplicationHealthLinux", "typeHandlerVersion", "1.0",
+                                        "settings", map("protocol", "https", "port", 8000L,
+                                                "requestPath", "/hub/health", "intervalInSeconds", 15L,
+                                                "numberOfProbes", 4L)))))));
+        graph.inputs(VMSS).put("automaticRepairsPolicy", map("enabled", true, "gracePeriod", "PT30M",
+                "repairAction", "Replace"));
         String vmssId = mockId(VMSS_TYPE, VMSS);
         graph.add("azure-native:insights:AutoscaleSetting", AUTOSCALE, map("resourceGroupName", RG,
                 "targetResourceUri", vmssId, "enabled", true,
