@@ -83,6 +83,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private String osDiskType = "StandardSSD_LRS";
         private String upgradeMode = "Automatic";
         private String provisioningRevision = "1";
+        private int notebookIdleTimeoutMinutes = io.github.dsvmpool.vm.IdleCuller.DEFAULT_MINUTES;
         private int minInstanceCount = 1;
         private int initialInstanceCount = 1;
         private int maxInstanceCount = 4;
@@ -130,6 +131,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder osDiskType(String value) { osDiskType = value; return this; }
         public Builder upgradeMode(String value) { upgradeMode = value; return this; }
         public Builder provisioningRevision(String value) { provisioningRevision = value; return this; }
+        public Builder notebookIdleTimeoutMinutes(int value) { notebookIdleTimeoutMinutes = value; return this; }
         public Builder minInstanceCount(int value) { minInstanceCount = value; return this; }
         public Builder initialInstanceCount(int value) { initialInstanceCount = value; return this; }
         public Builder maxInstanceCount(int value) { maxInstanceCount = value; return this; }
@@ -152,7 +154,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                     new ScaleSetSettings(vmSize, computerNamePrefix, adminUsername,
                             new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
-                            provisioningRevision),
+                            provisioningRevision, notebookIdleTimeoutMinutes),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     autoscale, tags);
         }

@@ -8,6 +8,7 @@ import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.SubnetPlan;
 import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsValidator;
+import io.github.dsvmpool.vm.IdleCuller;
 import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.ArrayList;
@@ -213,6 +214,11 @@ final class PoolSettingsValidator {
         }
         if (scaleSet.provisioningRevision() == null || !REVISION.matcher(scaleSet.provisioningRevision()).matches()) {
             problems.add("provisioningRevision", scaleSet.provisioningRevision(), "1-32 letters, digits, '.', '_' or '-'");
+        }
+        int idle = scaleSet.notebookIdleTimeoutMinutes();
+        if (idle != IdleCuller.OFF && (idle < IdleCuller.MIN_MINUTES || idle > IdleCuller.MAX_MINUTES)) {
+            problems.add("notebookIdleTimeoutMinutes", idle, "0 (off) or " + IdleCuller.MIN_MINUTES + "-"
+                    + IdleCuller.MAX_MINUTES + " minutes (activity reaches the hub only every few minutes)");
         }
         if (!UPGRADE_MODES.contains(scaleSet.upgradeMode())) {
             problems.add("upgradeMode", scaleSet.upgradeMode(), "one of " + sorted(UPGRADE_MODES));

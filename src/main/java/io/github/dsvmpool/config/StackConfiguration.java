@@ -65,6 +65,8 @@ public final class StackConfiguration {
             new Setting<>("osDiskType", ConfigValues::text, PoolSettings.Builder::osDiskType),
             new Setting<>("upgradeMode", ConfigValues::text, PoolSettings.Builder::upgradeMode),
             new Setting<>("provisioningRevision", ConfigValues::text, PoolSettings.Builder::provisioningRevision),
+            new Setting<>("notebookIdleTimeoutMinutes", ConfigValues::integer,
+                    PoolSettings.Builder::notebookIdleTimeoutMinutes),
             new Setting<>("minInstanceCount", ConfigValues::integer, PoolSettings.Builder::minInstanceCount),
             new Setting<>("initialInstanceCount", ConfigValues::integer, PoolSettings.Builder::initialInstanceCount),
             new Setting<>("maxInstanceCount", ConfigValues::integer, PoolSettings.Builder::maxInstanceCount),

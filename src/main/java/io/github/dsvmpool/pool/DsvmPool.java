@@ -125,7 +125,8 @@ public final class DsvmPool extends ComponentResource {
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
                 new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolIds()),
                 args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
-                        settings.scaleSet().provisioningRevision()), settings.healthPlan());
+                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes()),
+                settings.healthPlan());
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
 
         this.resourceGroupName = groupName;

@@ -25,8 +25,8 @@ final class MountExtension {
 
     /** @param storageKey the account key (a secret output) for SMB; empty for NFS, which needs none */
     static VirtualMachineScaleSetExtensionArgs of(MountParameters parameters, Optional<Output<String>> storageKey,
-                                                  String provisioningRevision) {
-        var script = ProvisioningScript.shipped();
+                                                  String provisioningRevision, int idleCullMinutes) {
+        var script = ProvisioningScript.of(idleCullMinutes);
         Output<Object> protectedSettings = storageKey
                 .map(key -> key.applyValue(value -> settings(script.encodedScript(parameters, value))))
                 .orElseGet(() -> Output.of(settings(script.encodedScript(parameters, null))))

@@ -86,6 +86,9 @@ class StackConfigurationTest {
             "repairGracePeriodMinutes | 9              | repairGracePeriodMinutes",
             "repairGracePeriodMinutes | 91             | repairGracePeriodMinutes",
             "repairAction         | Delete             | repairAction",
+            "notebookIdleTimeoutMinutes | 5            | notebookIdleTimeoutMinutes",
+            "notebookIdleTimeoutMinutes | 10081        | notebookIdleTimeoutMinutes",
+            "notebookIdleTimeoutMinutes | -1           | notebookIdleTimeoutMinutes",
             "automaticRepairs     | sometimes          | automaticRepairs",
             "maxInstanceCont      | 4                  | maxInstanceCont"})
     void eachBadValueIsNamed(String key, String value, String expectedSetting) {
@@ -94,6 +97,16 @@ class StackConfigurationTest {
         assertThat(error).as("%s = %s must be refused", key, value).isNotNull();
         assertThat(error.problems()).extracting(Problem::setting).contains(expectedSetting);
         assertThat(error.getMessage()).contains(expectedSetting);
+    }
+
+    @Test
+    void theIdleCullerDefaultsToAnHourAndZeroTurnsItOff() {
+        assertThat(StackConfiguration.read(MapConfigSource.minimal()).pool().scaleSet().notebookIdleTimeoutMinutes())
+                .isEqualTo(60);
+        for (String accepted : new String[] {"0", "10", "10080"}) {
+            assertThat(StackConfiguration.read(MapConfigSource.minimal().with("notebookIdleTimeoutMinutes", accepted))
+                    .pool().scaleSet().notebookIdleTimeoutMinutes()).isEqualTo(Integer.parseInt(accepted));
+        }
     }
 
     @Test

@@ -106,7 +106,7 @@ class AcceptedPoolsHoldAzureRulesTest {
                 .in(PoolSettings.Builder::outboundPortsPerVm)
                 .use(Arbitraries.of(0, 1, 2)).in((builder, storage) -> storage(builder, storage))
                 .use(Arbitraries.of(true, false, false, false)).in(PoolSettings.Builder::allowOpenInternet)
-                .use(health()).in((builder, health) -> health.apply(builder))
+                .use(healthAndCulling()).in((builder, change) -> change.apply(builder))
                 .use(schedules(maximum)).in((builder, schedule) -> schedule.map(json -> builder
                         .initialInstanceCount(0)
                         .autoscale(AutoscaleSettingsParser.parseWithoutValidation(json, maximum, new Problems())))
@@ -118,22 +118,30 @@ class AcceptedPoolsHoldAzureRulesTest {
     }
 
     /**
-     * The health source and repairs: defaults, the extension alone, repairs with any accepted grace period and
-     * action; once in 20, a setting the validator refuses (grace outside 10-90, an unknown action, repairs
-     * without the extension), so that the accepted share stays above half.
+     * The health source and repairs (defaults, the extension alone, repairs with any accepted grace period and
+     * action) and the idle culler's timeout (0 = off, 10-10080); once in 20, one setting the validator refuses
+     * (grace outside 10-90, an unknown action, repairs without the extension, a timeout of 5 or 10081
+     * minutes), so that the accepted share stays above half.
      */
-    private static Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> health() {
-        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> good = Arbitraries.oneOf(
+    private static Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> healthAndCulling() {
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> health = Arbitraries.oneOf(
                 Arbitraries.just(builder -> builder),
                 Arbitraries.just(builder -> builder.healthExtension(true).automaticRepairs(false)),
                 Arbitraries.integers().between(10, 90).flatMap(grace -> Arbitraries.of("Replace", "Restart", "Reimage")
                         .map(action -> builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(grace)
                                 .repairAction(action))));
+        Arbitrary<Integer> idle = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(9, Arbitraries.integers().between(10, 10_080)));
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> good = net.jqwik.api.Combinators
+                .combine(health, idle).as((change, minutes) -> builder -> change.apply(builder)
+                        .notebookIdleTimeoutMinutes(minutes));
         Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> bad = Arbitraries.of(
                 builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(9),
                 builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(91),
                 builder -> builder.repairAction("Delete"),
-                builder -> builder.healthExtension(false).automaticRepairs(true));
+                builder -> builder.healthExtension(false).automaticRepairs(true),
+                builder -> builder.notebookIdleTimeoutMinutes(5),
+                builder -> builder.notebookIdleTimeoutMinutes(10_081));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, good), net.jqwik.api.Tuple.of(1, bad));
     }
 

@@ -87,6 +87,25 @@ class DsvmPoolTest {
     }
 
     @Test
+    void theIdleCullersTimeoutTravelsInTheProtectedScriptAndChangesTheRevision() {
+        String[] tags = new String[2];
+        int[] minutes = {0, 240};
+        for (int index = 0; index < 2; index++) {
+            int timeout = minutes[index];
+            var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("culling", DsvmPoolArgs.builder()
+                    .settings(settings().notebookIdleTimeoutMinutes(timeout).build())
+                    .adminPassword("Library-Password-77").build()));
+            assertThat(outcome.result().exceptions()).isEmpty();
+            var scaleSet = new Graph(outcome.registrations()).single("azure-native:compute:VirtualMachineScaleSet");
+            String script = MountScript.decode((String) input(scaleSet,
+                    "virtualMachineProfile.extensionProfile.extensions[0].protectedSettings.script"));
+            assertThat(script).contains("seconds='" + timeout * 60 + "'");
+            tags[index] = (String) input(scaleSet, "virtualMachineProfile.extensionProfile.extensions[0].forceUpdateTag");
+        }
+        assertThat(tags[0]).isNotEqualTo(tags[1]);
+    }
+
+    @Test
     void invalidSettingsAreRefusedAtConstructionBeforeAnyChild() {
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("analytics", DsvmPoolArgs.builder()
                 .settings(settings().maxInstanceCount(0).adminUsername("Admin").build())
