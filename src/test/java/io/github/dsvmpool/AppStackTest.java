@@ -300,6 +300,21 @@ class AppStackTest {
     }
 
     @Test
+    void prodSignsInWithEntraIdAndDevDoesNot() {
+        var prod = runs.get("prod").graph();
+        assertThat(input(prod.single("azure-native:compute:VirtualMachineScaleSet"), "identity.type"))
+                .isEqualTo("SystemAssigned");
+        assertThat(prod.ofType("azure-native:authorization:RoleAssignment"))
+                .extracting(a -> ((String) input(a, "roleDefinitionId")).replaceAll(".*/", "") + " "
+                        + input(a, "principalId"))
+                .containsExactlyInAnyOrder("1c0163c0-47e6-4577-8991-ea5c82e286e4 aaaaaaaa-0000-4000-8000-000000000001",
+                        "fb879df8-f326-4884-b1cf-06f3ad86be52 aaaaaaaa-0000-4000-8000-000000000002");
+        var dev = runs.get("dev").graph();
+        assertThat(dev.single("azure-native:compute:VirtualMachineScaleSet").inputs()).doesNotContainKey("identity");
+        assertThat(dev.ofType("azure-native:authorization:RoleAssignment")).isEmpty();
+    }
+
+    @Test
     void prodProtectsTheDataAndDevDoesNot() {
         for (String stackName : List.of("dev", "prod")) {
             var graph = runs.get(stackName).graph();

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
-                           ScaleSetSettings scaleSet, HealthSettings health,
+                           ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
                            Optional<AutoscaleSettings> autoscale, Map<String, String> tags) {
 
     public PoolSettings {
@@ -91,6 +91,9 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private Optional<Boolean> automaticRepairs = Optional.empty();
         private int repairGracePeriodMinutes = io.github.dsvmpool.plans.HealthPlan.DEFAULT_GRACE_MINUTES;
         private String repairAction = io.github.dsvmpool.plans.HealthPlan.DEFAULT_REPAIR_ACTION;
+        private boolean entraLogin = false;
+        private List<String> entraAdminGroupObjectIds = List.of();
+        private List<String> entraUserGroupObjectIds = List.of();
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Map<String, String> tags = Map.of();
 
@@ -139,6 +142,9 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder automaticRepairs(boolean value) { automaticRepairs = Optional.of(value); return this; }
         public Builder repairGracePeriodMinutes(int value) { repairGracePeriodMinutes = value; return this; }
         public Builder repairAction(String value) { repairAction = value; return this; }
+        public Builder entraLogin(boolean value) { entraLogin = value; return this; }
+        public Builder entraAdminGroupObjectIds(List<String> value) { entraAdminGroupObjectIds = List.copyOf(value); return this; }
+        public Builder entraUserGroupObjectIds(List<String> value) { entraUserGroupObjectIds = List.copyOf(value); return this; }
         public Builder autoscale(AutoscaleSettings value) { autoscale = Optional.ofNullable(value); return this; }
         public Builder tags(Map<String, String> value) { tags = Map.copyOf(value); return this; }
 
@@ -156,6 +162,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
                             provisioningRevision, notebookIdleTimeoutMinutes),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
+                    new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
                     autoscale, tags);
         }
     }

@@ -3,6 +3,7 @@ package io.github.dsvmpool.config;
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.Credentials;
 import io.github.dsvmpool.plans.HealthPlan;
+import io.github.dsvmpool.plans.RoleAssignmentNames;
 import io.github.dsvmpool.plans.Ipv4Cidr;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
@@ -53,6 +54,7 @@ final class PoolSettingsValidator {
         checkStorage(settings.storage(), problems);
         checkScaleSet(settings.scaleSet(), problems);
         checkHealth(settings.health(), settings.production(), problems);
+        checkEntra(settings.entra(), problems);
         checkTags(settings, problems);
         return problems.list();
     }
@@ -238,6 +240,32 @@ final class PoolSettingsValidator {
         if (plan.repairs() && !plan.extension()) {
             problems.add("automaticRepairs", true, "false when healthExtension is false: repairs need the health"
                     + " extension as the scale set's one health source");
+        }
+    }
+
+    /** Group object ids are GUIDs; a role assignment per group and role exists once (RoleAssignmentExists). */
+    private static void checkEntra(EntraSettings entra, Problems problems) {
+        checkGroups("entraAdminGroupObjectIds", entra.adminGroupObjectIds(), problems);
+        checkGroups("entraUserGroupObjectIds", entra.userGroupObjectIds(), problems);
+        boolean groups = !entra.adminGroupObjectIds().isEmpty() || !entra.userGroupObjectIds().isEmpty();
+        if (entra.enabled() && !groups) {
+            problems.add("entraLogin", true, "at least one Entra group in entraAdminGroupObjectIds or"
+                    + " entraUserGroupObjectIds (without a role assignment nobody can log in with Entra ID)");
+        }
+        if (!entra.enabled() && groups) {
+            problems.add("entraLogin", false, "true when Entra groups are configured (or remove the groups)");
+        }
+    }
+
+    private static void checkGroups(String setting, List<String> ids, Problems problems) {
+        var seen = new java.util.HashSet<String>();
+        for (String id : ids) {
+            if (id == null || !RoleAssignmentNames.GUID.matcher(id).matches()) {
+                problems.add(setting, id, "Entra group object ids (GUIDs such as"
+                        + " 6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f: az ad group show --group <name> --query id)");
+            } else if (!seen.add(id.toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(setting, id, "each group once");
+            }
         }
     }
 

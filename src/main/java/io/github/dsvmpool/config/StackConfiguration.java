@@ -75,6 +75,11 @@ public final class StackConfiguration {
             new Setting<>("repairGracePeriodMinutes", ConfigValues::integer,
                     PoolSettings.Builder::repairGracePeriodMinutes),
             new Setting<>("repairAction", ConfigValues::text, PoolSettings.Builder::repairAction),
+            new Setting<>("entraLogin", ConfigValues::bool, PoolSettings.Builder::entraLogin),
+            new Setting<>("entraAdminGroupObjectIds", ConfigValues::stringList,
+                    PoolSettings.Builder::entraAdminGroupObjectIds),
+            new Setting<>("entraUserGroupObjectIds", ConfigValues::stringList,
+                    PoolSettings.Builder::entraUserGroupObjectIds),
             new Setting<>("tags", ConfigValues::stringMap, PoolSettings.Builder::tags));
 
     private static final List<String> IMAGE_PLAN_KEYS = List.of("imagePlanName", "imagePlanProduct", "imagePlanPublisher");

@@ -20,6 +20,10 @@ import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ShareProtocol;
+import com.pulumi.azurenative.compute.enums.ResourceIdentityType;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,11 +126,23 @@ public final class DsvmPool extends ComponentResource {
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
+        var health = settings.healthPlan();
+        var entra = settings.entra().plan();
+        var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
+        extensions.add(MountExtension.of(mountParameters, storageKey, settings.scaleSet().provisioningRevision(),
+                settings.scaleSet().notebookIdleTimeoutMinutes()));
+        HealthExtension.extension(health).ifPresent(extensions::add);
+        EntraLogin.extension(entra).ifPresent(extensions::add);
+        // AADSSHLoginForLinux needs the scale set's system-assigned identity.
+        Optional<VirtualMachineScaleSetIdentityArgs> identity = entra.enabled()
+                ? Optional.of(VirtualMachineScaleSetIdentityArgs.builder().type(ResourceIdentityType.SystemAssigned)
+                        .build())
+                : Optional.empty();
+        new EntraLogin(context, entra, subscriptionId);
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
                 new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolIds()),
-                args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
-                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes()),
-                settings.healthPlan());
+                args.adminPassword(), args.sshPublicKeys(),
+                new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity));
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
 
         this.resourceGroupName = groupName;

@@ -29,7 +29,6 @@ import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetVMProfileArgs
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.ScaleSetSettings;
-import io.github.dsvmpool.plans.HealthPlan;
 import io.github.dsvmpool.plans.autoscale.ScaleSetPolicyPlan;
 import com.pulumi.azurenative.compute.enums.VirtualMachineEvictionPolicyTypes;
 import com.pulumi.azurenative.compute.enums.VirtualMachinePriorityTypes;
@@ -60,12 +59,22 @@ final class PoolScaleSet {
         }
     }
 
+    /**
+     * What the scale set carries besides its VMs: its extensions (the provisioning script first), automatic
+     * repairs, and its identity.
+     */
+    record Extensions(List<VirtualMachineScaleSetExtensionArgs> extensions,
+                      java.util.Optional<com.pulumi.azurenative.compute.inputs.AutomaticRepairsPolicyArgs> repairs,
+                      java.util.Optional<com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs> identity) {
+        Extensions {
+            extensions = List.copyOf(extensions);
+        }
+    }
+
     PoolScaleSet(PartContext context, ScaleSetSettings settings, ScaleSetPolicyPlan policy, Wiring wiring,
                  Output<String> adminPassword, Output<List<String>> sshPublicKeys,
-                 VirtualMachineScaleSetExtensionArgs provisioningExtension, HealthPlan health) {
-        var extensions = new java.util.ArrayList<VirtualMachineScaleSetExtensionArgs>();
-        extensions.add(provisioningExtension);
-        HealthExtension.extension(health).ifPresent(extensions::add);
+                 Extensions extras) {
+        var extensions = extras.extensions();
         var counts = settings.instanceCounts();
         var args = VirtualMachineScaleSetArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
@@ -90,7 +99,8 @@ final class PoolScaleSet {
                                 .extensions(extensions).build())
                         .build())
                 .tags(context.tags());
-        HealthExtension.repairs(health).ifPresent(args::automaticRepairsPolicy);
+        extras.repairs().ifPresent(args::automaticRepairsPolicy);
+        extras.identity().ifPresent(args::identity);
         settings.plan().ifPresent(plan -> args.plan(PlanArgs.builder()
                 .name(plan.name()).product(plan.product()).publisher(plan.publisher()).build()));
 

@@ -59,6 +59,7 @@ public final class AzureRules {
         rules.addAll(ScaleSetRules.rules());
         rules.addAll(CustomScriptRules.rules());
         rules.addAll(HealthRules.rules());
+        rules.addAll(IdentityRules.rules());
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());
         return List.copyOf(rules);

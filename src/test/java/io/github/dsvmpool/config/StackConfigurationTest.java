@@ -87,6 +87,10 @@ class StackConfigurationTest {
             "repairGracePeriodMinutes | 91             | repairGracePeriodMinutes",
             "repairAction         | Delete             | repairAction",
             "notebookIdleTimeoutMinutes | 5            | notebookIdleTimeoutMinutes",
+            "entraLogin           | true               | entraLogin",
+            "entraAdminGroupObjectIds | '[\"data-science-admins\"]' | entraAdminGroupObjectIds",
+            "entraUserGroupObjectIds | '[\"6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6\"]' | entraUserGroupObjectIds",
+            "entraUserGroupObjectIds | '[\"6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f\", \"6F1C5D2E-3B4A-4C8D-9E0F-1A2B3C4D5E6F\"]' | entraUserGroupObjectIds",
             "notebookIdleTimeoutMinutes | 10081        | notebookIdleTimeoutMinutes",
             "notebookIdleTimeoutMinutes | -1           | notebookIdleTimeoutMinutes",
             "automaticRepairs     | sometimes          | automaticRepairs",
@@ -97,6 +101,21 @@ class StackConfigurationTest {
         assertThat(error).as("%s = %s must be refused", key, value).isNotNull();
         assertThat(error.problems()).extracting(Problem::setting).contains(expectedSetting);
         assertThat(error.getMessage()).contains(expectedSetting);
+    }
+
+    @Test
+    void entraLoginIsOffByDefaultAndGroupsNeedItOn() {
+        var off = StackConfiguration.read(MapConfigSource.minimal()).pool().entra();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.plan().assignments()).isEmpty();
+        var on = StackConfiguration.read(MapConfigSource.minimal().with("entraLogin", "true")
+                .with("entraUserGroupObjectIds", "6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f")).pool().entra();
+        assertThat(on.plan().assignments()).extracting(io.github.dsvmpool.plans.EntraLoginPlan.Assignment::roleId)
+                .containsExactly(io.github.dsvmpool.plans.EntraLoginPlan.USER_LOGIN_ROLE);
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("entraAdminGroupObjectIds", "6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f")),
+                InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("entraLogin");
     }
 
     @Test

@@ -132,16 +132,25 @@ class AcceptedPoolsHoldAzureRulesTest {
                                 .repairAction(action))));
         Arbitrary<Integer> idle = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(0)),
                 net.jqwik.api.Tuple.of(9, Arbitraries.integers().between(10, 10_080)));
+        Arbitrary<String> group = Arbitraries.create(() -> java.util.UUID.randomUUID().toString());
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> entra = Arbitraries.oneOf(
+                Arbitraries.just(builder -> builder),
+                Arbitraries.integers().between(0, 3).flatMap(admins -> Arbitraries.integers().between(admins == 0 ? 1 : 0, 3)
+                        .flatMap(users -> net.jqwik.api.Combinators.combine(group.list().ofSize(admins),
+                                group.list().ofSize(users)).as((a, u) -> builder -> builder.entraLogin(true)
+                                .entraAdminGroupObjectIds(a).entraUserGroupObjectIds(u)))));
         Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> good = net.jqwik.api.Combinators
-                .combine(health, idle).as((change, minutes) -> builder -> change.apply(builder)
-                        .notebookIdleTimeoutMinutes(minutes));
+                .combine(health, idle, entra).as((change, minutes, login) -> builder -> login.apply(change.apply(builder)
+                        .notebookIdleTimeoutMinutes(minutes)));
         Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> bad = Arbitraries.of(
                 builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(9),
                 builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(91),
                 builder -> builder.repairAction("Delete"),
                 builder -> builder.healthExtension(false).automaticRepairs(true),
                 builder -> builder.notebookIdleTimeoutMinutes(5),
-                builder -> builder.notebookIdleTimeoutMinutes(10_081));
+                builder -> builder.notebookIdleTimeoutMinutes(10_081),
+                builder -> builder.entraLogin(true),
+                builder -> builder.entraLogin(true).entraAdminGroupObjectIds(List.of("data-science-admins")));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, good), net.jqwik.api.Tuple.of(1, bad));
     }
 

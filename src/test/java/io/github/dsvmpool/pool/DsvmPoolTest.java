@@ -105,6 +105,62 @@ class DsvmPoolTest {
         assertThat(tags[0]).isNotEqualTo(tags[1]);
     }
 
+    static final String ADMINS = "6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f";
+    static final String USERS = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+    @Test
+    void entraLoginGivesTheScaleSetItsIdentityTheExtensionAndOneRoleAssignmentPerGroupAndRole() {
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("entra", DsvmPoolArgs.builder()
+                .settings(settings().entraLogin(true).entraAdminGroupObjectIds(List.of(ADMINS))
+                        .entraUserGroupObjectIds(List.of(USERS, ADMINS.toUpperCase())).build())
+                .adminPassword("Library-Password-77").build()));
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var graph = new Graph(outcome.registrations());
+        var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(scaleSet, "identity.type")).isEqualTo("SystemAssigned");
+        assertThat(input(scaleSet, "virtualMachineProfile.extensionProfile.extensions[1]")).isEqualTo(Map.of(
+                "name", "entra-ssh-login", "publisher", "Microsoft.Azure.ActiveDirectory",
+                "type", "AADSSHLoginForLinux", "typeHandlerVersion", "1.0", "autoUpgradeMinorVersion", true));
+        var assignments = graph.ofType("azure-native:authorization:RoleAssignment");
+        assertThat(assignments).hasSize(3).allSatisfy(assignment -> {
+            assertThat(assignment.parentUrn()).isEqualTo(graph.single(DsvmPool.TYPE).urn());
+            assertThat(assignment.name()).startsWith("entra-login-");
+            assertThat(input(assignment, "scope")).isEqualTo("/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID
+                    + "/resourceGroups/entra-rg");
+            assertThat(input(assignment, "principalType")).isEqualTo("Group");
+            assertThat((String) input(assignment, "roleAssignmentName")).matches(
+                    "[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        });
+        String roles = "/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID
+                + "/providers/Microsoft.Authorization/roleDefinitions/";
+        assertThat(assignments).extracting(a -> input(a, "roleDefinitionId") + " " + input(a, "principalId"))
+                .containsExactlyInAnyOrder(roles + "1c0163c0-47e6-4577-8991-ea5c82e286e4 " + ADMINS,
+                        roles + "fb879df8-f326-4884-b1cf-06f3ad86be52 " + USERS,
+                        roles + "fb879df8-f326-4884-b1cf-06f3ad86be52 " + ADMINS);
+        assertThat(assignments).extracting(a -> input(a, "roleAssignmentName")).doesNotHaveDuplicates();
+        assertThat(io.github.dsvmpool.rules.AzureRules.check(outcome.registrations()).broken()).isEmpty();
+
+        // the same stack again: the same names (no replacement on update)
+        var again = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("entra", DsvmPoolArgs.builder()
+                .settings(settings().entraLogin(true).entraAdminGroupObjectIds(List.of(ADMINS))
+                        .entraUserGroupObjectIds(List.of(ADMINS, USERS)).build())
+                .adminPassword("Library-Password-77").build()));
+        assertThat(new Graph(again.registrations()).ofType("azure-native:authorization:RoleAssignment"))
+                .extracting(a -> a.name() + " " + input(a, "roleAssignmentName"))
+                .containsExactlyInAnyOrderElementsOf(assignments.stream()
+                        .map(a -> a.name() + " " + input(a, "roleAssignmentName")).toList());
+    }
+
+    @Test
+    void withoutEntraLoginThereIsNoIdentityNoLoginExtensionAndNoRoleAssignment() {
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("plain", DsvmPoolArgs.builder()
+                .settings(settings().build()).adminPassword("Library-Password-77").build()));
+        var graph = new Graph(outcome.registrations());
+        var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(scaleSet.inputs()).doesNotContainKey("identity");
+        assertThat(graph.ofType("azure-native:authorization:RoleAssignment")).isEmpty();
+    }
+
     @Test
     void invalidSettingsAreRefusedAtConstructionBeforeAnyChild() {
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("analytics", DsvmPoolArgs.builder()

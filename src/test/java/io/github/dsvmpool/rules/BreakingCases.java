@@ -82,6 +82,7 @@ final class BreakingCases {
         table.scaleSets();
         table.customScript();
         table.health();
+        table.identity();
         table.autoscale();
         table.storage();
         return table.cases;
@@ -349,6 +350,38 @@ final class BreakingCases {
         }
         add("automatic-repairs-policy", "repairAction Delete", VMSS, "automaticRepairsPolicy.repairAction",
                 g -> g.at(VMSS, "automaticRepairsPolicy").put("repairAction", "Delete"));
+    }
+
+    static final String ENTRA = "virtualMachineProfile.extensionProfile.extensions[2]";
+
+    private void entra(String ruleId, String description, String resource, String property,
+                       Consumer<TestGraph> change) {
+        add(ruleId, description, resource, property, Set.of(ruleId), Pools::withEntra, change);
+    }
+
+    private void identity() {
+        entra("role-assignment-name-guid", "a readable name", "login-admin", "roleAssignmentName",
+                g -> g.inputs("login-admin").put("roleAssignmentName", "dsvm-admin-login"));
+        entra("role-assignment-ids", "a group name instead of its object id", "login-admin", "principalId",
+                g -> g.inputs("login-admin").put("principalId", "data-science-admins"));
+        entra("role-assignment-ids", "the role's display name as its id", "login-user", "roleDefinitionId",
+                g -> g.inputs("login-user").put("roleDefinitionId", "Virtual Machine User Login"));
+        entra("role-assignment-ids", "a resource group name as the scope", "login-user", "scope",
+                g -> g.inputs("login-user").put("scope", Pools.RG));
+        entra("role-assignment-unique", "the admin role twice for one group (other name, role id without"
+                + " subscription)", "login-again", "principalId", g -> g.add("azure-native:authorization:RoleAssignment",
+                "login-again", map("scope", Pools.RG_SCOPE.toUpperCase(), "roleDefinitionId",
+                        "/providers/Microsoft.Authorization/roleDefinitions/1c0163c0-47e6-4577-8991-ea5c82e286e4",
+                        "principalId", Pools.ADMIN_GROUP, "principalType", "Group",
+                        "roleAssignmentName", "3f9e2d1c-0b8a-5c7d-9e6f-5a4b3c2d1e0f")));
+        entra("entra-ssh-login-extension", "no system-assigned identity", VMSS, "identity.type",
+                g -> g.inputs(VMSS).put("identity", map("type", "UserAssigned")));
+        entra("entra-ssh-login-extension", "no identity at all", VMSS, "identity.type",
+                g -> g.inputs(VMSS).remove("identity"));
+        entra("entra-ssh-login-extension", "another publisher", VMSS, ENTRA + ".publisher",
+                g -> graph(g, ENTRA).put("publisher", "Microsoft.Azure.Extensions"));
+        entra("entra-ssh-login-extension", "version 2.0", VMSS, ENTRA + ".typeHandlerVersion",
+                g -> graph(g, ENTRA).put("typeHandlerVersion", "2.0"));
     }
 
     private static Map<String, Object> graph(TestGraph graph, String path) {

@@ -127,6 +127,14 @@ class HoldingCasesTest {
                     health.put("typeHandlerVersion", "2.0");
                     health.put("settings", map("protocol", "tcp", "port", 22L));
                 }),
+                holds("Entra login: identity, extension and two roles for one group", Pools::withEntra, g -> {
+                }),
+                holds("a role assignment without a name, at the subscription, identity SystemAssigned, UserAssigned",
+                        Pools::withEntra, g -> {
+                            g.inputs(VMSS).put("identity", map("type", "SystemAssigned, UserAssigned"));
+                            g.inputs("login-user").remove("roleAssignmentName");
+                            g.inputs("login-user").put("scope", "/subscriptions/" + Pools.SUBSCRIPTION_ID);
+                        }),
                 holds("no health extension and no repairs", g -> {
                     g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").remove(1);
                     g.inputs(VMSS).remove("automaticRepairsPolicy");

@@ -36,6 +36,30 @@ final class Pools {
         return armLb(RG, LB_NAME, collection, name);
     }
 
+    static final String ADMIN_GROUP = "6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f";
+    static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+    static final String RG_SCOPE = "/subscriptions/" + SUBSCRIPTION_ID + "/resourceGroups/" + RG;
+    static final String ADMIN_ROLE = "/subscriptions/" + SUBSCRIPTION_ID
+            + "/providers/Microsoft.Authorization/roleDefinitions/1c0163c0-47e6-4577-8991-ea5c82e286e4";
+    static final String USER_ROLE = "/subscriptions/" + SUBSCRIPTION_ID
+            + "/providers/Microsoft.Authorization/roleDefinitions/fb879df8-f326-4884-b1cf-06f3ad86be52";
+
+    /** The valid pool with Entra ID SSH login: identity, the extension (extensions[2]) and two role assignments. */
+    static TestGraph withEntra() {
+        TestGraph graph = valid();
+        graph.inputs(VMSS).put("identity", map("type", "SystemAssigned"));
+        graph.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").add(map("name", "entra-ssh-login",
+                "publisher", "Microsoft.Azure.ActiveDirectory", "type", "AADSSHLoginForLinux",
+                "typeHandlerVersion", "1.0", "autoUpgradeMinorVersion", true));
+        graph.add("azure-native:authorization:RoleAssignment", "login-admin", map("scope", RG_SCOPE,
+                "roleDefinitionId", ADMIN_ROLE, "principalId", ADMIN_GROUP, "principalType", "Group",
+                "roleAssignmentName", "0d3c8a57-8a4e-5d36-9b8e-2f1a7c3b9e10"));
+        graph.add("azure-native:authorization:RoleAssignment", "login-user", map("scope", RG_SCOPE,
+                "roleDefinitionId", USER_ROLE, "principalId", ADMIN_GROUP, "principalType", "Group",
+                "roleAssignmentName", "7b2e1f90-4c6d-5a8b-8e3f-0a9d6c5b4e21"));
+        return graph;
+    }
+
     static TestGraph valid() {
         TestGraph graph = new TestGraph();
         graph.add("azure-native:resources:ResourceGroup", RG, map("resourceGroupName", RG, "location", "westeurope"));
