@@ -173,10 +173,26 @@ class AppStackTest {
                 (String) input(graph.single("azure-native:storage:FileShare"), "shareName"),
                 "/datamnt/dsvmshare", "core.windows.net", "dsadmin", ShareProtocol.SMB);
         assertThat(expectedParameters.shareName()).isEqualTo("dsvmshare");
-        assertThat(script).as("exactly the shipped script with this stack's arguments")
-                .isEqualTo(ProvisioningScript.shipped().render(expectedParameters, RecordingMocks.STORAGE_KEY));
-        assertThat(Graph.at(extension, "forceUpdateTag"))
-                .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters) + "-1");
+        if (stackName.equals("prod")) {
+            // production reads the key from Key Vault at mount time: the script carries none
+            var vault = graph.single("azure-native:keyvault:Vault");
+            var reference = new MountScript.KeyVaultReference("https://" + input(vault, "vaultName")
+                    + ".vault.azure.net", "storage-key", "https://vault.azure.net",
+                    RecordingMocks.MOCK_IDENTITY_CLIENT_ID);
+            assertThat(script).as("the shipped script reading the key from Key Vault")
+                    .isEqualTo(ProvisioningScript.shipped().renderWithKeyVault(expectedParameters, reference))
+                    .contains("DSVM_STORAGE_KEY=''").doesNotContain(RecordingMocks.STORAGE_KEY);
+            assertThat(Graph.at(extension, "forceUpdateTag"))
+                    .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters, reference) + "-1");
+            var secret = graph.single("azure-native:keyvault:Secret");
+            assertThat(((Map<?, ?>) secret.inputs().get("properties")).get("value")).isInstanceOf(Registration.SecretValue.class);
+            assertThat(input(secret, "properties.value")).isEqualTo(RecordingMocks.STORAGE_KEY);
+        } else {
+            assertThat(script).as("exactly the shipped script with this stack's arguments")
+                    .isEqualTo(ProvisioningScript.shipped().render(expectedParameters, RecordingMocks.STORAGE_KEY));
+            assertThat(Graph.at(extension, "forceUpdateTag"))
+                    .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters) + "-1");
+        }
         assertThat(run.config("adminUsername")).isIn(null, "dsadmin");
         assertThat((String) Graph.at(extension, "forceUpdateTag")).isNotBlank().doesNotContain(RecordingMocks.STORAGE_KEY);
 
@@ -302,13 +318,15 @@ class AppStackTest {
     @Test
     void prodSignsInWithEntraIdAndDevDoesNot() {
         var prod = runs.get("prod").graph();
+        // system-assigned for the Entra login, user-assigned for the Key Vault reader
         assertThat(input(prod.single("azure-native:compute:VirtualMachineScaleSet"), "identity.type"))
-                .isEqualTo("SystemAssigned");
+                .isEqualTo("SystemAssigned, UserAssigned");
         assertThat(prod.ofType("azure-native:authorization:RoleAssignment"))
                 .extracting(a -> ((String) input(a, "roleDefinitionId")).replaceAll(".*/", "") + " "
                         + input(a, "principalId"))
                 .containsExactlyInAnyOrder("1c0163c0-47e6-4577-8991-ea5c82e286e4 aaaaaaaa-0000-4000-8000-000000000001",
-                        "fb879df8-f326-4884-b1cf-06f3ad86be52 aaaaaaaa-0000-4000-8000-000000000002");
+                        "fb879df8-f326-4884-b1cf-06f3ad86be52 aaaaaaaa-0000-4000-8000-000000000002",
+                        "4633458b-17de-408a-b874-0445c86b69e6 " + RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID);
         var dev = runs.get("dev").graph();
         assertThat(dev.single("azure-native:compute:VirtualMachineScaleSet").inputs()).doesNotContainKey("identity");
         assertThat(dev.ofType("azure-native:authorization:RoleAssignment")).isEmpty();

@@ -39,6 +39,15 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         return health.plan(production);
     }
 
+    /** Where the VMs get the storage key; {@code vaultName} is the derived default when none is configured. */
+    public io.github.dsvmpool.plans.KeyVaultPlan keyVaultPlan(String defaultVaultName) {
+        return new io.github.dsvmpool.plans.KeyVaultPlan(storage.keySource(production) == StorageKeySource.KEY_VAULT,
+                storage.keyVaultName().orElse(defaultVaultName), production,
+                production ? io.github.dsvmpool.plans.KeyVaultPlan.PRODUCTION_SOFT_DELETE_DAYS
+                        : io.github.dsvmpool.plans.KeyVaultPlan.DEFAULT_SOFT_DELETE_DAYS,
+                storage.endpointSuffix());
+    }
+
     /** Every problem with these settings; empty when they are valid. */
     public List<Problem> problems() {
         return PoolSettingsValidator.problems(this);
@@ -72,6 +81,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private String mountPoint = "/datamnt/dsvmshare";
         private String storageEndpointSuffix = "core.windows.net";
         private boolean restrictStorageToSubnet = true;
+        private Optional<StorageKeySource> storageKeySource = Optional.empty();
+        private Optional<String> keyVaultName = Optional.empty();
         private String vmSize = "Standard_D2s_v3";
         private String computerNamePrefix = "dsvm";
         private String adminUsername = "dsadmin";
@@ -119,6 +130,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder mountPoint(String value) { mountPoint = value; return this; }
         public Builder storageEndpointSuffix(String value) { storageEndpointSuffix = value; return this; }
         public Builder restrictStorageToSubnet(boolean value) { restrictStorageToSubnet = value; return this; }
+        public Builder storageKeySource(StorageKeySource value) { storageKeySource = Optional.ofNullable(value); return this; }
+        public Builder keyVaultName(String value) { keyVaultName = Optional.ofNullable(value); return this; }
         public Builder vmSize(String value) { vmSize = value; return this; }
         public Builder computerNamePrefix(String value) { computerNamePrefix = value; return this; }
         public Builder adminUsername(String value) { adminUsername = value; return this; }
@@ -156,7 +169,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             idleTimeoutMinutes),
                     new OutboundSettings(outboundType, outboundPortsPerVm),
                     new StorageSettings(storageAccountName, storageSku, shareName, shareQuotaGiB, shareProtocol,
-                            shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet),
+                            shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet,
+                            storageKeySource, keyVaultName),
                     new ScaleSetSettings(vmSize, computerNamePrefix, adminUsername,
                             new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),

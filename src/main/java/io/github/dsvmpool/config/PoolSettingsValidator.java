@@ -182,6 +182,14 @@ final class PoolSettingsValidator {
             problems.add("mountPoint", storage.mountPoint(), "an absolute path of letters, digits, '.', '_', '-'"
                     + " and '/', such as /datamnt/dsvmshare");
         }
+        if (storage.keySource().filter(StorageKeySource.KEY_VAULT::equals).isPresent()
+                && storage.protocol() == ShareProtocol.NFS) {
+            problems.add("storageKeySource", "keyVault", "extension (the default) for an NFS share: NFS mounts"
+                    + " without a key, so there is nothing to keep in Key Vault");
+        }
+        storage.keyVaultName().filter(name -> !AzureNames.KEY_VAULT.matcher(name).matches()).ifPresent(name ->
+                problems.add("keyVaultName", name, "3-24 characters: letters, digits and single hyphens, starting"
+                        + " with a letter and ending with a letter or digit, globally unique"));
         if (storage.endpointSuffix() == null || !ENDPOINT_SUFFIX.matcher(storage.endpointSuffix()).matches()) {
             problems.add("storageEndpointSuffix", storage.endpointSuffix(), "a DNS suffix such as core.windows.net"
                     + " (public cloud) or core.chinacloudapi.cn");

@@ -65,9 +65,11 @@ final class PoolScaleSet {
      */
     record Extensions(List<VirtualMachineScaleSetExtensionArgs> extensions,
                       java.util.Optional<com.pulumi.azurenative.compute.inputs.AutomaticRepairsPolicyArgs> repairs,
-                      java.util.Optional<com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs> identity) {
+                      java.util.Optional<com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs> identity,
+                      List<com.pulumi.resources.Resource> dependsOn) {
         Extensions {
             extensions = List.copyOf(extensions);
+            dependsOn = List.copyOf(dependsOn);
         }
     }
 
@@ -105,7 +107,7 @@ final class PoolScaleSet {
                 .name(plan.name()).product(plan.product()).publisher(plan.publisher()).build()));
 
         this.scaleSet = new VirtualMachineScaleSet(context.childName("vmss"), args.build(),
-                context.options().ignoreChanges(CAPACITY_PROPERTY).build());
+                context.options().ignoreChanges(CAPACITY_PROPERTY).dependsOn(extras.dependsOn()).build());
     }
 
     /** Spot and the terminate notification, as the autoscale plan decided them. */

@@ -60,6 +60,7 @@ public final class AzureRules {
         rules.addAll(CustomScriptRules.rules());
         rules.addAll(HealthRules.rules());
         rules.addAll(IdentityRules.rules());
+        rules.addAll(KeyVaultRules.rules());
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());
         return List.copyOf(rules);

@@ -88,6 +88,9 @@ class StackConfigurationTest {
             "repairAction         | Delete             | repairAction",
             "notebookIdleTimeoutMinutes | 5            | notebookIdleTimeoutMinutes",
             "entraLogin           | true               | entraLogin",
+            "storageKeySource     | vault              | storageKeySource",
+            "keyVaultName         | 1vault             | keyVaultName",
+            "keyVaultName         | my--vault          | keyVaultName",
             "entraAdminGroupObjectIds | '[\"data-science-admins\"]' | entraAdminGroupObjectIds",
             "entraUserGroupObjectIds | '[\"6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6\"]' | entraUserGroupObjectIds",
             "entraUserGroupObjectIds | '[\"6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f\", \"6F1C5D2E-3B4A-4C8D-9E0F-1A2B3C4D5E6F\"]' | entraUserGroupObjectIds",
@@ -101,6 +104,26 @@ class StackConfigurationTest {
         assertThat(error).as("%s = %s must be refused", key, value).isNotNull();
         assertThat(error.problems()).extracting(Problem::setting).contains(expectedSetting);
         assertThat(error.getMessage()).contains(expectedSetting);
+    }
+
+    @Test
+    void theKeyIsInKeyVaultForProductionSmbAndInTheExtensionElsewhere() {
+        assertThat(StackConfiguration.read(MapConfigSource.minimal()).pool().storage().keySource(false))
+                .isEqualTo(StorageKeySource.EXTENSION);
+        var prod = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")).pool();
+        assertThat(prod.storage().keySource(true)).isEqualTo(StorageKeySource.KEY_VAULT);
+        assertThat(prod.keyVaultPlan("dsvmkv12345678").enabled()).isTrue();
+        assertThat(prod.keyVaultPlan("dsvmkv12345678").purgeProtection()).isTrue();
+        assertThat(prod.keyVaultPlan("dsvmkv12345678").softDeleteDays()).isEqualTo(90);
+        var nfs = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")
+                .with("storageSku", "Premium_LRS").with("shareProtocol", "NFS")).pool();
+        assertThat(nfs.keyVaultPlan("x").enabled()).isFalse();
+        assertThat(StackConfiguration.read(MapConfigSource.minimal().with("storageKeySource", "keyVault")).pool()
+                .storage().keySource(false)).isEqualTo(StorageKeySource.KEY_VAULT);
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("storageSku", "Premium_LRS").with("shareProtocol", "NFS").with("storageKeySource", "keyVault")),
+                InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("storageKeySource");
     }
 
     @Test

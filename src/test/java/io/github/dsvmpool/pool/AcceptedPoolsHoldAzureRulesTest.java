@@ -139,9 +139,19 @@ class AcceptedPoolsHoldAzureRulesTest {
                         .flatMap(users -> net.jqwik.api.Combinators.combine(group.list().ofSize(admins),
                                 group.list().ofSize(users)).as((a, u) -> builder -> builder.entraLogin(true)
                                 .entraAdminGroupObjectIds(a).entraUserGroupObjectIds(u)))));
+        // the key's source: the default, or explicitly either way (Key Vault only for SMB: NFS has no key)
+        Arbitrary<Integer> keySource = Arbitraries.of(0, 1, 2);
         Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> good = net.jqwik.api.Combinators
-                .combine(health, idle, entra).as((change, minutes, login) -> builder -> login.apply(change.apply(builder)
-                        .notebookIdleTimeoutMinutes(minutes)));
+                .combine(health, idle, entra, keySource).as((change, minutes, login, key) -> builder -> {
+                    var changed = login.apply(change.apply(builder).notebookIdleTimeoutMinutes(minutes));
+                    boolean smb = changed.build().storage().protocol() == ShareProtocol.SMB;
+                    return switch (key) {
+                        case 1 -> changed.storageKeySource(io.github.dsvmpool.config.StorageKeySource.EXTENSION);
+                        case 2 -> smb ? changed.storageKeySource(io.github.dsvmpool.config.StorageKeySource.KEY_VAULT)
+                                : changed;
+                        default -> changed;
+                    };
+                });
         Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> bad = Arbitraries.of(
                 builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(9),
                 builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(91),
@@ -150,6 +160,8 @@ class AcceptedPoolsHoldAzureRulesTest {
                 builder -> builder.notebookIdleTimeoutMinutes(5),
                 builder -> builder.notebookIdleTimeoutMinutes(10_081),
                 builder -> builder.entraLogin(true),
+                builder -> builder.storageKeySource(io.github.dsvmpool.config.StorageKeySource.KEY_VAULT)
+                        .keyVaultName("9-not-a-vault-name"),
                 builder -> builder.entraLogin(true).entraAdminGroupObjectIds(List.of("data-science-admins")));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, good), net.jqwik.api.Tuple.of(1, bad));
     }

@@ -162,6 +162,75 @@ class DsvmPoolTest {
     }
 
     @Test
+    void theKeyInKeyVaultIsReadByAUserAssignedIdentityGrantedBeforeTheScaleSetAndTheExtensionCarriesNoKey() {
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("vaulted", DsvmPoolArgs.builder()
+                .settings(settings().storageKeySource(io.github.dsvmpool.config.StorageKeySource.KEY_VAULT)
+                        .keyVaultName("vaulted-kv-01").build())
+                .adminPassword("Library-Password-77").build()));
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var graph = new Graph(outcome.registrations());
+        var identity = graph.single("azure-native:managedidentity:UserAssignedIdentity");
+        var vault = graph.single("azure-native:keyvault:Vault");
+        var secret = graph.single("azure-native:keyvault:Secret");
+        var role = graph.single("azure-native:authorization:RoleAssignment");
+        var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(List.of(identity, vault, secret, role)).allSatisfy(resource ->
+                assertThat(resource.parentUrn()).isEqualTo(graph.single(DsvmPool.TYPE).urn()));
+        assertThat(identity.name()).isEqualTo("vaulted-identity");
+        assertThat(vault.name()).isEqualTo("vaulted-kv");
+        assertThat(input(vault, "vaultName")).isEqualTo("vaulted-kv-01");
+        assertThat(input(vault, "properties.enableRbacAuthorization")).isEqualTo(true);
+        assertThat(input(vault, "properties.sku")).isEqualTo(Map.of("family", "A", "name", "standard"));
+        assertThat(input(vault, "properties.tenantId")).isEqualTo("11111111-1111-1111-1111-111111111111");
+        // not production: 7 days of soft delete, no (irreversible) purge protection
+        assertThat(input(vault, "properties.softDeleteRetentionInDays")).isEqualTo(7L);
+        assertThat(((Map<?, ?>) input(vault, "properties")).containsKey("enablePurgeProtection")).isFalse();
+        assertThat(input(secret, "vaultName")).isEqualTo("vaulted-kv-01");
+        assertThat(input(secret, "secretName")).isEqualTo("storage-key");
+        assertThat(((Map<?, ?>) secret.inputs().get("properties")).get("value")).isInstanceOf(Registration.SecretValue.class);
+        assertThat(input(secret, "properties.value")).isEqualTo(RecordingMocks.STORAGE_KEY);
+        assertThat(input(role, "roleDefinitionId")).isEqualTo("/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID
+                + "/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6");
+        assertThat(input(role, "scope")).isEqualTo("/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID
+                + "/resourceGroups/vaulted-rg/providers/Microsoft.KeyVault/vaults/vaulted-kv-01");
+        assertThat(input(role, "principalId")).isEqualTo(RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID);
+        assertThat(input(role, "principalType")).isEqualTo("ServicePrincipal");
+        // the scale set waits for the secret and the role, and runs as the identity
+        assertThat(scaleSet.dependencies()).contains(secret.urn(), role.urn());
+        assertThat(input(scaleSet, "identity.type")).isEqualTo("UserAssigned");
+        assertThat(input(scaleSet, "identity.userAssignedIdentities")).isEqualTo(List.of(identity.id()));
+        // the extension's script carries no key, only where to read it
+        String script = MountScript.decode((String) input(scaleSet,
+                "virtualMachineProfile.extensionProfile.extensions[0].protectedSettings.script"));
+        assertThat(script).contains("DSVM_STORAGE_KEY=''")
+                .contains("DSVM_KEY_VAULT_URL='https://vaulted-kv-01.vault.azure.net'")
+                .contains("DSVM_KEY_VAULT_SECRET='storage-key'")
+                .contains("DSVM_KEY_VAULT_RESOURCE='https://vault.azure.net'")
+                .contains("DSVM_IDENTITY_CLIENT_ID='" + RecordingMocks.MOCK_IDENTITY_CLIENT_ID + "'")
+                .doesNotContain(RecordingMocks.STORAGE_KEY);
+        assertThat(io.github.dsvmpool.rules.AzureRules.check(outcome.registrations()).broken()).isEmpty();
+    }
+
+    @Test
+    void keyVaultFollowsTheCloudAndNfsOrTheExtensionDeclareNoVault() {
+        var china = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("cn", DsvmPoolArgs.builder()
+                .settings(settings().location("chinanorth3").storageEndpointSuffix("core.chinacloudapi.cn")
+                        .storageKeySource(io.github.dsvmpool.config.StorageKeySource.KEY_VAULT).build())
+                .adminPassword("Library-Password-77").build()));
+        String script = MountScript.decode((String) input(new Graph(china.registrations())
+                        .single("azure-native:compute:VirtualMachineScaleSet"),
+                "virtualMachineProfile.extensionProfile.extensions[0].protectedSettings.script"));
+        assertThat(script).contains(".vault.azure.cn'").contains("DSVM_KEY_VAULT_RESOURCE='https://vault.azure.cn'");
+        for (var builder : List.of(settings(), settings().storageSku("Premium_LRS").shareProtocol(ShareProtocol.NFS)
+                .shareQuotaGiB(100).production(true).allowOpenInternet(false))) {
+            var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("plain", DsvmPoolArgs.builder()
+                    .settings(builder.build()).adminPassword("Library-Password-77").build()));
+            assertThat(outcome.result().exceptions()).isEmpty();
+            assertThat(new Graph(outcome.registrations()).ofType("azure-native:keyvault:Vault")).isEmpty();
+        }
+    }
+
+    @Test
     void invalidSettingsAreRefusedAtConstructionBeforeAnyChild() {
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("analytics", DsvmPoolArgs.builder()
                 .settings(settings().maxInstanceCount(0).adminUsername("Admin").build())

@@ -83,6 +83,7 @@ final class BreakingCases {
         table.customScript();
         table.health();
         table.identity();
+        table.keyVault();
         table.autoscale();
         table.storage();
         return table.cases;
@@ -382,6 +383,39 @@ final class BreakingCases {
                 g -> graph(g, ENTRA).put("publisher", "Microsoft.Azure.Extensions"));
         entra("entra-ssh-login-extension", "version 2.0", VMSS, ENTRA + ".typeHandlerVersion",
                 g -> graph(g, ENTRA).put("typeHandlerVersion", "2.0"));
+    }
+
+    private void vault(String ruleId, String description, String resource, String property,
+                       Consumer<TestGraph> change) {
+        add(ruleId, description, resource, property, Set.of(ruleId), Pools::withKeyVault, change);
+    }
+
+    private void keyVault() {
+        for (String name : new String[] {"1poolkv", "pool--kv", "kv", "pool-kv-", "a-very-long-key-vault-name-1"}) {
+            vault("key-vault-name", "vault name " + name, Pools.VAULT, "vaultName", g -> {
+                g.inputs(Pools.VAULT).put("vaultName", name);
+                g.inputs("pool-storage-key").put("vaultName", name);
+                g.inputs("kv-secrets-user").put("scope", Pools.RG_SCOPE + "/providers/Microsoft.KeyVault/vaults/" + name);
+            });
+        }
+        vault("key-vault-properties", "no tenant", Pools.VAULT, "properties.tenantId",
+                g -> g.at(Pools.VAULT, "properties").remove("tenantId"));
+        vault("key-vault-properties", "sku family B", Pools.VAULT, "properties.sku",
+                g -> g.at(Pools.VAULT, "properties.sku").put("family", "B"));
+        vault("key-vault-properties", "soft delete for 120 days", Pools.VAULT, "properties.softDeleteRetentionInDays",
+                g -> g.at(Pools.VAULT, "properties").put("softDeleteRetentionInDays", 120L));
+        vault("key-vault-properties", "purge protection false", Pools.VAULT, "properties.enablePurgeProtection",
+                g -> g.at(Pools.VAULT, "properties").put("enablePurgeProtection", false));
+        vault("key-vault-rbac-for-roles", "access policies with a role assignment", Pools.VAULT,
+                "properties.enableRbacAuthorization",
+                g -> g.at(Pools.VAULT, "properties").put("enableRbacAuthorization", false));
+        vault("key-vault-rbac-for-roles", "the model left to its default (access policies)", Pools.VAULT,
+                "properties.enableRbacAuthorization",
+                g -> g.at(Pools.VAULT, "properties").remove("enableRbacAuthorization"));
+        vault("key-vault-secret-in-declared-vault", "a secret in another vault", "pool-storage-key", "vaultName",
+                g -> g.inputs("pool-storage-key").put("vaultName", "othervault"));
+        vault("key-vault-secret-in-declared-vault", "a secret name with an underscore", "pool-storage-key",
+                "secretName", g -> g.inputs("pool-storage-key").put("secretName", "storage_key"));
     }
 
     private static Map<String, Object> graph(TestGraph graph, String path) {

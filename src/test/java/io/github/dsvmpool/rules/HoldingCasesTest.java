@@ -135,6 +135,13 @@ class HoldingCasesTest {
                             g.inputs("login-user").remove("roleAssignmentName");
                             g.inputs("login-user").put("scope", "/subscriptions/" + Pools.SUBSCRIPTION_ID);
                         }),
+                holds("the key in Key Vault: identity, RBAC vault, secret, Secrets User role", Pools::withKeyVault, g -> {
+                }),
+                holds("a production vault: purge protection true, 90 days, premium", Pools::withKeyVault, g -> {
+                    g.at(Pools.VAULT, "properties").put("enablePurgeProtection", true);
+                    g.at(Pools.VAULT, "properties").put("softDeleteRetentionInDays", 90L);
+                    g.at(Pools.VAULT, "properties.sku").put("name", "premium");
+                }),
                 holds("no health extension and no repairs", g -> {
                     g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").remove(1);
                     g.inputs(VMSS).remove("automaticRepairsPolicy");

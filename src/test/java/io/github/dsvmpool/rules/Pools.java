@@ -60,6 +60,31 @@ final class Pools {
         return graph;
     }
 
+    static final String VAULT = "pool-kv";
+    static final String VAULT_NAME = "poolkv1a2b3c4d";
+
+    /** The valid pool reading its key from Key Vault: identity, vault, secret and the Secrets User role. */
+    static TestGraph withKeyVault() {
+        TestGraph graph = valid();
+        graph.add("azure-native:managedidentity:UserAssignedIdentity", "pool-identity", map("resourceGroupName", RG));
+        graph.add("azure-native:keyvault:Vault", VAULT, map("resourceGroupName", RG, "vaultName", VAULT_NAME,
+                "properties", map("tenantId", "11111111-1111-1111-1111-111111111111",
+                        "sku", map("family", "A", "name", "standard"), "enableRbacAuthorization", true,
+                        "enableSoftDelete", true, "softDeleteRetentionInDays", 7L)));
+        graph.add("azure-native:keyvault:Secret", "pool-storage-key", map("resourceGroupName", RG,
+                "vaultName", VAULT_NAME, "secretName", "storage-key",
+                "properties", new Registration.SecretValue(map("value", SECRET_MARKER))));
+        graph.add("azure-native:authorization:RoleAssignment", "kv-secrets-user", map("scope", RG_SCOPE
+                        + "/providers/Microsoft.KeyVault/vaults/" + VAULT_NAME,
+                "roleDefinitionId", "/subscriptions/" + SUBSCRIPTION_ID
+                        + "/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6",
+                "principalId", "22222222-2222-4222-8222-222222222222", "principalType", "ServicePrincipal",
+                "roleAssignmentName", "5a6b7c8d-9e0f-5a1b-8c2d-3e4f5a6b7c8d"));
+        graph.inputs(VMSS).put("identity", map("type", "UserAssigned", "userAssignedIdentities",
+                list(mockId("azure-native:managedidentity:UserAssignedIdentity", "pool-identity"))));
+        return graph;
+    }
+
     static TestGraph valid() {
         TestGraph graph = new TestGraph();
         graph.add("azure-native:resources:ResourceGroup", RG, map("resourceGroupName", RG, "location", "westeurope"));
