@@ -22,6 +22,7 @@ public final class RiskyChanges {
     static final String VIRTUAL_NETWORK = "azure-native:network:VirtualNetwork";
     static final String PUBLIC_IP = "azure-native:network:PublicIPAddress";
     static final String RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
+    static final String KEY_VAULT = "azure-native:keyvault:Vault";
 
     /** @param when an extra condition on the values; most rules apply to any change of the path */
     record Rule(String type, String pathPattern, BiPredicate<Optional<JsonElement>, Optional<JsonElement>> when,
@@ -63,6 +64,12 @@ public final class RiskyChanges {
             new Rule(VIRTUAL_NETWORK, "addressSpace**", "an address range in use by a subnet cannot be removed"),
             new Rule(PUBLIC_IP, "publicIpAddressName", "replaces the public IP: the pool's address changes"),
             new Rule(PUBLIC_IP, "dnsSettings.domainNameLabel", "the pool's DNS name changes for every user"),
+            new Rule(KEY_VAULT, "vaultName", "a new vault name replaces the vault: the old one stays soft-deleted"
+                    + " under its name (7-90 days), and VMs that still read it fail their next mount"),
+            new Rule(KEY_VAULT, "properties.enablePurgeProtection", "purge protection cannot be turned off once on:"
+                    + " the vault can then only expire after its soft-delete days"),
+            new Rule(SCALE_SET, "identity**", "the VMs' identities change: Entra ID login and the Key Vault read"
+                    + " follow the new identity only after its roles have propagated"),
             new Rule(ANY_TYPE, "(protect)", (before, after) -> isTrue(before) && !isTrue(after),
                     "protection is lifted: the resource can be deleted or replaced from now on"));
 

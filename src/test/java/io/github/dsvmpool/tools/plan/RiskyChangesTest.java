@@ -39,6 +39,9 @@ class RiskyChangesTest {
             "azure-native:network:NetworkSecurityGroup, location,   '\"westeurope\"', '\"northeurope\"', true",
             "azure-native:network:NetworkSecurityGroup, securityRules[0].priority, 100, 110,             false",
             "azure-native:storage:FileShare, (protect),             true,            false,            true",
+            "azure-native:keyvault:Vault, vaultName,                '\"a-kv\"',      '\"b-kv\"',       true",
+            "azure-native:keyvault:Vault, properties.softDeleteRetentionInDays, 7,   90,               false",
+            VMSS + ",    identity.type,                             '\"UserAssigned\"', '\"SystemAssigned, UserAssigned\"', true",
             "azure-native:storage:FileShare, (protect),             false,           true,             false",
     })
     void assessesByTypeAndPath(String type, String path, String before, String after, boolean risky) {
