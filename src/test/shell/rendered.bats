@@ -54,8 +54,10 @@ teardown() {
   [[ $output == *"[dsvm-ports] ssh: systemd is not running; drop-in in place"* ]]
   [[ $output == *"[dsvm-ports] jupyterhub: port 8443 redirected to 8000 (rule added)"* ]]
   [[ $output != *"[dsvm-ports] warning"* ]]
-  # in this order: watcher, ports, mount
-  [[ $output == *"[dsvm-watcher] "*"[dsvm-ports] "*"[dsvm-mount] start: "* ]]
+  # the idle culler finds no hub in the sandbox: says so, and the mount goes on
+  [[ $output == *"[dsvm-culler] no JupyterHub service found (no systemd unit runs jupyterhub); idle culler not installed"* ]]
+  # in this order: watcher, ports, culler, mount
+  [[ $output == *"[dsvm-watcher] "*"[dsvm-ports] "*"[dsvm-culler] "*"[dsvm-mount] start: "* ]]
   [[ $output != *"$RENDERED_KEY"* ]]
   run ! grep -qF "$RENDERED_KEY" "$FAKE_LOG" "$FAKE_ENV_LOG"
   shellcheck -s sh "$DSVM_ROOT/etc/profile.d/dsvm-workspace.sh"

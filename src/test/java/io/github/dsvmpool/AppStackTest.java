@@ -173,10 +173,26 @@ class AppStackTest {
                 (String) input(graph.single("azure-native:storage:FileShare"), "shareName"),
                 "/datamnt/dsvmshare", "core.windows.net", "dsadmin", ShareProtocol.SMB);
         assertThat(expectedParameters.shareName()).isEqualTo("dsvmshare");
-        assertThat(script).as("exactly the shipped script with this stack's arguments")
-                .isEqualTo(ProvisioningScript.shipped().render(expectedParameters, RecordingMocks.STORAGE_KEY));
-        assertThat(Graph.at(extension, "forceUpdateTag"))
-                .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters) + "-1");
+        if (stackName.equals("prod")) {
+            // production reads the key from Key Vault at mount time: the script carries none
+            var vault = graph.single("azure-native:keyvault:Vault");
+            var reference = new MountScript.KeyVaultReference("https://" + input(vault, "vaultName")
+                    + ".vault.azure.net", "storage-key", "https://vault.azure.net",
+                    RecordingMocks.MOCK_IDENTITY_CLIENT_ID);
+            assertThat(script).as("the shipped script reading the key from Key Vault")
+                    .isEqualTo(ProvisioningScript.shipped().renderWithKeyVault(expectedParameters, reference))
+                    .contains("DSVM_STORAGE_KEY=''").doesNotContain(RecordingMocks.STORAGE_KEY);
+            assertThat(Graph.at(extension, "forceUpdateTag"))
+                    .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters, reference) + "-1");
+            var secret = graph.single("azure-native:keyvault:Secret");
+            assertThat(((Map<?, ?>) secret.inputs().get("properties")).get("value")).isInstanceOf(Registration.SecretValue.class);
+            assertThat(input(secret, "properties.value")).isEqualTo(RecordingMocks.STORAGE_KEY);
+        } else {
+            assertThat(script).as("exactly the shipped script with this stack's arguments")
+                    .isEqualTo(ProvisioningScript.shipped().render(expectedParameters, RecordingMocks.STORAGE_KEY));
+            assertThat(Graph.at(extension, "forceUpdateTag"))
+                    .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters) + "-1");
+        }
         assertThat(run.config("adminUsername")).isIn(null, "dsadmin");
         assertThat((String) Graph.at(extension, "forceUpdateTag")).isNotBlank().doesNotContain(RecordingMocks.STORAGE_KEY);
 
@@ -276,6 +292,44 @@ class AppStackTest {
         assertThat(input(prodAutoscale, "notifications[0].webhooks[0].serviceUri")).isEqualTo("https://hooks.example.org/dsvm-scale");
         assertThat(input(prodAutoscale, "notifications[0].email.sendToSubscriptionAdministrator")).isEqualTo(false);
         assertThat(input(prodAutoscale, "predictiveAutoscalePolicy.scaleMode")).isEqualTo("ForecastOnly");
+    }
+
+    @Test
+    void prodHealsItselfAndDevProbesWithoutRepairs() {
+        for (String stackName : List.of("dev", "prod")) {
+            var scaleSet = runs.get(stackName).graph().single("azure-native:compute:VirtualMachineScaleSet");
+            assertThat(input(scaleSet, "virtualMachineProfile.extensionProfile.extensions[1]")).as(stackName)
+                    .isEqualTo(Map.of("name", "health", "publisher", "Microsoft.ManagedServices",
+                            "type", "ApplicationHealthLinux", "typeHandlerVersion", "1.0",
+                            "autoUpgradeMinorVersion", true,
+                            "settings", Map.of("protocol", "https", "port", 8000L, "requestPath", "/hub/health",
+                                    "intervalInSeconds", 15L, "numberOfProbes", 4L)));
+            // the one health source: never the LB probe through networkProfile.healthProbe
+            assertThat(((Map<?, ?>) input(scaleSet, "virtualMachineProfile.networkProfile"))
+                    .containsKey("healthProbe")).isFalse();
+        }
+        var prod = runs.get("prod").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(input(prod, "automaticRepairsPolicy"))
+                .isEqualTo(Map.of("enabled", true, "gracePeriod", "PT30M", "repairAction", "Replace"));
+        var dev = runs.get("dev").graph().single("azure-native:compute:VirtualMachineScaleSet");
+        assertThat(dev.inputs()).doesNotContainKey("automaticRepairsPolicy");
+    }
+
+    @Test
+    void prodSignsInWithEntraIdAndDevDoesNot() {
+        var prod = runs.get("prod").graph();
+        // system-assigned for the Entra login, user-assigned for the Key Vault reader
+        assertThat(input(prod.single("azure-native:compute:VirtualMachineScaleSet"), "identity.type"))
+                .isEqualTo("SystemAssigned, UserAssigned");
+        assertThat(prod.ofType("azure-native:authorization:RoleAssignment"))
+                .extracting(a -> ((String) input(a, "roleDefinitionId")).replaceAll(".*/", "") + " "
+                        + input(a, "principalId"))
+                .containsExactlyInAnyOrder("1c0163c0-47e6-4577-8991-ea5c82e286e4 aaaaaaaa-0000-4000-8000-000000000001",
+                        "fb879df8-f326-4884-b1cf-06f3ad86be52 aaaaaaaa-0000-4000-8000-000000000002",
+                        "4633458b-17de-408a-b874-0445c86b69e6 " + RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID);
+        var dev = runs.get("dev").graph();
+        assertThat(dev.single("azure-native:compute:VirtualMachineScaleSet").inputs()).doesNotContainKey("identity");
+        assertThat(dev.ofType("azure-native:authorization:RoleAssignment")).isEmpty();
     }
 
     @Test

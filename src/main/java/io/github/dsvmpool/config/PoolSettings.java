@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
-                           ScaleSetSettings scaleSet,
+                           ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
                            Optional<AutoscaleSettings> autoscale, Map<String, String> tags) {
 
     public PoolSettings {
@@ -32,6 +32,20 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
     /** The week the pool follows: the configured schedule, or the one always-on profile from the counts. */
     public AutoscaleSettings schedule() {
         return autoscale.orElseGet(() -> AlwaysOnSchedule.of(scaleSet.instanceCounts()));
+    }
+
+    /** The health source and automatic repairs, with the defaults for this pool resolved. */
+    public io.github.dsvmpool.plans.HealthPlan healthPlan() {
+        return health.plan(production);
+    }
+
+    /** Where the VMs get the storage key; {@code vaultName} is the derived default when none is configured. */
+    public io.github.dsvmpool.plans.KeyVaultPlan keyVaultPlan(String defaultVaultName) {
+        return new io.github.dsvmpool.plans.KeyVaultPlan(storage.keySource(production) == StorageKeySource.KEY_VAULT,
+                storage.keyVaultName().orElse(defaultVaultName), production,
+                production ? io.github.dsvmpool.plans.KeyVaultPlan.PRODUCTION_SOFT_DELETE_DAYS
+                        : io.github.dsvmpool.plans.KeyVaultPlan.DEFAULT_SOFT_DELETE_DAYS,
+                storage.endpointSuffix());
     }
 
     /** Every problem with these settings; empty when they are valid. */
@@ -67,6 +81,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private String mountPoint = "/datamnt/dsvmshare";
         private String storageEndpointSuffix = "core.windows.net";
         private boolean restrictStorageToSubnet = true;
+        private Optional<StorageKeySource> storageKeySource = Optional.empty();
+        private Optional<String> keyVaultName = Optional.empty();
         private String vmSize = "Standard_D2s_v3";
         private String computerNamePrefix = "dsvm";
         private String adminUsername = "dsadmin";
@@ -78,9 +94,17 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private String osDiskType = "StandardSSD_LRS";
         private String upgradeMode = "Automatic";
         private String provisioningRevision = "1";
+        private int notebookIdleTimeoutMinutes = io.github.dsvmpool.vm.IdleCuller.DEFAULT_MINUTES;
         private int minInstanceCount = 1;
         private int initialInstanceCount = 1;
         private int maxInstanceCount = 4;
+        private Optional<Boolean> healthExtension = Optional.empty();
+        private Optional<Boolean> automaticRepairs = Optional.empty();
+        private int repairGracePeriodMinutes = io.github.dsvmpool.plans.HealthPlan.DEFAULT_GRACE_MINUTES;
+        private String repairAction = io.github.dsvmpool.plans.HealthPlan.DEFAULT_REPAIR_ACTION;
+        private boolean entraLogin = false;
+        private List<String> entraAdminGroupObjectIds = List.of();
+        private List<String> entraUserGroupObjectIds = List.of();
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Map<String, String> tags = Map.of();
 
@@ -106,6 +130,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder mountPoint(String value) { mountPoint = value; return this; }
         public Builder storageEndpointSuffix(String value) { storageEndpointSuffix = value; return this; }
         public Builder restrictStorageToSubnet(boolean value) { restrictStorageToSubnet = value; return this; }
+        public Builder storageKeySource(StorageKeySource value) { storageKeySource = Optional.ofNullable(value); return this; }
+        public Builder keyVaultName(String value) { keyVaultName = Optional.ofNullable(value); return this; }
         public Builder vmSize(String value) { vmSize = value; return this; }
         public Builder computerNamePrefix(String value) { computerNamePrefix = value; return this; }
         public Builder adminUsername(String value) { adminUsername = value; return this; }
@@ -121,9 +147,17 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder osDiskType(String value) { osDiskType = value; return this; }
         public Builder upgradeMode(String value) { upgradeMode = value; return this; }
         public Builder provisioningRevision(String value) { provisioningRevision = value; return this; }
+        public Builder notebookIdleTimeoutMinutes(int value) { notebookIdleTimeoutMinutes = value; return this; }
         public Builder minInstanceCount(int value) { minInstanceCount = value; return this; }
         public Builder initialInstanceCount(int value) { initialInstanceCount = value; return this; }
         public Builder maxInstanceCount(int value) { maxInstanceCount = value; return this; }
+        public Builder healthExtension(boolean value) { healthExtension = Optional.of(value); return this; }
+        public Builder automaticRepairs(boolean value) { automaticRepairs = Optional.of(value); return this; }
+        public Builder repairGracePeriodMinutes(int value) { repairGracePeriodMinutes = value; return this; }
+        public Builder repairAction(String value) { repairAction = value; return this; }
+        public Builder entraLogin(boolean value) { entraLogin = value; return this; }
+        public Builder entraAdminGroupObjectIds(List<String> value) { entraAdminGroupObjectIds = List.copyOf(value); return this; }
+        public Builder entraUserGroupObjectIds(List<String> value) { entraUserGroupObjectIds = List.copyOf(value); return this; }
         public Builder autoscale(AutoscaleSettings value) { autoscale = Optional.ofNullable(value); return this; }
         public Builder tags(Map<String, String> value) { tags = Map.copyOf(value); return this; }
 
@@ -135,11 +169,14 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             idleTimeoutMinutes),
                     new OutboundSettings(outboundType, outboundPortsPerVm),
                     new StorageSettings(storageAccountName, storageSku, shareName, shareQuotaGiB, shareProtocol,
-                            shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet),
+                            shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet,
+                            storageKeySource, keyVaultName),
                     new ScaleSetSettings(vmSize, computerNamePrefix, adminUsername,
                             new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
-                            provisioningRevision),
+                            provisioningRevision, notebookIdleTimeoutMinutes),
+                    new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
+                    new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
                     autoscale, tags);
         }
     }

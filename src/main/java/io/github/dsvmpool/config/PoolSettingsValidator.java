@@ -2,11 +2,14 @@ package io.github.dsvmpool.config;
 
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.Credentials;
+import io.github.dsvmpool.plans.HealthPlan;
+import io.github.dsvmpool.plans.RoleAssignmentNames;
 import io.github.dsvmpool.plans.Ipv4Cidr;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.SubnetPlan;
 import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsValidator;
+import io.github.dsvmpool.vm.IdleCuller;
 import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.ArrayList;
@@ -50,6 +53,8 @@ final class PoolSettingsValidator {
         checkOutbound(settings, max, problems);
         checkStorage(settings.storage(), problems);
         checkScaleSet(settings.scaleSet(), problems);
+        checkHealth(settings.health(), settings.production(), problems);
+        checkEntra(settings.entra(), problems);
         checkTags(settings, problems);
         return problems.list();
     }
@@ -185,6 +190,14 @@ final class PoolSettingsValidator {
             problems.add("mountPoint", storage.mountPoint(), "an absolute path of letters, digits, '.', '_', '-'"
                     + " and '/', such as /datamnt/dsvmshare");
         }
+        if (storage.keySource().filter(StorageKeySource.KEY_VAULT::equals).isPresent()
+                && storage.protocol() == ShareProtocol.NFS) {
+            problems.add("storageKeySource", "keyVault", "extension (the default) for an NFS share: NFS mounts"
+                    + " without a key, so there is nothing to keep in Key Vault");
+        }
+        storage.keyVaultName().filter(name -> !AzureNames.KEY_VAULT.matcher(name).matches()).ifPresent(name ->
+                problems.add("keyVaultName", name, "3-24 characters: letters, digits and single hyphens, starting"
+                        + " with a letter and ending with a letter or digit, globally unique"));
         if (storage.endpointSuffix() == null || !ENDPOINT_SUFFIX.matcher(storage.endpointSuffix()).matches()) {
             problems.add("storageEndpointSuffix", storage.endpointSuffix(), "a DNS suffix such as core.windows.net"
                     + " (public cloud) or core.chinacloudapi.cn");
@@ -220,8 +233,55 @@ final class PoolSettingsValidator {
         if (scaleSet.provisioningRevision() == null || !REVISION.matcher(scaleSet.provisioningRevision()).matches()) {
             problems.add("provisioningRevision", scaleSet.provisioningRevision(), "1-32 letters, digits, '.', '_' or '-'");
         }
+        int idle = scaleSet.notebookIdleTimeoutMinutes();
+        if (idle != IdleCuller.OFF && (idle < IdleCuller.MIN_MINUTES || idle > IdleCuller.MAX_MINUTES)) {
+            problems.add("notebookIdleTimeoutMinutes", idle, "0 (off) or " + IdleCuller.MIN_MINUTES + "-"
+                    + IdleCuller.MAX_MINUTES + " minutes (activity reaches the hub only every few minutes)");
+        }
         if (!UPGRADE_MODES.contains(scaleSet.upgradeMode())) {
             problems.add("upgradeMode", scaleSet.upgradeMode(), "one of " + sorted(UPGRADE_MODES));
+        }
+    }
+
+    /** Azure's bounds for automatic repairs (Learn "Automatic instance repairs", AutomaticRepairsPolicy). */
+    private static void checkHealth(HealthSettings health, boolean production, Problems problems) {
+        var plan = health.plan(production);
+        if (health.graceMinutes() < HealthPlan.MIN_GRACE_MINUTES || health.graceMinutes() > HealthPlan.MAX_GRACE_MINUTES) {
+            problems.add("repairGracePeriodMinutes", health.graceMinutes(), HealthPlan.MIN_GRACE_MINUTES + "-"
+                    + HealthPlan.MAX_GRACE_MINUTES + " minutes (Azure's PT10M-PT90M)");
+        }
+        if (!HealthPlan.REPAIR_ACTIONS.contains(health.repairAction())) {
+            problems.add("repairAction", health.repairAction(), "one of " + HealthPlan.REPAIR_ACTIONS);
+        }
+        if (plan.repairs() && !plan.extension()) {
+            problems.add("automaticRepairs", true, "false when healthExtension is false: repairs need the health"
+                    + " extension as the scale set's one health source");
+        }
+    }
+
+    /** Group object ids are GUIDs; a role assignment per group and role exists once (RoleAssignmentExists). */
+    private static void checkEntra(EntraSettings entra, Problems problems) {
+        checkGroups("entraAdminGroupObjectIds", entra.adminGroupObjectIds(), problems);
+        checkGroups("entraUserGroupObjectIds", entra.userGroupObjectIds(), problems);
+        boolean groups = !entra.adminGroupObjectIds().isEmpty() || !entra.userGroupObjectIds().isEmpty();
+        if (entra.enabled() && !groups) {
+            problems.add("entraLogin", true, "at least one Entra group in entraAdminGroupObjectIds or"
+                    + " entraUserGroupObjectIds (without a role assignment nobody can log in with Entra ID)");
+        }
+        if (!entra.enabled() && groups) {
+            problems.add("entraLogin", false, "true when Entra groups are configured (or remove the groups)");
+        }
+    }
+
+    private static void checkGroups(String setting, List<String> ids, Problems problems) {
+        var seen = new java.util.HashSet<String>();
+        for (String id : ids) {
+            if (id == null || !RoleAssignmentNames.GUID.matcher(id).matches()) {
+                problems.add(setting, id, "Entra group object ids (GUIDs such as"
+                        + " 6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f: az ad group show --group <name> --query id)");
+            } else if (!seen.add(id.toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(setting, id, "each group once");
+            }
         }
     }
 

@@ -9,7 +9,14 @@ import java.util.Optional;
  */
 public record StorageSettings(Optional<String> accountName, String sku, String shareName, int shareQuotaGiB,
                               ShareProtocol protocol, int softDeleteDays, String mountPoint, String endpointSuffix,
-                              boolean restrictToSubnet) {
+                              boolean restrictToSubnet, java.util.Optional<StorageKeySource> keySource,
+                              java.util.Optional<String> keyVaultName) {
+
+    /** Key Vault for SMB in production, the extension elsewhere; NFS needs no key. */
+    public StorageKeySource keySource(boolean production) {
+        return keySource.orElse(production && protocol == ShareProtocol.SMB ? StorageKeySource.KEY_VAULT
+                : StorageKeySource.EXTENSION);
+    }
 
     public boolean isPremium() {
         return sku.startsWith("Premium_");

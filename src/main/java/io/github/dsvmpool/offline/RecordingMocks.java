@@ -35,8 +35,27 @@ public final class RecordingMocks implements Mocks {
         if (args.type.equals(RANDOM_PASSWORD)) {
             state.put("result", MockRandomPassword.generate(args.name, args.inputs));
         }
+        if (args.type.equals("azure-native:compute:VirtualMachineScaleSet")
+                && args.inputs.get("identity") instanceof Map<?, ?> identity
+                && identity.get("userAssignedIdentities") instanceof List<?> ids) {
+            // Azure answers the user-assigned identities as a map of id -> {principalId, clientId}.
+            var answered = new HashMap<String, Object>(castMap(identity));
+            var byId = new HashMap<String, Object>();
+            ids.forEach(each -> byId.put(String.valueOf(each), Map.of("principalId", MOCK_IDENTITY_PRINCIPAL_ID,
+                    "clientId", MOCK_IDENTITY_CLIENT_ID)));
+            answered.put("userAssignedIdentities", byId);
+            state.put("identity", answered);
+        }
+        if (args.type.equals("azure-native:managedidentity:UserAssignedIdentity")) {
+            // Azure's object and client ids of the identity (fixed fakes).
+            state.put("principalId", MOCK_IDENTITY_PRINCIPAL_ID);
+            state.put("clientId", MOCK_IDENTITY_CLIENT_ID);
+        }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
+
+    public static final String MOCK_IDENTITY_PRINCIPAL_ID = "22222222-2222-4222-8222-222222222222";
+    public static final String MOCK_IDENTITY_CLIENT_ID = "33333333-3333-4333-8333-333333333333";
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
@@ -47,6 +66,11 @@ public final class RecordingMocks implements Mocks {
                     Map.of("keyName", "key1", "value", STORAGE_KEY, "permissions", "FULL", "creationTime", "")));
             default -> Map.of();
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 
     /** The input that carries the Azure name of each resource type, when the program sets one. */
@@ -61,7 +85,10 @@ public final class RecordingMocks implements Mocks {
             Map.entry("azure-native:storage:FileServiceProperties", "fileServicesName"),
             Map.entry("azure-native:storage:FileShare", "shareName"),
             Map.entry("azure-native:compute:VirtualMachineScaleSet", "vmScaleSetName"),
-            Map.entry("azure-native:insights:AutoscaleSetting", "autoscaleSettingName"));
+            Map.entry("azure-native:insights:AutoscaleSetting", "autoscaleSettingName"),
+            Map.entry("azure-native:keyvault:Vault", "vaultName"),
+            Map.entry("azure-native:keyvault:Secret", "secretName"),
+            Map.entry("azure-native:managedidentity:UserAssignedIdentity", "resourceName"));
 
     private static Optional<String> azureName(String type, Map<String, Object> inputs) {
         return Optional.ofNullable(NAME_INPUTS.get(type)).map(inputs::get).map(String::valueOf);

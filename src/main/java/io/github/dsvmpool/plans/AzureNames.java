@@ -36,6 +36,19 @@ public final class AzureNames {
         return head + hash(seed);
     }
 
+    /**
+     * A Key Vault name: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending
+     * with a letter or digit, globally unique (Learn "Key Vault naming": VaultNameNotValid otherwise): the
+     * prefix's letters and digits, "kv" and the 8-character hash.
+     */
+    public static String keyVaultName(String prefix, String seed) {
+        String cleaned = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").replaceAll("^[0-9]+", "");
+        String head = cleaned.substring(0, Math.min(cleaned.length(), 24 - HASH_CHARACTERS - 2));
+        return (head.isEmpty() ? "pool" : head) + "kv" + hash(seed);
+    }
+
+    public static final Pattern KEY_VAULT = Pattern.compile("(?=.{3,24}$)[a-zA-Z](-?[a-zA-Z0-9])*");
+
     /** A DNS label: {@code prefix} made DNS-safe (at most 54 characters), a hyphen and an 8-character hash. */
     public static String dnsLabel(String prefix, String seed) {
         String cleaned = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-")

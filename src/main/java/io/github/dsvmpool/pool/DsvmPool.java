@@ -20,6 +20,10 @@ import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ShareProtocol;
+import com.pulumi.azurenative.compute.enums.ResourceIdentityType;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +115,9 @@ public final class DsvmPool extends ComponentResource {
         var network = new PoolNetwork(context, settings.network(), lbSettings.poolEntry(), outbound.natGatewayId());
         var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
                 network.subnet.id());
-        Output<String> subscriptionId = AuthorizationFunctions.getClientConfig()
-                .applyValue(GetClientConfigResult::subscriptionId);
+        var clientConfig = AuthorizationFunctions.getClientConfig();
+        Output<String> subscriptionId = clientConfig.applyValue(GetClientConfigResult::subscriptionId);
+        Output<String> tenantId = clientConfig.applyValue(GetClientConfigResult::tenantId);
         String loadBalancerName = name + "-lb";
         var loadBalancer = new PoolLoadBalancer(context, lbSettings,
                 new PoolLoadBalancer.Layout(loadBalancerName, dnsLabel, sshRange, jupyterRange, outbound),
@@ -124,11 +129,39 @@ public final class DsvmPool extends ComponentResource {
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
+        var keyVaultPlan = settings.keyVaultPlan(AzureNames.keyVaultName(name, seed));
+        Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
+                ? Optional.of(new KeyVaultStore(context, keyVaultPlan, subscriptionId, tenantId, storageKey.get()))
+                : Optional.empty();
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
+        var health = settings.healthPlan();
+        var entra = settings.entra().plan();
+        var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
+        extensions.add(keyVault
+                .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
+                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes()))
+                .orElseGet(() -> MountExtension.of(mountParameters, storageKey,
+                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes())));
+        HealthExtension.extension(health).ifPresent(extensions::add);
+        EntraLogin.extension(entra).ifPresent(extensions::add);
+        // AADSSHLoginForLinux needs the scale set's system-assigned identity.
+        // The Key Vault reader is user-assigned, so that its role exists before the first VM.
+        Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
+            var userAssigned = VirtualMachineScaleSetIdentityArgs.builder()
+                    .type(entra.enabled() ? ResourceIdentityType.SystemAssigned_UserAssigned
+                            : ResourceIdentityType.UserAssigned)
+                    .userAssignedIdentities(store.identity.id().applyValue(List::of));
+            return userAssigned.build();
+        }).or(() -> entra.enabled()
+                ? Optional.of(VirtualMachineScaleSetIdentityArgs.builder().type(ResourceIdentityType.SystemAssigned)
+                        .build())
+                : Optional.empty());
+        new EntraLogin(context, entra, subscriptionId);
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
                 new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolIds()),
-                password, args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
-                        settings.scaleSet().provisioningRevision()));
+                password, args.sshPublicKeys(),
+                new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
+                        keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())));
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
 
         this.resourceGroupName = groupName;

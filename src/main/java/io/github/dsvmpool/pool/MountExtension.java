@@ -3,6 +3,7 @@ package io.github.dsvmpool.pool;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.vm.MountParameters;
+import io.github.dsvmpool.vm.MountScript;
 import io.github.dsvmpool.vm.ProvisioningScript;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,8 @@ final class MountExtension {
 
     /** @param storageKey the account key (a secret output) for SMB; empty for NFS, which needs none */
     static VirtualMachineScaleSetExtensionArgs of(MountParameters parameters, Optional<Output<String>> storageKey,
-                                                  String provisioningRevision) {
-        var script = ProvisioningScript.shipped();
+                                                  String provisioningRevision, int idleCullMinutes) {
+        var script = ProvisioningScript.of(idleCullMinutes);
         Output<Object> protectedSettings = storageKey
                 .map(key -> key.applyValue(value -> settings(script.encodedScript(parameters, value))))
                 .orElseGet(() -> Output.of(settings(script.encodedScript(parameters, null))))
@@ -39,6 +40,26 @@ final class MountExtension {
                 .autoUpgradeMinorVersion(true)
                 .protectedSettings(protectedSettings)
                 .forceUpdateTag(script.revision(parameters) + "-" + provisioningRevision)
+                .build();
+    }
+
+    /** The script reads the key from Key Vault at mount time: no key in the extension's settings. */
+    static VirtualMachineScaleSetExtensionArgs readingTheKeyFrom(Output<MountScript.KeyVaultReference> keyVault,
+                                                                 MountParameters parameters,
+                                                                 String provisioningRevision, int idleCullMinutes) {
+        var script = ProvisioningScript.of(idleCullMinutes);
+        return VirtualMachineScaleSetExtensionArgs.builder()
+                .name(NAME)
+                .publisher(PUBLISHER)
+                .type(TYPE)
+                .typeHandlerVersion(VERSION)
+                .autoUpgradeMinorVersion(true)
+                // Nothing secret in it any more, but the script stays where it was (protected settings are
+                // never returned by Azure's API).
+                .protectedSettings(keyVault.applyValue(reference ->
+                        settings(script.encodedScriptWithKeyVault(parameters, reference))).asSecret())
+                .forceUpdateTag(keyVault.applyValue(reference -> script.revision(parameters, reference) + "-"
+                        + provisioningRevision))
                 .build();
     }
 

@@ -59,9 +59,24 @@ final class PoolScaleSet {
         }
     }
 
+    /**
+     * What the scale set carries besides its VMs: its extensions (the provisioning script first), automatic
+     * repairs, and its identity.
+     */
+    record Extensions(List<VirtualMachineScaleSetExtensionArgs> extensions,
+                      java.util.Optional<com.pulumi.azurenative.compute.inputs.AutomaticRepairsPolicyArgs> repairs,
+                      java.util.Optional<com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs> identity,
+                      List<com.pulumi.resources.Resource> dependsOn) {
+        Extensions {
+            extensions = List.copyOf(extensions);
+            dependsOn = List.copyOf(dependsOn);
+        }
+    }
+
     PoolScaleSet(PartContext context, ScaleSetSettings settings, ScaleSetPolicyPlan policy, Wiring wiring,
                  Output<String> adminPassword, Output<List<String>> sshPublicKeys,
-                 VirtualMachineScaleSetExtensionArgs provisioningExtension) {
+                 Extensions extras) {
+        var extensions = extras.extensions();
         var counts = settings.instanceCounts();
         var args = VirtualMachineScaleSetArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
@@ -83,14 +98,16 @@ final class PoolScaleSet {
                         .osProfile(osProfile(settings, adminPassword, sshPublicKeys))
                         .networkProfile(networkProfile(context, wiring))
                         .extensionProfile(VirtualMachineScaleSetExtensionProfileArgs.builder()
-                                .extensions(provisioningExtension).build())
+                                .extensions(extensions).build())
                         .build())
                 .tags(context.tags());
+        extras.repairs().ifPresent(args::automaticRepairsPolicy);
+        extras.identity().ifPresent(args::identity);
         settings.plan().ifPresent(plan -> args.plan(PlanArgs.builder()
                 .name(plan.name()).product(plan.product()).publisher(plan.publisher()).build()));
 
         this.scaleSet = new VirtualMachineScaleSet(context.childName("vmss"), args.build(),
-                context.options().ignoreChanges(CAPACITY_PROPERTY).build());
+                context.options().ignoreChanges(CAPACITY_PROPERTY).dependsOn(extras.dependsOn()).build());
     }
 
     /** Spot and the terminate notification, as the autoscale plan decided them. */

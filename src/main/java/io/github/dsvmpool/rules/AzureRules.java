@@ -58,6 +58,9 @@ public final class AzureRules {
         rules.addAll(OutboundRules.rules());
         rules.addAll(ScaleSetRules.rules());
         rules.addAll(CustomScriptRules.rules());
+        rules.addAll(HealthRules.rules());
+        rules.addAll(IdentityRules.rules());
+        rules.addAll(KeyVaultRules.rules());
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());
         return List.copyOf(rules);

@@ -96,16 +96,52 @@ public final class MountScript {
      *                                  an SMB script has no key
      */
     public String render(MountParameters parameters, String storageKey) {
+        return render(parameters, storageKey, null);
+    }
+
+    /**
+     * Where the script reads the SMB key at mount time instead of carrying it: a Key Vault secret, with a
+     * token of a user-assigned identity from IMDS (variables {@code DSVM_KEY_VAULT_URL},
+     * {@code DSVM_KEY_VAULT_SECRET}, {@code DSVM_KEY_VAULT_RESOURCE}, {@code DSVM_IDENTITY_CLIENT_ID}).
+     * Nothing here is secret.
+     */
+    public record KeyVaultReference(String vaultUrl, String secretName, String tokenResource, String clientId) {
+        Map<String, String> variables() {
+            Map<String, String> variables = new LinkedHashMap<>();
+            variables.put("DSVM_KEY_VAULT_URL", check("vaultUrl", vaultUrl));
+            variables.put("DSVM_KEY_VAULT_SECRET", check("secretName", secretName));
+            variables.put("DSVM_KEY_VAULT_RESOURCE", check("tokenResource", tokenResource));
+            variables.put("DSVM_IDENTITY_CLIENT_ID", check("clientId", clientId));
+            return variables;
+        }
+    }
+
+    /** The script reading the key from Key Vault: it carries no key ({@code DSVM_STORAGE_KEY=''}). */
+    public String renderWithKeyVault(MountParameters parameters, KeyVaultReference keyVault) {
+        return render(parameters, null, Objects.requireNonNull(keyVault, "keyVault"));
+    }
+
+    /** {@link #encodedScript(MountParameters, String)} for {@link #renderWithKeyVault}. */
+    public String encodedScriptWithKeyVault(MountParameters parameters, KeyVaultReference keyVault) {
+        return encode(renderWithKeyVault(parameters, keyVault));
+    }
+
+    /** {@link #revision(MountParameters)} covering the Key Vault reference too. */
+    public String revision(MountParameters parameters, KeyVaultReference keyVault) {
+        return digest(parameters, keyVault.variables());
+    }
+
+    private String render(MountParameters parameters, String storageKey, KeyVaultReference keyVault) {
         Objects.requireNonNull(parameters, "parameters");
         if (parameters.protocol() == null) {
             throw new IllegalArgumentException("protocol must not be null");
         }
-        if (parameters.protocol() == ShareProtocol.SMB && storageKey == null) {
+        if (parameters.protocol() == ShareProtocol.SMB && storageKey == null && keyVault == null) {
             throw new IllegalArgumentException("storageKey must not be null for SMB");
         }
         Map<String, String> variables = variables(parameters);
         // NFS mounts without a key: a key given anyway is not embedded.
-        String key = parameters.protocol() == ShareProtocol.SMB ? check("storageKey", storageKey) : "";
+        String key = parameters.protocol() == ShareProtocol.SMB && keyVault == null ? check("storageKey", storageKey) : "";
         StringBuilder script = new StringBuilder(body.length() + 1024);
         script.append("#!/bin/bash\n")
                 .append("# dsvm-pool: mounts the pool's Azure Files share (MountScript). The parameters below come\n")
@@ -114,6 +150,10 @@ public final class MountScript {
                 .append("set -euo pipefail\n");
         variables.forEach((name, value) -> script.append(name).append('=').append(shellQuote(value)).append('\n'));
         script.append("DSVM_STORAGE_KEY=").append(shellQuote(key)).append('\n');
+        if (keyVault != null && parameters.protocol() == ShareProtocol.SMB) {
+            keyVault.variables().forEach((name, value) -> script.append(name).append('=').append(shellQuote(value))
+                    .append('\n'));
+        }
         script.append(withoutShebang(body));
         return script.toString();
     }
@@ -123,7 +163,11 @@ public final class MountScript {
      * the gzip header has a zero modification time and no file name.
      */
     public String encodedScript(MountParameters parameters, String storageKey) {
-        byte[] rendered = render(parameters, storageKey).getBytes(StandardCharsets.UTF_8);
+        return encode(render(parameters, storageKey));
+    }
+
+    private static String encode(String script) {
+        byte[] rendered = script.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rendered.length / 2);
         // GZIPOutputStream writes a fixed header (mtime 0, no name), so equal input gives equal output.
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes) {
@@ -144,6 +188,10 @@ public final class MountScript {
      * parameter changes.
      */
     public String revision(MountParameters parameters) {
+        return digest(parameters, Map.of());
+    }
+
+    private String digest(MountParameters parameters, Map<String, String> more) {
         Objects.requireNonNull(parameters, "parameters");
         MessageDigest sha256;
         try {
@@ -153,6 +201,10 @@ public final class MountScript {
         }
         update(sha256, body);
         variables(parameters).forEach((name, value) -> {
+            update(sha256, name);
+            update(sha256, value);
+        });
+        more.forEach((name, value) -> {
             update(sha256, name);
             update(sha256, value);
         });

@@ -2,19 +2,26 @@ package io.github.dsvmpool.vm;
 
 /**
  * The inline script of the VMs' CustomScript extension: the watcher installer, the per-VM ports installer
- * ({@link PerVmPorts}), then the share mount. One place decides the composition, so the extension and the
- * shell tests run the same text. Each installer logs its own failure and lets the script go on.
+ * ({@link PerVmPorts}), the idle culler ({@link IdleCuller}), then the share mount. One place decides the
+ * composition, so the extension and the shell tests run the same text. Each installer logs its own failure
+ * and lets the script go on.
  */
 public final class ProvisioningScript {
     private static final class Shipped {
-        static final MountScript INSTANCE = MountScript.shipped()
-                .withPrelude(WatcherInstaller.render() + PerVmPorts.render());
+        static final MountScript INSTANCE = of(IdleCuller.DEFAULT_MINUTES);
     }
 
     private ProvisioningScript() {
     }
 
+    /** The script with the default idle timeout. */
     public static MountScript shipped() {
         return Shipped.INSTANCE;
+    }
+
+    /** The script with the idle culler's timeout in minutes (0 = off). */
+    public static MountScript of(int idleCullMinutes) {
+        return MountScript.shipped()
+                .withPrelude(WatcherInstaller.render() + PerVmPorts.render() + IdleCuller.render(idleCullMinutes));
     }
 }

@@ -14,6 +14,11 @@
 #   DSVM_PROTOCOL         smb (SMB 3.1.1 with the account key) or nfs (NFS 4.1, no key, Premium shares only)
 #   DSVM_STORAGE_KEY      storage account key, smb only. Never exported, printed or passed as an argument:
 #                         it reaches the disk only in /etc/smbcredentials/<account>.cred (root, mode 600).
+#   DSVM_KEY_VAULT_URL    smb without DSVM_STORAGE_KEY: the key is read at mount time from this Key Vault
+#                         (https://<vault>.vault.azure.net) as secret DSVM_KEY_VAULT_SECRET, with a token of the
+#                         user-assigned identity DSVM_IDENTITY_CLIENT_ID from IMDS for DSVM_KEY_VAULT_RESOURCE
+#                         (https://vault.azure.net). The token reaches curl through a config file descriptor,
+#                         never an argument; neither token nor key is printed.
 #
 # What it does, every step idempotent (a second run changes nothing):
 #   1. installs cifs-utils or nfs-common when the mount helper is missing (apt-get, retried);
@@ -47,6 +52,8 @@
 #   13  authentication refused: wrong key, shared-key access disabled, or (nfs) access denied by the server
 #   14  the share does not exist
 #   15  mount failed for another reason
+#   16  Key Vault or IMDS unreachable, or no token for the identity (after retries)
+#   17  the key's secret is missing, empty or not readable by the identity (after retries for a new role)
 #
 # Every log line starts with [dsvm-mount]; errors go to stderr. The last 4 KB of both are visible in the
 # scale set's extension status, so nothing secret is ever printed.
@@ -63,6 +70,8 @@
 #   DSVM_SMB_ADDRESS, DSVM_SMB_PORT   address and port the probe and smbclient connect to (default: the
 #                        storage host, 445 or 2049)
 #   DSVM_RETRIES (5), DSVM_RETRY_DELAY (5 s, doubled each time, at most 60), DSVM_PROBE_TIMEOUT (10 s)
+#   DSVM_IMDS_ENDPOINT (http://169.254.169.254), DSVM_CURL_CMD (curl), DSVM_KEY_VAULT_RETRIES (12: a role
+#                        assignment can take minutes to reach Key Vault)
 set -Eeuo pipefail
 umask 022
 
@@ -98,6 +107,81 @@ one_line() {
 }
 
 readonly EXIT_USAGE=10 EXIT_INSTALL=11 EXIT_UNREACHABLE=12 EXIT_AUTH=13 EXIT_NO_SHARE=14 EXIT_MOUNT=15
+readonly EXIT_KEY_VAULT=16 EXIT_NO_SECRET=17
+
+# ---------------------------------------------------------------------------------------------------------
+# The key from Key Vault (DSVM_KEY_VAULT_URL): IMDS token of the user-assigned identity, then the secret
+# ---------------------------------------------------------------------------------------------------------
+
+# The string value of "$1" in the JSON object on stdin (values without quotes or backslashes other than \/,
+# as tokens and base64 storage keys are).
+json_value() {
+  sed -n 's/.*"'"$1"'"[[:space:]]*:[[:space:]]*"\([^"\\]*\(\\\/[^"\\]*\)*\)".*/\1/p' | sed 's|\\/|/|g' | head -n 1
+}
+
+# GET $1 with curl (headers from the config text $2, given through a file descriptor); sets HTTP_BODY and
+# HTTP_STATUS (000 when there was no answer).
+http_get() {
+  local output
+  output=$("$CURL_CMD" -sS --max-time 10 -w '\n%{http_code}' --config <(printf '%s\n' "$2") "$1" 2>/dev/null) || true
+  HTTP_STATUS=${output##*$'\n'}
+  HTTP_BODY=${output%$'\n'*}
+  [[ $HTTP_STATUS =~ ^[0-9]{3}$ ]] || HTTP_STATUS=000
+}
+
+key_from_vault() {
+  local vault=${DSVM_KEY_VAULT_URL%/} secret=${DSVM_KEY_VAULT_SECRET:-} client=${DSVM_IDENTITY_CLIENT_ID:-}
+  local resource=${DSVM_KEY_VAULT_RESOURCE:-https://vault.azure.net} imds=${DSVM_IMDS_ENDPOINT:-http://169.254.169.254}
+  local retries=${DSVM_KEY_VAULT_RETRIES:-12} delay=${DSVM_RETRY_DELAY:-5} attempt=1 token='' key='' error
+  local audience
+  CURL_CMD=${DSVM_CURL_CMD:-curl}
+  [[ $vault =~ ^https?://[A-Za-z0-9.:-]+$ ]] || die "$EXIT_USAGE" "DSVM_KEY_VAULT_URL must be https://<vault>.vault.azure.net"
+  [[ $secret =~ ^[A-Za-z0-9-]{1,127}$ ]] || die "$EXIT_USAGE" "DSVM_KEY_VAULT_SECRET must be a secret name"
+  [[ $client =~ ^[0-9a-fA-F-]{36}$ ]] || die "$EXIT_USAGE" "DSVM_IDENTITY_CLIENT_ID must be the identity's client id"
+  [[ $resource =~ ^https://[a-z0-9.-]+$ ]] || die "$EXIT_USAGE" "DSVM_KEY_VAULT_RESOURCE must be https://vault.azure.net or a sovereign cloud's"
+  audience=${resource//:/%3A}
+  audience=${audience//\//%2F}
+  log "storage key: reading secret $secret from $vault with identity $client"
+  while :; do
+    http_get "$imds/metadata/identity/oauth2/token?api-version=2018-02-01&resource=$audience&client_id=$client" \
+      'header = "Metadata: true"'
+    if [[ $HTTP_STATUS == 200 ]]; then
+      token=$(json_value access_token <<<"$HTTP_BODY")
+    fi
+    if [[ -n $token ]]; then
+      http_get "$vault/secrets/$secret?api-version=7.4" "header = \"Authorization: Bearer $token\""
+      token=''
+      case $HTTP_STATUS in
+        200)
+          key=$(json_value value <<<"$HTTP_BODY")
+          HTTP_BODY=''
+          [[ -n $key ]] || die "$EXIT_NO_SECRET" "secret $secret in $vault is empty"
+          DSVM_STORAGE_KEY=$key
+          key=''
+          log "storage key: read from $vault (secret $secret)"
+          return 0
+          ;;
+        404) die "$EXIT_NO_SECRET" "secret $secret does not exist in $vault" ;;
+        401 | 403) error="not allowed to read secret $secret (HTTP $HTTP_STATUS): the identity needs Key Vault Secrets User on $vault (a new role assignment can take minutes)" ;;
+        000) error="cannot reach $vault" ;;
+        *) error="Key Vault answered HTTP $HTTP_STATUS" ;;
+      esac
+    else
+      error="no token from IMDS for identity $client (HTTP $HTTP_STATUS$(error=$(json_value error <<<"$HTTP_BODY"); [[ -z $error ]] || printf ', %s' "$error"))"
+    fi
+    HTTP_BODY=''
+    if ((attempt >= retries)); then
+      case $error in
+        "not allowed"*) die "$EXIT_NO_SECRET" "$error" ;;
+        *) die "$EXIT_KEY_VAULT" "$error" ;;
+      esac
+    fi
+    log "storage key: $error (attempt $attempt of $retries); retrying in ${delay}s"
+    sleep "$delay"
+    attempt=$((attempt + 1))
+    delay=$((delay * 2 > 60 ? 60 : delay * 2))
+  done
+}
 
 # ---------------------------------------------------------------------------------------------------------
 # Parameters
@@ -119,9 +203,13 @@ readonly ACCOUNT=$DSVM_STORAGE_ACCOUNT SHARE=$DSVM_SHARE_NAME MOUNT_POINT=${DSVM
 [[ $SUFFIX =~ ^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$ ]] ||
   die "$EXIT_USAGE" "DSVM_ENDPOINT_SUFFIX must be a DNS suffix such as core.windows.net"
 [[ $ADMIN =~ ^[a-z_][a-z0-9_-]{0,31}$ ]] || die "$EXIT_USAGE" "DSVM_ADMIN_USER is not a valid user name"
+DSVM_KEY_VAULT_URL=${DSVM_KEY_VAULT_URL:-}
+if [[ $PROTOCOL == smb && -z $DSVM_STORAGE_KEY && -n $DSVM_KEY_VAULT_URL ]]; then
+  key_from_vault
+fi
 case $PROTOCOL in
   smb)
-    [[ -n $DSVM_STORAGE_KEY ]] || die "$EXIT_USAGE" "DSVM_STORAGE_KEY is required for smb"
+    [[ -n $DSVM_STORAGE_KEY ]] || die "$EXIT_USAGE" "DSVM_STORAGE_KEY is required for smb (or DSVM_KEY_VAULT_URL to read it from Key Vault)"
     [[ $DSVM_STORAGE_KEY != *[[:cntrl:]]* ]] || die "$EXIT_USAGE" "DSVM_STORAGE_KEY contains a control character"
     ;;
   nfs) ;;

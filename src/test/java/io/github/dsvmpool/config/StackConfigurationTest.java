@@ -83,6 +83,20 @@ class StackConfigurationTest {
             "autoscale            | '{\"timeZone\": \"Mars/Olympus\"}' | autoscale.timeZone",
             "autoscale            | '{\"workingHours\": [{\"name\": \"w\", \"maximum\": 9}]}' | autoscale.workingHours[0].maximum",
             "autoscale            | '[1, 2]'           | autoscale",
+            "repairGracePeriodMinutes | 9              | repairGracePeriodMinutes",
+            "repairGracePeriodMinutes | 91             | repairGracePeriodMinutes",
+            "repairAction         | Delete             | repairAction",
+            "notebookIdleTimeoutMinutes | 5            | notebookIdleTimeoutMinutes",
+            "entraLogin           | true               | entraLogin",
+            "storageKeySource     | vault              | storageKeySource",
+            "keyVaultName         | 1vault             | keyVaultName",
+            "keyVaultName         | my--vault          | keyVaultName",
+            "entraAdminGroupObjectIds | '[\"data-science-admins\"]' | entraAdminGroupObjectIds",
+            "entraUserGroupObjectIds | '[\"6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6\"]' | entraUserGroupObjectIds",
+            "entraUserGroupObjectIds | '[\"6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f\", \"6F1C5D2E-3B4A-4C8D-9E0F-1A2B3C4D5E6F\"]' | entraUserGroupObjectIds",
+            "notebookIdleTimeoutMinutes | 10081        | notebookIdleTimeoutMinutes",
+            "notebookIdleTimeoutMinutes | -1           | notebookIdleTimeoutMinutes",
+            "automaticRepairs     | sometimes          | automaticRepairs",
             "maxInstanceCont      | 4                  | maxInstanceCont"})
     void eachBadValueIsNamed(String key, String value, String expectedSetting) {
         var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal().with(key, value)),
@@ -90,6 +104,72 @@ class StackConfigurationTest {
         assertThat(error).as("%s = %s must be refused", key, value).isNotNull();
         assertThat(error.problems()).extracting(Problem::setting).contains(expectedSetting);
         assertThat(error.getMessage()).contains(expectedSetting);
+    }
+
+    @Test
+    void theKeyIsInKeyVaultForProductionSmbAndInTheExtensionElsewhere() {
+        assertThat(StackConfiguration.read(MapConfigSource.minimal()).pool().storage().keySource(false))
+                .isEqualTo(StorageKeySource.EXTENSION);
+        var prod = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")).pool();
+        assertThat(prod.storage().keySource(true)).isEqualTo(StorageKeySource.KEY_VAULT);
+        assertThat(prod.keyVaultPlan("dsvmkv12345678").enabled()).isTrue();
+        assertThat(prod.keyVaultPlan("dsvmkv12345678").purgeProtection()).isTrue();
+        assertThat(prod.keyVaultPlan("dsvmkv12345678").softDeleteDays()).isEqualTo(90);
+        var nfs = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")
+                .with("storageSku", "Premium_LRS").with("shareProtocol", "NFS")).pool();
+        assertThat(nfs.keyVaultPlan("x").enabled()).isFalse();
+        assertThat(StackConfiguration.read(MapConfigSource.minimal().with("storageKeySource", "keyVault")).pool()
+                .storage().keySource(false)).isEqualTo(StorageKeySource.KEY_VAULT);
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("storageSku", "Premium_LRS").with("shareProtocol", "NFS").with("storageKeySource", "keyVault")),
+                InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("storageKeySource");
+    }
+
+    @Test
+    void entraLoginIsOffByDefaultAndGroupsNeedItOn() {
+        var off = StackConfiguration.read(MapConfigSource.minimal()).pool().entra();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.plan().assignments()).isEmpty();
+        var on = StackConfiguration.read(MapConfigSource.minimal().with("entraLogin", "true")
+                .with("entraUserGroupObjectIds", "6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f")).pool().entra();
+        assertThat(on.plan().assignments()).extracting(io.github.dsvmpool.plans.EntraLoginPlan.Assignment::roleId)
+                .containsExactly(io.github.dsvmpool.plans.EntraLoginPlan.USER_LOGIN_ROLE);
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("entraAdminGroupObjectIds", "6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f")),
+                InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("entraLogin");
+    }
+
+    @Test
+    void theIdleCullerDefaultsToAnHourAndZeroTurnsItOff() {
+        assertThat(StackConfiguration.read(MapConfigSource.minimal()).pool().scaleSet().notebookIdleTimeoutMinutes())
+                .isEqualTo(60);
+        for (String accepted : new String[] {"0", "10", "10080"}) {
+            assertThat(StackConfiguration.read(MapConfigSource.minimal().with("notebookIdleTimeoutMinutes", accepted))
+                    .pool().scaleSet().notebookIdleTimeoutMinutes()).isEqualTo(Integer.parseInt(accepted));
+        }
+    }
+
+    @Test
+    void healthFollowsProductionUnlessSetAndRepairsNeedTheExtension() {
+        var dev = StackConfiguration.read(MapConfigSource.minimal()).pool().healthPlan();
+        assertThat(dev).isEqualTo(new io.github.dsvmpool.plans.HealthPlan(false, false, 30, "Replace"));
+        assertThat(dev.gracePeriod()).isEmpty();
+        var prod = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")).pool().healthPlan();
+        assertThat(prod).isEqualTo(new io.github.dsvmpool.plans.HealthPlan(true, true, 30, "Replace"));
+        assertThat(prod.gracePeriod()).contains("PT30M");
+        var probeOnly = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")
+                .with("automaticRepairs", "false")).pool().healthPlan();
+        assertThat(probeOnly.extension()).isTrue();
+        assertThat(probeOnly.repairs()).isFalse();
+        var repairsAlone = StackConfiguration.read(MapConfigSource.minimal().with("automaticRepairs", "true")
+                .with("repairGracePeriodMinutes", "90").with("repairAction", "Restart")).pool().healthPlan();
+        assertThat(repairsAlone).isEqualTo(new io.github.dsvmpool.plans.HealthPlan(true, true, 90, "Restart"));
+        assertThat(repairsAlone.gracePeriod()).contains("PT90M");
+        var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
+                .with("automaticRepairs", "true").with("healthExtension", "false")), InvalidConfigurationException.class);
+        assertThat(error.problems()).extracting(Problem::setting).containsExactly("automaticRepairs");
     }
 
     @Test

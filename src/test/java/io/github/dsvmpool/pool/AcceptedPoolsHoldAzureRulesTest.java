@@ -42,7 +42,8 @@ class AcceptedPoolsHoldAzureRulesTest {
             return "max=" + pool.scaleSet().instanceCounts().maximum() + " outbound=" + pool.outbound()
                     + " poolEntry=" + pool.loadBalancer().poolEntry() + " ssh=" + pool.loadBalancer().sshNatFirstPort()
                     + " jupyter=" + pool.loadBalancer().jupyterNatFirstPort() + " storage=" + pool.storage().sku() + "/"
-                    + pool.storage().protocol() + " schedule=" + pool.autoscale().isPresent() + " problems=" + problems;
+                    + pool.storage().protocol() + " schedule=" + pool.autoscale().isPresent() + " health="
+                    + pool.healthPlan() + " problems=" + problems;
         }
     }
 
@@ -105,6 +106,7 @@ class AcceptedPoolsHoldAzureRulesTest {
                 .in(PoolSettings.Builder::outboundPortsPerVm)
                 .use(Arbitraries.of(0, 1, 2)).in((builder, storage) -> storage(builder, storage))
                 .use(Arbitraries.of(true, false, false, false)).in(PoolSettings.Builder::allowOpenInternet)
+                .use(healthAndCulling()).in((builder, change) -> change.apply(builder))
                 .use(schedules(maximum)).in((builder, schedule) -> schedule.map(json -> builder
                         .initialInstanceCount(0)
                         .autoscale(AutoscaleSettingsParser.parseWithoutValidation(json, maximum, new Problems())))
@@ -113,6 +115,55 @@ class AcceptedPoolsHoldAzureRulesTest {
                     var settings = builder.build();
                     return new Candidate(settings, settings.problems().stream().map(Object::toString).toList());
                 }));
+    }
+
+    /**
+     * The health source and repairs (defaults, the extension alone, repairs with any accepted grace period and
+     * action) and the idle culler's timeout (0 = off, 10-10080); once in 20, one setting the validator refuses
+     * (grace outside 10-90, an unknown action, repairs without the extension, a timeout of 5 or 10081
+     * minutes), so that the accepted share stays above half.
+     */
+    private static Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> healthAndCulling() {
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> health = Arbitraries.oneOf(
+                Arbitraries.just(builder -> builder),
+                Arbitraries.just(builder -> builder.healthExtension(true).automaticRepairs(false)),
+                Arbitraries.integers().between(10, 90).flatMap(grace -> Arbitraries.of("Replace", "Restart", "Reimage")
+                        .map(action -> builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(grace)
+                                .repairAction(action))));
+        Arbitrary<Integer> idle = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(9, Arbitraries.integers().between(10, 10_080)));
+        Arbitrary<String> group = Arbitraries.create(() -> java.util.UUID.randomUUID().toString());
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> entra = Arbitraries.oneOf(
+                Arbitraries.just(builder -> builder),
+                Arbitraries.integers().between(0, 3).flatMap(admins -> Arbitraries.integers().between(admins == 0 ? 1 : 0, 3)
+                        .flatMap(users -> net.jqwik.api.Combinators.combine(group.list().ofSize(admins),
+                                group.list().ofSize(users)).as((a, u) -> builder -> builder.entraLogin(true)
+                                .entraAdminGroupObjectIds(a).entraUserGroupObjectIds(u)))));
+        // the key's source: the default, or explicitly either way (Key Vault only for SMB: NFS has no key)
+        Arbitrary<Integer> keySource = Arbitraries.of(0, 1, 2);
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> good = net.jqwik.api.Combinators
+                .combine(health, idle, entra, keySource).as((change, minutes, login, key) -> builder -> {
+                    var changed = login.apply(change.apply(builder).notebookIdleTimeoutMinutes(minutes));
+                    boolean smb = changed.build().storage().protocol() == ShareProtocol.SMB;
+                    return switch (key) {
+                        case 1 -> changed.storageKeySource(io.github.dsvmpool.config.StorageKeySource.EXTENSION);
+                        case 2 -> smb ? changed.storageKeySource(io.github.dsvmpool.config.StorageKeySource.KEY_VAULT)
+                                : changed;
+                        default -> changed;
+                    };
+                });
+        Arbitrary<java.util.function.UnaryOperator<PoolSettings.Builder>> bad = Arbitraries.of(
+                builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(9),
+                builder -> builder.automaticRepairs(true).repairGracePeriodMinutes(91),
+                builder -> builder.repairAction("Delete"),
+                builder -> builder.healthExtension(false).automaticRepairs(true),
+                builder -> builder.notebookIdleTimeoutMinutes(5),
+                builder -> builder.notebookIdleTimeoutMinutes(10_081),
+                builder -> builder.entraLogin(true),
+                builder -> builder.storageKeySource(io.github.dsvmpool.config.StorageKeySource.KEY_VAULT)
+                        .keyVaultName("9-not-a-vault-name"),
+                builder -> builder.entraLogin(true).entraAdminGroupObjectIds(List.of("data-science-admins")));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(19, good), net.jqwik.api.Tuple.of(1, bad));
     }
 
     private static PoolSettings.Builder storage(PoolSettings.Builder builder, int choice) {

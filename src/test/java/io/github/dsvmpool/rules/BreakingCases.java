@@ -81,6 +81,9 @@ final class BreakingCases {
         table.outbound();
         table.scaleSets();
         table.customScript();
+        table.health();
+        table.identity();
+        table.keyVault();
         table.autoscale();
         table.storage();
         return table.cases;
@@ -302,6 +305,121 @@ final class BreakingCases {
                     protectedSettings(g).put("storageAccountKey", "a2V5");
                     protectedSettings(g).put("managedIdentity", map());
                 });
+    }
+
+    static final String HEALTH = "virtualMachineProfile.extensionProfile.extensions[1]";
+
+    private static Map<String, Object> healthSettings(TestGraph graph) {
+        return graph.at(VMSS, HEALTH + ".settings");
+    }
+
+    private void health() {
+        add("health-extension-identity", "Rich mode 2.0 spelt 2", VMSS, HEALTH + ".typeHandlerVersion",
+                g -> graph(g, HEALTH).put("typeHandlerVersion", "2"));
+        add("health-extension-identity", "another publisher", VMSS, HEALTH + ".publisher",
+                g -> graph(g, HEALTH).put("publisher", "Microsoft.Azure.Extensions.Health"));
+        add("health-extension-identity", "two health extensions", VMSS,
+                "virtualMachineProfile.extensionProfile.extensions[2]",
+                g -> g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions")
+                        .add(new java.util.LinkedHashMap<>(graph(g, HEALTH))));
+        add("health-extension-probe", "protocol udp", VMSS, HEALTH + ".settings.protocol",
+                g -> healthSettings(g).put("protocol", "udp"));
+        add("health-extension-probe", "port 0", VMSS, HEALTH + ".settings.port",
+                g -> healthSettings(g).put("port", 0L));
+        add("health-extension-probe", "https without requestPath", VMSS, HEALTH + ".settings.requestPath",
+                g -> healthSettings(g).remove("requestPath"));
+        add("health-extension-probe", "tcp with a requestPath", VMSS, HEALTH + ".settings.requestPath",
+                g -> healthSettings(g).put("protocol", "tcp"));
+        add("health-extension-timing", "intervalInSeconds 4", VMSS, HEALTH + ".settings.intervalInSeconds",
+                g -> healthSettings(g).put("intervalInSeconds", 4L));
+        add("health-extension-timing", "intervalInSeconds 61", VMSS, HEALTH + ".settings.intervalInSeconds",
+                g -> healthSettings(g).put("intervalInSeconds", 61L));
+        add("health-extension-timing", "numberOfProbes 25", VMSS, HEALTH + ".settings.numberOfProbes",
+                g -> healthSettings(g).put("numberOfProbes", 25L));
+        add("health-extension-timing", "numberOfProbes 0", VMSS, HEALTH + ".settings.numberOfProbes",
+                g -> healthSettings(g).put("numberOfProbes", 0L));
+        add("health-one-source", "the extension and an LB health probe", VMSS,
+                "virtualMachineProfile.networkProfile.healthProbe",
+                g -> g.at(VMSS, "virtualMachineProfile.networkProfile").put("healthProbe",
+                        ref(lbPart("probes", "jupyter-probe"))));
+        add("health-one-source", "repairs without any health source", VMSS, "automaticRepairsPolicy.enabled",
+                g -> g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").remove(1));
+        for (String grace : new String[] {"PT9M", "PT91M", "PT2H", "thirty minutes"}) {
+            add("automatic-repairs-policy", "gracePeriod " + grace, VMSS, "automaticRepairsPolicy.gracePeriod",
+                    g -> g.inputs(VMSS).put("automaticRepairsPolicy", map("enabled", true, "gracePeriod", grace,
+                            "repairAction", "Replace")));
+        }
+        add("automatic-repairs-policy", "repairAction Delete", VMSS, "automaticRepairsPolicy.repairAction",
+                g -> g.at(VMSS, "automaticRepairsPolicy").put("repairAction", "Delete"));
+    }
+
+    static final String ENTRA = "virtualMachineProfile.extensionProfile.extensions[2]";
+
+    private void entra(String ruleId, String description, String resource, String property,
+                       Consumer<TestGraph> change) {
+        add(ruleId, description, resource, property, Set.of(ruleId), Pools::withEntra, change);
+    }
+
+    private void identity() {
+        entra("role-assignment-name-guid", "a readable name", "login-admin", "roleAssignmentName",
+                g -> g.inputs("login-admin").put("roleAssignmentName", "dsvm-admin-login"));
+        entra("role-assignment-ids", "a group name instead of its object id", "login-admin", "principalId",
+                g -> g.inputs("login-admin").put("principalId", "data-science-admins"));
+        entra("role-assignment-ids", "the role's display name as its id", "login-user", "roleDefinitionId",
+                g -> g.inputs("login-user").put("roleDefinitionId", "Virtual Machine User Login"));
+        entra("role-assignment-ids", "a resource group name as the scope", "login-user", "scope",
+                g -> g.inputs("login-user").put("scope", Pools.RG));
+        entra("role-assignment-unique", "the admin role twice for one group (other name, role id without"
+                + " subscription)", "login-again", "principalId", g -> g.add("azure-native:authorization:RoleAssignment",
+                "login-again", map("scope", Pools.RG_SCOPE.toUpperCase(), "roleDefinitionId",
+                        "/providers/Microsoft.Authorization/roleDefinitions/1c0163c0-47e6-4577-8991-ea5c82e286e4",
+                        "principalId", Pools.ADMIN_GROUP, "principalType", "Group",
+                        "roleAssignmentName", "3f9e2d1c-0b8a-5c7d-9e6f-5a4b3c2d1e0f")));
+        entra("entra-ssh-login-extension", "no system-assigned identity", VMSS, "identity.type",
+                g -> g.inputs(VMSS).put("identity", map("type", "UserAssigned")));
+        entra("entra-ssh-login-extension", "no identity at all", VMSS, "identity.type",
+                g -> g.inputs(VMSS).remove("identity"));
+        entra("entra-ssh-login-extension", "another publisher", VMSS, ENTRA + ".publisher",
+                g -> graph(g, ENTRA).put("publisher", "Microsoft.Azure.Extensions"));
+        entra("entra-ssh-login-extension", "version 2.0", VMSS, ENTRA + ".typeHandlerVersion",
+                g -> graph(g, ENTRA).put("typeHandlerVersion", "2.0"));
+    }
+
+    private void vault(String ruleId, String description, String resource, String property,
+                       Consumer<TestGraph> change) {
+        add(ruleId, description, resource, property, Set.of(ruleId), Pools::withKeyVault, change);
+    }
+
+    private void keyVault() {
+        for (String name : new String[] {"1poolkv", "pool--kv", "kv", "pool-kv-", "a-very-long-key-vault-name-1"}) {
+            vault("key-vault-name", "vault name " + name, Pools.VAULT, "vaultName", g -> {
+                g.inputs(Pools.VAULT).put("vaultName", name);
+                g.inputs("pool-storage-key").put("vaultName", name);
+                g.inputs("kv-secrets-user").put("scope", Pools.RG_SCOPE + "/providers/Microsoft.KeyVault/vaults/" + name);
+            });
+        }
+        vault("key-vault-properties", "no tenant", Pools.VAULT, "properties.tenantId",
+                g -> g.at(Pools.VAULT, "properties").remove("tenantId"));
+        vault("key-vault-properties", "sku family B", Pools.VAULT, "properties.sku",
+                g -> g.at(Pools.VAULT, "properties.sku").put("family", "B"));
+        vault("key-vault-properties", "soft delete for 120 days", Pools.VAULT, "properties.softDeleteRetentionInDays",
+                g -> g.at(Pools.VAULT, "properties").put("softDeleteRetentionInDays", 120L));
+        vault("key-vault-properties", "purge protection false", Pools.VAULT, "properties.enablePurgeProtection",
+                g -> g.at(Pools.VAULT, "properties").put("enablePurgeProtection", false));
+        vault("key-vault-rbac-for-roles", "access policies with a role assignment", Pools.VAULT,
+                "properties.enableRbacAuthorization",
+                g -> g.at(Pools.VAULT, "properties").put("enableRbacAuthorization", false));
+        vault("key-vault-rbac-for-roles", "the model left to its default (access policies)", Pools.VAULT,
+                "properties.enableRbacAuthorization",
+                g -> g.at(Pools.VAULT, "properties").remove("enableRbacAuthorization"));
+        vault("key-vault-secret-in-declared-vault", "a secret in another vault", "pool-storage-key", "vaultName",
+                g -> g.inputs("pool-storage-key").put("vaultName", "othervault"));
+        vault("key-vault-secret-in-declared-vault", "a secret name with an underscore", "pool-storage-key",
+                "secretName", g -> g.inputs("pool-storage-key").put("secretName", "storage_key"));
+    }
+
+    private static Map<String, Object> graph(TestGraph graph, String path) {
+        return graph.at(VMSS, path);
     }
 
     private void autoscale() {

@@ -119,9 +119,40 @@ class HoldingCasesTest {
                     Values.map(extension.get("settings")).put("fileUris", list("https://example.org/a.sh"));
                 }),
                 holds("another publisher's extension with any settings", g ->
-                        g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").add(map("name", "health",
-                                "publisher", "Microsoft.ManagedServices", "type", "ApplicationHealthLinux",
-                                "settings", map("protocol", "tcp", "port", 8000L)))),
+                        g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").add(map("name", "monitor",
+                                "publisher", "Microsoft.Azure.Monitor", "type", "AzureMonitorLinuxAgent",
+                                "typeHandlerVersion", "1.0", "settings", map("protocol", "tcp", "port", 8000L)))),
+                holds("a tcp health probe without requestPath, Rich mode 2.0", g -> {
+                    var health = g.at(VMSS, BreakingCases.HEALTH);
+                    health.put("typeHandlerVersion", "2.0");
+                    health.put("settings", map("protocol", "tcp", "port", 22L));
+                }),
+                holds("Entra login: identity, extension and two roles for one group", Pools::withEntra, g -> {
+                }),
+                holds("a role assignment without a name, at the subscription, identity SystemAssigned, UserAssigned",
+                        Pools::withEntra, g -> {
+                            g.inputs(VMSS).put("identity", map("type", "SystemAssigned, UserAssigned"));
+                            g.inputs("login-user").remove("roleAssignmentName");
+                            g.inputs("login-user").put("scope", "/subscriptions/" + Pools.SUBSCRIPTION_ID);
+                        }),
+                holds("the key in Key Vault: identity, RBAC vault, secret, Secrets User role", Pools::withKeyVault, g -> {
+                }),
+                holds("a production vault: purge protection true, 90 days, premium", Pools::withKeyVault, g -> {
+                    g.at(Pools.VAULT, "properties").put("enablePurgeProtection", true);
+                    g.at(Pools.VAULT, "properties").put("softDeleteRetentionInDays", 90L);
+                    g.at(Pools.VAULT, "properties.sku").put("name", "premium");
+                }),
+                holds("no health extension and no repairs", g -> {
+                    g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").remove(1);
+                    g.inputs(VMSS).remove("automaticRepairsPolicy");
+                }),
+                holds("repairs from an LB probe instead of the extension, grace PT90M, Restart", g -> {
+                    g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").remove(1);
+                    g.at(VMSS, "virtualMachineProfile.networkProfile").put("healthProbe",
+                            ref(Pools.lbPart("probes", "jupyter-probe")));
+                    g.inputs(VMSS).put("automaticRepairsPolicy", map("enabled", true, "gracePeriod", "PT90M",
+                            "repairAction", "Restart"));
+                }),
                 holds("ids outside the stack (a role definition, a resource group)", g ->
                         g.inputs(VMSS).put("tags", map("scope", TestGraph.SUBSCRIPTION + "/resourceGroups/other",
                                 "role", TestGraph.SUBSCRIPTION + "/providers/Microsoft.Authorization/roleDefinitions/x"))),

@@ -36,6 +36,55 @@ final class Pools {
         return armLb(RG, LB_NAME, collection, name);
     }
 
+    static final String ADMIN_GROUP = "6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f";
+    static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+    static final String RG_SCOPE = "/subscriptions/" + SUBSCRIPTION_ID + "/resourceGroups/" + RG;
+    static final String ADMIN_ROLE = "/subscriptions/" + SUBSCRIPTION_ID
+            + "/providers/Microsoft.Authorization/roleDefinitions/1c0163c0-47e6-4577-8991-ea5c82e286e4";
+    static final String USER_ROLE = "/subscriptions/" + SUBSCRIPTION_ID
+            + "/providers/Microsoft.Authorization/roleDefinitions/fb879df8-f326-4884-b1cf-06f3ad86be52";
+
+    /** The valid pool with Entra ID SSH login: identity, the extension (extensions[2]) and two role assignments. */
+    static TestGraph withEntra() {
+        TestGraph graph = valid();
+        graph.inputs(VMSS).put("identity", map("type", "SystemAssigned"));
+        graph.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").add(map("name", "entra-ssh-login",
+                "publisher", "Microsoft.Azure.ActiveDirectory", "type", "AADSSHLoginForLinux",
+                "typeHandlerVersion", "1.0", "autoUpgradeMinorVersion", true));
+        graph.add("azure-native:authorization:RoleAssignment", "login-admin", map("scope", RG_SCOPE,
+                "roleDefinitionId", ADMIN_ROLE, "principalId", ADMIN_GROUP, "principalType", "Group",
+                "roleAssignmentName", "0d3c8a57-8a4e-5d36-9b8e-2f1a7c3b9e10"));
+        graph.add("azure-native:authorization:RoleAssignment", "login-user", map("scope", RG_SCOPE,
+                "roleDefinitionId", USER_ROLE, "principalId", ADMIN_GROUP, "principalType", "Group",
+                "roleAssignmentName", "7b2e1f90-4c6d-5a8b-8e3f-0a9d6c5b4e21"));
+        return graph;
+    }
+
+    static final String VAULT = "pool-kv";
+    static final String VAULT_NAME = "poolkv1a2b3c4d";
+
+    /** The valid pool reading its key from Key Vault: identity, vault, secret and the Secrets User role. */
+    static TestGraph withKeyVault() {
+        TestGraph graph = valid();
+        graph.add("azure-native:managedidentity:UserAssignedIdentity", "pool-identity", map("resourceGroupName", RG));
+        graph.add("azure-native:keyvault:Vault", VAULT, map("resourceGroupName", RG, "vaultName", VAULT_NAME,
+                "properties", map("tenantId", "11111111-1111-1111-1111-111111111111",
+                        "sku", map("family", "A", "name", "standard"), "enableRbacAuthorization", true,
+                        "enableSoftDelete", true, "softDeleteRetentionInDays", 7L)));
+        graph.add("azure-native:keyvault:Secret", "pool-storage-key", map("resourceGroupName", RG,
+                "vaultName", VAULT_NAME, "secretName", "storage-key",
+                "properties", new Registration.SecretValue(map("value", SECRET_MARKER))));
+        graph.add("azure-native:authorization:RoleAssignment", "kv-secrets-user", map("scope", RG_SCOPE
+                        + "/providers/Microsoft.KeyVault/vaults/" + VAULT_NAME,
+                "roleDefinitionId", "/subscriptions/" + SUBSCRIPTION_ID
+                        + "/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6",
+                "principalId", "22222222-2222-4222-8222-222222222222", "principalType", "ServicePrincipal",
+                "roleAssignmentName", "5a6b7c8d-9e0f-5a1b-8c2d-3e4f5a6b7c8d"));
+        graph.inputs(VMSS).put("identity", map("type", "UserAssigned", "userAssignedIdentities",
+                list(mockId("azure-native:managedidentity:UserAssignedIdentity", "pool-identity"))));
+        return graph;
+    }
+
     static TestGraph valid() {
         TestGraph graph = new TestGraph();
         graph.add("azure-native:resources:ResourceGroup", RG, map("resourceGroupName", RG, "location", "westeurope"));
@@ -97,7 +146,14 @@ final class Pools {
                                 "typeHandlerVersion", "2.1",
                                 "settings", map("skipDos2Unix", true),
                                 "protectedSettings", new Registration.SecretValue(map(
-                                        "commandToExecute", "bash provision.sh --key " + SECRET_MARKER))))))));
+                                        "commandToExecute", "bash provision.sh --key " + SECRET_MARKER))),
+                                map("name", "health", "publisher", "Microsoft.ManagedServices",
+                                        "type", "ApplicationHealthLinux", "typeHandlerVersion", "1.0",
+                                        "settings", map("protocol", "https", "port", 8000L,
+                                                "requestPath", "/hub/health", "intervalInSeconds", 15L,
+                                                "numberOfProbes", 4L)))))));
+        graph.inputs(VMSS).put("automaticRepairsPolicy", map("enabled", true, "gracePeriod", "PT30M",
+                "repairAction", "Replace"));
         String vmssId = mockId(VMSS_TYPE, VMSS);
         graph.add("azure-native:insights:AutoscaleSetting", AUTOSCALE, map("resourceGroupName", RG,
                 "targetResourceUri", vmssId, "enabled", true,

@@ -94,6 +94,30 @@ class ProvisioningScriptTest {
     }
 
     @Test
+    void theIdleCullerRunsAfterThePortsAndBeforeTheMountWithItsTimeoutInSeconds() {
+        String script = MountScript.decode(ProvisioningScript.of(90).encodedScript(PARAMETERS, "key=="));
+        int ports = script.indexOf("\ndsvm_ports_install ||");
+        int culler = script.indexOf("\ndsvm_culler_install ||");
+        int mount = script.indexOf("log \"start: ");
+        assertThat(culler).isGreaterThan(ports);
+        assertThat(mount).isGreaterThan(culler);
+        assertThat(script).containsOnlyOnce("seconds='5400'").containsOnlyOnce("\ndsvm_culler_install ||")
+                .doesNotContainPattern("@[A-Z0-9_]+@");
+        assertThat(IdleCuller.render(0)).contains("seconds='0'");
+        assertThat(ProvisioningScript.shipped().revision(PARAMETERS))
+                .isEqualTo(ProvisioningScript.of(IdleCuller.DEFAULT_MINUTES).revision(PARAMETERS))
+                .isNotEqualTo(ProvisioningScript.of(0).revision(PARAMETERS))
+                .isNotEqualTo(ProvisioningScript.of(90).revision(PARAMETERS));
+        // the longest timeout keeps the whole script under the extension's 256 KB
+        assertThat(ProvisioningScript.of(IdleCuller.MAX_MINUTES).encodedScript(PARAMETERS, "k").length())
+                .isLessThan(MountScript.MAX_ENCODED_SCRIPT_BYTES);
+        for (int refused : new int[] {-1, 1, 9, 10_081}) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> IdleCuller.render(refused)).withMessageContaining(Integer.toString(refused));
+        }
+    }
+
+    @Test
     void theRevisionFollowsTheWatcherToo() {
         String withWatcher = ProvisioningScript.shipped().revision(PARAMETERS);
         assertThat(withWatcher).isNotEqualTo(MountScript.shipped().revision(PARAMETERS))

@@ -22,6 +22,7 @@ public final class RiskyChanges {
     static final String VIRTUAL_NETWORK = "azure-native:network:VirtualNetwork";
     static final String PUBLIC_IP = "azure-native:network:PublicIPAddress";
     static final String RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
+    static final String KEY_VAULT = "azure-native:keyvault:Vault";
 
     /**
      * @param when     an extra condition on the values; most rules apply to any change of the path
@@ -100,6 +101,15 @@ public final class RiskyChanges {
                     KEEP_OLD + ", or tell users and update allow-lists that name the old address"),
             new Rule(PUBLIC_IP, "dnsSettings.domainNameLabel", "the pool's DNS name changes for every user",
                     "tell users the new address (and update bookmarks, SSH configs and certificates)"),
+            new Rule(KEY_VAULT, "vaultName", "a new vault name replaces the vault: the old one stays soft-deleted"
+                    + " under its name (7-90 days), and VMs that still read it fail their next mount",
+                    KEEP_OLD + "; if intended, re-run the provisioning (provisioningRevision) after the update"),
+            new Rule(KEY_VAULT, "properties.enablePurgeProtection", "purge protection cannot be turned off once on:"
+                    + " the vault can then only expire after its soft-delete days",
+                    "turn it on only for vaults meant to last (production)"),
+            new Rule(SCALE_SET, "identity**", "the VMs' identities change: Entra ID login and the Key Vault read"
+                    + " follow the new identity only after its roles have propagated",
+                    "expect logins and key reads to fail for a few minutes; re-run the provisioning if a mount failed"),
             new Rule(ANY_TYPE, "(protect)", (before, after) -> isTrue(before) && !isTrue(after),
                     "protection is lifted: the resource can be deleted or replaced from now on",
                     "make sure this is intended (production: true protects the storage); lift it only in a change of"

@@ -1,0 +1,46 @@
+package io.github.dsvmpool.plans;
+
+import java.util.Locale;
+
+/**
+ * Where the VMs get the SMB storage key: from a Key Vault (RBAC model) secret that a user-assigned identity
+ * may read (role <i>Key Vault Secrets User</i>, granted before the scale set exists), through IMDS and the Key
+ * Vault REST API at mount time; or, when {@code enabled} is false, from the extension's protectedSettings as
+ * before. Pure: the component only wires. Sources: Learn "Azure Key Vault RBAC guide" (Key Vault Secrets User
+ * {@value #SECRETS_USER_ROLE}), "How to use managed identities for Azure resources on an Azure VM to acquire an
+ * access token" (IMDS, {@code client_id} for a user-assigned identity), Key Vault REST "Get Secret" (7.4).
+ *
+ * @param enabled              whether the Key Vault is declared (SMB only)
+ * @param vaultName            its globally unique name
+ * @param purgeProtection      on in production (irreversible: Azure accepts no false once set)
+ * @param softDeleteDays       7-90 days a deleted vault is kept (and its name taken)
+ * @param storageEndpointSuffix the cloud's storage suffix, which tells the Key Vault DNS suffix
+ */
+public record KeyVaultPlan(boolean enabled, String vaultName, boolean purgeProtection, int softDeleteDays,
+                           String storageEndpointSuffix) {
+    public static final String SECRET_NAME = "storage-key";
+    /** Built-in role "Key Vault Secrets User": reads secret contents. */
+    public static final String SECRETS_USER_ROLE = "4633458b-17de-408a-b874-0445c86b69e6";
+    public static final String SKU = "standard";
+    public static final int PRODUCTION_SOFT_DELETE_DAYS = 90;
+    public static final int DEFAULT_SOFT_DELETE_DAYS = 7;
+
+    /** {@code vault.azure.net} in the public cloud; the sovereign clouds' equivalents. */
+    public String vaultDnsSuffix() {
+        return switch (storageEndpointSuffix.toLowerCase(Locale.ROOT)) {
+            case "core.chinacloudapi.cn" -> "vault.azure.cn";
+            case "core.usgovcloudapi.net" -> "vault.usgovcloudapi.net";
+            default -> "vault.azure.net";
+        };
+    }
+
+    /** The vault's data-plane address, e.g. {@code https://dsvmprodkv1a2b3c4d.vault.azure.net}. */
+    public String vaultUrl() {
+        return "https://" + vaultName + "." + vaultDnsSuffix();
+    }
+
+    /** The token audience (IMDS {@code resource}) of that cloud's Key Vault. */
+    public String tokenResource() {
+        return "https://" + vaultDnsSuffix();
+    }
+}

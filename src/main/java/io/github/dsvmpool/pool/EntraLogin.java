@@ -1,0 +1,52 @@
+package io.github.dsvmpool.pool;
+
+import com.pulumi.azurenative.authorization.RoleAssignment;
+import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
+import com.pulumi.azurenative.authorization.enums.PrincipalType;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.core.Output;
+import io.github.dsvmpool.plans.EntraLoginPlan;
+import io.github.dsvmpool.plans.RoleAssignmentNames;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entra ID SSH login as {@link EntraLoginPlan} decided it: the {@code AADSSHLoginForLinux} extension (the scale
+ * set's system-assigned identity is declared by the component) and one role assignment per configured group
+ * and role at the pool's resource group, named by a name-based UUID of scope, role and group.
+ */
+final class EntraLogin {
+    final List<RoleAssignment> assignments;
+
+    EntraLogin(PartContext context, EntraLoginPlan plan, Output<String> subscriptionId) {
+        Output<String> scope = Output.format("/subscriptions/%s/resourceGroups/%s", subscriptionId,
+                context.resourceGroupName());
+        this.assignments = plan.assignments().stream().map(assignment -> {
+            Output<String> roleDefinitionId = subscriptionId
+                    .applyValue(subscription -> EntraLoginPlan.roleDefinitionId(subscription, assignment.roleId()));
+            Output<String> name = Output.tuple(scope, roleDefinitionId).applyValue(pair ->
+                    RoleAssignmentNames.of(pair.t1, pair.t2, assignment.groupId()));
+            return new RoleAssignment(context.childName(assignment.suffix()), RoleAssignmentArgs.builder()
+                    .roleAssignmentName(name)
+                    .scope(scope)
+                    .roleDefinitionId(roleDefinitionId)
+                    .principalId(assignment.groupId())
+                    .principalType(PrincipalType.Group)
+                    .description("dsvm-pool " + context.poolName() + ": Entra ID SSH login to the pool's VMs")
+                    .build(), context.options().build());
+        }).toList();
+    }
+
+    static Optional<VirtualMachineScaleSetExtensionArgs> extension(EntraLoginPlan plan) {
+        if (!plan.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(VirtualMachineScaleSetExtensionArgs.builder()
+                .name(EntraLoginPlan.EXTENSION_NAME)
+                .publisher(EntraLoginPlan.PUBLISHER)
+                .type(EntraLoginPlan.TYPE)
+                .typeHandlerVersion(EntraLoginPlan.VERSION)
+                .autoUpgradeMinorVersion(true)
+                .build());
+    }
+}
