@@ -83,7 +83,7 @@ public final class DsvmPool extends ComponentResource {
     public DsvmPool(String name, DsvmPoolArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         PoolSettings settings = args.settings();
-        new Problems().addAll(settings.problems()).throwIfAny("DsvmPool '" + name + "'");
+        new Problems().addAll(PoolArgsValidator.problems(name, args)).throwIfAny("DsvmPool '" + name + "'");
 
         var tags = new HashMap<>(settings.tags());
         tags.putIfAbsent("dsvm-pool", name);

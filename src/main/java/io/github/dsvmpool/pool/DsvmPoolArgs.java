@@ -15,12 +15,19 @@ public final class DsvmPoolArgs {
     private final Output<String> adminPassword;
     private final Output<List<String>> sshPublicKeys;
     private final Optional<Output<String>> resourceGroupName;
+    private final PlainValues plain;
 
     private DsvmPoolArgs(Builder builder) {
         this.settings = Objects.requireNonNull(builder.settings, "settings is required");
         this.adminPassword = Objects.requireNonNull(builder.adminPassword, "adminPassword is required").asSecret();
         this.sshPublicKeys = builder.sshPublicKeys;
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
+        this.plain = builder.plain;
+    }
+
+    /** The values given as plain values rather than outputs: the component validates these before any child. */
+    PlainValues plain() {
+        return plain;
     }
 
     /** The pool's plain settings: location, sizes, names, ranges, counts. */
@@ -52,6 +59,7 @@ public final class DsvmPoolArgs {
         private Output<String> adminPassword;
         private Output<List<String>> sshPublicKeys = Output.of(List.of());
         private Output<String> resourceGroupName;
+        private PlainValues plain = PlainValues.NONE;
 
         public Builder settings(PoolSettings settings) {
             this.settings = settings;
@@ -60,30 +68,40 @@ public final class DsvmPoolArgs {
 
         public Builder adminPassword(Output<String> adminPassword) {
             this.adminPassword = adminPassword;
+            plain = plain.withAdminPassword(Optional.empty());
             return this;
         }
 
         /** The plain value is wrapped as a Pulumi secret. */
         public Builder adminPassword(String adminPassword) {
-            return adminPassword(Output.ofSecret(adminPassword));
+            adminPassword(Output.ofSecret(adminPassword));
+            plain = plain.withAdminPassword(Optional.of(Optional.ofNullable(adminPassword)));
+            return this;
         }
 
         public Builder sshPublicKeys(Output<List<String>> sshPublicKeys) {
             this.sshPublicKeys = sshPublicKeys;
+            plain = plain.withSshPublicKeys(Optional.empty());
             return this;
         }
 
         public Builder sshPublicKeys(List<String> sshPublicKeys) {
-            return sshPublicKeys(Output.of(List.copyOf(sshPublicKeys)));
+            var keys = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sshPublicKeys));
+            sshPublicKeys(Output.of(keys));
+            plain = plain.withSshPublicKeys(Optional.of(keys));
+            return this;
         }
 
         public Builder resourceGroupName(Output<String> resourceGroupName) {
             this.resourceGroupName = resourceGroupName;
+            plain = plain.withResourceGroupName(Optional.empty());
             return this;
         }
 
         public Builder resourceGroupName(String resourceGroupName) {
-            return resourceGroupName(Output.of(resourceGroupName));
+            resourceGroupName(Output.of(resourceGroupName));
+            plain = plain.withResourceGroupName(Optional.of(Optional.ofNullable(resourceGroupName)));
+            return this;
         }
 
         public DsvmPoolArgs build() {
