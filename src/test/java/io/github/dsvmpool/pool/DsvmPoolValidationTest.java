@@ -74,6 +74,21 @@ class DsvmPoolValidationTest {
     }
 
     @Test
+    void aScheduleBeyondThePoolIsRefusedByTheComponentBeforeAnyChild() {
+        var week = io.github.dsvmpool.plans.autoscale.WeekSchedule.builder()
+                .workingHours("office", io.github.dsvmpool.plans.autoscale.WeekSchedule.WEEKDAYS, 9, 17, 1, 8)
+                .build();
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("cpu", DsvmPoolArgs.builder()
+                .settings(settings().maxInstanceCount(4).autoscale(week).build())
+                .adminPassword("Library-Password-77")
+                .build()));
+        assertThat(refusals(outcome)).singleElement().satisfies(refusal -> assertThat(refusal.problems())
+                .extracting(Problem::setting).containsExactly("autoscale.workingHours[0].maximum"));
+        assertThat(outcome.registrations()).extracting(Registration::type)
+                .containsOnly("pulumi:pulumi:Stack", DsvmPool.TYPE);
+    }
+
+    @Test
     void secretsGivenAsOutputsAreNotJudgedByTheComponent() {
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("cpu", DsvmPoolArgs.builder()
                 .settings(settings().build())
