@@ -8,11 +8,22 @@ public final class InvalidConfigurationException extends IllegalArgumentExceptio
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
+    /**
+     * Creates the error with a message listing every problem.
+     *
+     * @param subject  what was checked, e.g. {@code DsvmPool 'analytics'} or {@code the stack configuration}
+     * @param problems every problem found, at least one
+     */
     public InvalidConfigurationException(String subject, List<Problem> problems) {
         super(describe(subject, problems));
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * Every problem, in the order found.
+     *
+     * @return an unmodifiable list
+     */
     public List<Problem> problems() {
         return problems;
     }

@@ -14,13 +14,24 @@ public record Problem(String setting, String value, String allowed) {
     /** Shown instead of a secret's value so that error messages never leak it. */
     public static final String SECRET_VALUE = "[secret]";
 
+    /**
+     * Checks the setting and the explanation are present; a missing value is shown as {@code (not set)}.
+     *
+     * @param setting see the record component {@code setting}
+     * @param value   see the record component {@code value}
+     * @param allowed see the record component {@code allowed}
+     */
     public Problem {
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(allowed, "allowed");
         value = value == null ? "(not set)" : value;
     }
 
-    /** A one-line, human-readable description. */
+    /**
+     * A one-line, human-readable description.
+     *
+     * @return {@code setting = 'value': allowed}
+     */
     public String message() {
         return setting + " = " + quote(value) + ": " + allowed;
     }

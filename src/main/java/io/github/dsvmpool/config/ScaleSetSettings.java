@@ -6,6 +6,17 @@ import java.util.Optional;
  * The VMs of the pool: size, image, admin account name and how many there may be. {@code provisioningRevision}
  * is part of the provisioning extension's {@code forceUpdateTag}: changing it re-runs the extension on every
  * VM (e.g. after rotating the storage key by hand).
+ *
+ * @param vmSize               an Azure VM size, default {@code Standard_D2s_v3}; the default image is Gen2
+ * @param computerNamePrefix   1-9 lowercase letters, digits, hyphens, starting with a letter; default {@code dsvm}
+ * @param adminUsername        1-32 lowercase characters, not a name Azure reserves; default {@code dsadmin}
+ * @param image                the marketplace image; default {@link ImageReference#UBUNTU_DSVM}
+ * @param plan                 the purchase plan, only if the image needs one; default none
+ * @param osDiskType           {@code Standard_LRS}, {@code StandardSSD_LRS} (default), {@code StandardSSD_ZRS},
+ *                             {@code Premium_LRS} or {@code Premium_ZRS}
+ * @param upgradeMode          {@code Automatic} (default) or {@code Manual}
+ * @param instanceCounts       minimum, initial and maximum VMs; default 1, 1, 4
+ * @param provisioningRevision 1-32 letters, digits, '.', '_', '-'; default {@code 1}
  */
 public record ScaleSetSettings(String vmSize, String computerNamePrefix, String adminUsername, ImageReference image,
                                Optional<PurchasePlan> plan, String osDiskType, String upgradeMode,

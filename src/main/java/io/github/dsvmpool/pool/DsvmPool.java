@@ -31,6 +31,7 @@ import java.util.Optional;
  * only wires the parts together; the decisions live in {@code io.github.dsvmpool.plans}.
  */
 public final class DsvmPool extends ComponentResource {
+    /** The component's Pulumi type token. */
     public static final String TYPE = "dsvm-pool:index:DsvmPool";
 
     /** The resource group holding the pool. */
@@ -60,10 +61,13 @@ public final class DsvmPool extends ComponentResource {
     /** The share as a UNC path. */
     @Export(name = "shareUncPath", refs = String.class)
     public final Output<String> shareUncPath;
+    /** The storage account's Azure name (globally unique). */
     @Export(name = "storageAccountName", refs = String.class)
     public final Output<String> storageAccountName;
+    /** The scale set's Azure name. */
     @Export(name = "scaleSetName", refs = String.class)
     public final Output<String> scaleSetName;
+    /** The scale set's Azure resource id. */
     @Export(name = "scaleSetId", refs = String.class)
     public final Output<String> scaleSetId;
     /** The load balancer's Azure name, for the port-mapping query of the per-VM NAT rules. */
@@ -76,10 +80,30 @@ public final class DsvmPool extends ComponentResource {
     @Export(name = "outboundIpAddresses", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> outboundIpAddresses;
 
+    /**
+     * Declares a pool with default resource options.
+     *
+     * @param name the pool's name: 1-20 lowercase letters, digits and hyphens, starting with a letter; it prefixes
+     *             every child's logical name and the derived Azure names, and must be unique in the stack
+     * @param args the pool's settings and secrets
+     * @throws io.github.dsvmpool.config.InvalidConfigurationException naming every invalid argument, before any
+     *                                                                 child is declared
+     */
     public DsvmPool(String name, DsvmPoolArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
     }
 
+    /**
+     * Declares a pool.
+     *
+     * @param name    the pool's name: 1-20 lowercase letters, digits and hyphens, starting with a letter; it
+     *                prefixes every child's logical name and the derived Azure names, and must be unique in the
+     *                stack
+     * @param args    the pool's settings and secrets
+     * @param options resource options of the component (parent, providers, protect, ...)
+     * @throws io.github.dsvmpool.config.InvalidConfigurationException naming every invalid argument, before any
+     *                                                                 child is declared
+     */
     public DsvmPool(String name, DsvmPoolArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         PoolSettings settings = args.settings();
