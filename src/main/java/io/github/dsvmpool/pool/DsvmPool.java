@@ -10,6 +10,7 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.config.Problems;
 import io.github.dsvmpool.plans.AzureNames;
@@ -70,7 +71,10 @@ public final class DsvmPool extends ComponentResource {
     /** The scale set's Azure resource id. */
     @Export(name = "scaleSetId", refs = String.class)
     public final Output<String> scaleSetId;
-    /** The load balancer's Azure name, for the port-mapping query of the per-VM NAT rules. */
+    /**
+     * The load balancer's Azure name, for the port-mapping query of the per-VM NAT rules:
+     * {@code <poolName>-lb-<hash>}, the hash of project, stack and pool name (unique in a shared resource group).
+     */
     @Export(name = "loadBalancerName", refs = String.class)
     public final Output<String> loadBalancerName;
     /** The VMs' local admin account. */
@@ -79,6 +83,12 @@ public final class DsvmPool extends ComponentResource {
     /** The public addresses the VMs' outbound traffic leaves from (for allow-lists elsewhere). */
     @Export(name = "outboundIpAddresses", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> outboundIpAddresses;
+    /** The id of the subnet the VMs are on: the pool's own, or the existing one it joined. */
+    @Export(name = "subnetId", refs = String.class)
+    public final Output<String> subnetId;
+
+    /** The pools on this pool's subnet, for {@link ExistingNetwork#subnetOf(DsvmPool)}. */
+    final SubnetShare subnetShare;
 
     /**
      * Declares a pool with default resource options.
@@ -108,6 +118,7 @@ public final class DsvmPool extends ComponentResource {
         super(TYPE, name, options);
         PoolSettings settings = args.settings();
         new Problems().addAll(PoolArgsValidator.problems(name, args)).throwIfAny("DsvmPool '" + name + "'");
+        PoolNames.declare(name);
 
         var tags = new HashMap<>(settings.tags());
         tags.putIfAbsent("dsvm-pool", name);
@@ -129,12 +140,12 @@ public final class DsvmPool extends ComponentResource {
         var outboundPlan = OutboundPlan.forPool(settings);
 
         var outbound = new PoolOutbound(context, outboundPlan);
-        var network = new PoolNetwork(context, settings.network(), lbSettings.poolEntry(), outbound.natGatewayId());
+        var network = PoolSubnet.declare(context, settings, args.network(), outbound.natGatewayId());
         var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
-                network.subnet.id());
+                network.subnetId());
         Output<String> subscriptionId = AuthorizationFunctions.getClientConfig()
                 .applyValue(GetClientConfigResult::subscriptionId);
-        String loadBalancerName = name + "-lb";
+        String loadBalancerName = AzureNames.loadBalancerName(name, seed);
         var loadBalancer = new PoolLoadBalancer(context, lbSettings,
                 new PoolLoadBalancer.Layout(loadBalancerName, dnsLabel, sshRange, jupyterRange, outbound),
                 subscriptionId);
@@ -146,12 +157,17 @@ public final class DsvmPool extends ComponentResource {
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
-                new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolIds()),
+                new PoolScaleSet.Wiring(network.subnetId(), loadBalancer.backendPoolIds(),
+                        network.interfaceSecurityGroupId()),
                 args.adminPassword(), args.sshPublicKeys(), MountExtension.of(mountParameters, storageKey,
                         settings.scaleSet().provisioningRevision()));
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
 
         this.resourceGroupName = groupName;
+        this.subnetId = network.subnetId();
+        this.subnetShare = args.network().map(SubnetShare::of).orElseGet(() -> SubnetShare.own(name,
+                settings.network().subnetPrefix(), maxInstances, outboundPlan.type() == OutboundType.NAT_GATEWAY));
+        args.network().ifPresent(joined -> this.subnetShare.join(name, maxInstances));
         this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));
         this.fqdn = loadBalancer.publicIp.dnsSettings()
                 .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
@@ -184,6 +200,7 @@ public final class DsvmPool extends ComponentResource {
                 Map.entry("scaleSetId", scaleSetId),
                 Map.entry("loadBalancerName", this.loadBalancerName),
                 Map.entry("adminUsername", this.adminUsername),
-                Map.entry("outboundIpAddresses", outboundIpAddresses)));
+                Map.entry("outboundIpAddresses", outboundIpAddresses),
+                Map.entry("subnetId", subnetId)));
     }
 }

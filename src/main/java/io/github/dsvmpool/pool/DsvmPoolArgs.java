@@ -18,6 +18,7 @@ public final class DsvmPoolArgs {
     private final Output<List<String>> sshPublicKeys;
     private final Optional<Output<String>> resourceGroupName;
     private final PlainValues plain;
+    private final Optional<ExistingNetwork> network;
 
     private DsvmPoolArgs(Builder builder) {
         this.settings = Objects.requireNonNull(builder.settings, "settings is required");
@@ -25,6 +26,17 @@ public final class DsvmPoolArgs {
         this.sshPublicKeys = builder.sshPublicKeys;
         this.resourceGroupName = Optional.ofNullable(builder.resourceGroupName);
         this.plain = builder.plain;
+        this.network = Optional.ofNullable(builder.network);
+    }
+
+    /**
+     * An existing subnet to join instead of declaring a virtual network and subnet; empty (default) declares
+     * them from {@code addressSpace} and {@code subnetPrefix}.
+     *
+     * @return the subnet to join, if one was given
+     */
+    public Optional<ExistingNetwork> network() {
+        return network;
     }
 
     /** The values given as plain values rather than outputs: the component validates these before any child. */
@@ -84,6 +96,7 @@ public final class DsvmPoolArgs {
         private Output<List<String>> sshPublicKeys = Output.of(List.of());
         private Output<String> resourceGroupName;
         private PlainValues plain = PlainValues.NONE;
+        private ExistingNetwork network;
 
         private Builder() {
         }
@@ -176,6 +189,19 @@ public final class DsvmPoolArgs {
         public Builder resourceGroupName(String resourceGroupName) {
             resourceGroupName(Output.of(resourceGroupName));
             plain = plain.withResourceGroupName(Optional.of(Optional.ofNullable(resourceGroupName)));
+            return this;
+        }
+
+        /**
+         * Joins an existing subnet (another pool's, or one managed elsewhere) instead of declaring a virtual
+         * network and subnet; the settings' {@code addressSpace} and {@code subnetPrefix} are then not used.
+         * Default: the pool declares its own network.
+         *
+         * @param network the subnet, {@code null} for the default
+         * @return this builder
+         */
+        public Builder network(ExistingNetwork network) {
+            this.network = network;
             return this;
         }
 

@@ -60,6 +60,7 @@ public final class AzureRules {
         rules.addAll(CustomScriptRules.rules());
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());
+        rules.addAll(SharingRules.rules());
         return List.copyOf(rules);
     }
 }

@@ -24,6 +24,7 @@ class PublicApiJavadocTest {
     static final List<String> PUBLIC_API = List.of(
             "pool/DsvmPool.java",
             "pool/DsvmPoolArgs.java",
+            "pool/ExistingNetwork.java",
             "config/PoolSettings.java",
             "config/NetworkSettings.java",
             "config/LoadBalancerSettings.java",
