@@ -49,7 +49,8 @@ class PublicApiJavadocTest {
             "plans/autoscale/NotificationSettings.java",
             "plans/autoscale/ScaleInPolicy.java",
             "plans/autoscale/SpotSettings.java",
-            "vm/ShareProtocol.java");
+            "vm/ShareProtocol.java",
+            "testing/DsvmPoolMocks.java");
     static final Path SOURCES = Path.of("src/main/java/io/github/dsvmpool");
 
     /** Compiles {@code files} with doclint on; returns its diagnostics, empty when the comments are complete. */
