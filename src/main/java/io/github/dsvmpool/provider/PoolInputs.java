@@ -31,7 +31,7 @@ public final class PoolInputs extends ResourceArgs {
     /** Admits the whole internet; default false. */
     @Import(name = "allowOpenInternet")
     public Boolean allowOpenInternet;
-    /** Default <poolName>-<hash>. */
+    /** Default {@code <poolName>-<hash>}. */
     @Import(name = "dnsLabel")
     public String dnsLabel;
     /** First per-VM SSH port; default 50000. */

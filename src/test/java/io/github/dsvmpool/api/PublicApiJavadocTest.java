@@ -55,9 +55,13 @@ class PublicApiJavadocTest {
 
     /** Compiles {@code files} with doclint on; returns its diagnostics, empty when the comments are complete. */
     static List<String> doclint(List<Path> files, Path out) {
+        return doclint("-Xdoclint:all/protected", files, out);
+    }
+
+    static List<String> doclint(String option, List<Path> files, Path out) {
         var compiler = ToolProvider.getSystemJavaCompiler();
         var output = new ByteArrayOutputStream();
-        var arguments = new ArrayList<>(List.of("-Xdoclint:all/protected", "-proc:none", "-d", out.toString(),
+        var arguments = new ArrayList<>(List.of(option, "-proc:none", "-d", out.toString(),
                 "-classpath", "target/classes" + File.pathSeparator + System.getProperty("java.class.path")));
         files.forEach(file -> arguments.add(file.toString()));
         int exit = compiler.run(null, output, output, arguments.toArray(String[]::new));
@@ -72,6 +76,16 @@ class PublicApiJavadocTest {
         var files = PUBLIC_API.stream().map(SOURCES::resolve).toList();
         assertThat(files).allSatisfy(file -> assertThat(file).exists());
         assertThat(doclint(files, out)).isEmpty();
+    }
+
+    /** What the javadoc jar's build checks (doclint but missing comments, public and protected) on every class. */
+    @Test
+    void everyCommentOfTheJarIsWellFormed(@TempDir Path out) throws IOException {
+        List<Path> all;
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            all = files.filter(file -> file.toString().endsWith(".java")).toList();
+        }
+        assertThat(doclint("-Xdoclint:all/protected,-missing", all, out)).isEmpty();
     }
 
     @Test
