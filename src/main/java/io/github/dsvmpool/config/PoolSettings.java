@@ -127,6 +127,10 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Map<String, String> tags = Map.of();
 
+        /** Starts with every default; {@link PoolSettings#builder()} does the same. */
+        public Builder() {
+        }
+
         /**
          * The Azure region of every resource. Required.
          *
