@@ -8,11 +8,22 @@ public final class InvalidConfigurationException extends IllegalArgumentExceptio
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
+    /**
+     * Creates the error with a message listing every problem.
+     *
+     * @param subject  what was checked, e.g. {@code DsvmPool 'analytics'} or {@code the stack configuration}
+     * @param problems every problem found, at least one
+     */
     public InvalidConfigurationException(String subject, List<Problem> problems) {
         super(describe(subject, problems));
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * Every problem, in the order found.
+     *
+     * @return an unmodifiable list
+     */
     public List<Problem> problems() {
         return problems;
     }
@@ -20,6 +31,9 @@ public final class InvalidConfigurationException extends IllegalArgumentExceptio
     /**
      * For the offline tools, which deploy nothing anyway: {@code invalid configuration in Pulumi.dev.yaml
      * (2 invalid settings):} and one line per problem.
+     *
+     * @param file the stack file the problems come from
+     * @return the description
      */
     public String describe(String file) {
         return "invalid configuration in " + file + " (" + count(problems) + "):\n" + lines(problems);

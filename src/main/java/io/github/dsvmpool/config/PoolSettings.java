@@ -9,13 +9,41 @@ import java.util.Optional;
 
 /**
  * Every plain (non-secret) decision about one pool, with secure defaults. Pure: no Pulumi types, so it can be
- * validated and tested without an engine. The builder's method names are the stack configuration keys.
+ * validated and tested without an engine. Build with {@link #builder()}: its method names are the stack
+ * configuration keys, and its javadoc gives each default and limit.
+ *
+ * @param location     the Azure region; required
+ * @param production   protects and retains the storage; default false
+ * @param network      address space, subnet and who may connect
+ * @param loadBalancer the public entry and per-VM port ranges
+ * @param outbound     how the VMs reach the internet
+ * @param storage      the shared Azure Files workspace
+ * @param scaleSet     the VMs: size, image, admin account, counts
+ * @param health       the health source and automatic repairs; defaults follow {@code production}
+ * @param entra        sign-in with Microsoft Entra ID over SSH; default off
+ * @param autoscale    the team's week; empty for one always-on profile
+ * @param tags         Azure tags on every resource; default none
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
                            ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
                            Optional<AutoscaleSettings> autoscale, Map<String, String> tags) {
 
+    /**
+     * Copies the tags; validation is {@link #problems()}'s job.
+     *
+     * @param location     see the record component {@code location}
+     * @param production   see the record component {@code production}
+     * @param network      see the record component {@code network}
+     * @param loadBalancer see the record component {@code loadBalancer}
+     * @param outbound     see the record component {@code outbound}
+     * @param health       see the record component {@code health}
+     * @param entra        see the record component {@code entra}
+     * @param storage      see the record component {@code storage}
+     * @param scaleSet     see the record component {@code scaleSet}
+     * @param autoscale    see the record component {@code autoscale}
+     * @param tags         see the record component {@code tags}
+     */
     public PoolSettings {
         tags = Map.copyOf(tags);
     }
@@ -24,22 +52,37 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      * The team's week. Empty means one always-on profile from {@code minInstanceCount},
      * {@code initialInstanceCount} and {@code maxInstanceCount}; with a schedule, the schedule's profiles set the
      * counts and {@code minInstanceCount} is not used.
+     *
+     * @return the configured schedule, if any
      */
     public Optional<AutoscaleSettings> autoscale() {
         return autoscale;
     }
 
-    /** The week the pool follows: the configured schedule, or the one always-on profile from the counts. */
+    /**
+     * The week the pool follows: the configured schedule, or the one always-on profile from the counts.
+     *
+     * @return the schedule the autoscale setting is planned from
+     */
     public AutoscaleSettings schedule() {
         return autoscale.orElseGet(() -> AlwaysOnSchedule.of(scaleSet.instanceCounts()));
     }
 
-    /** The health source and automatic repairs, with the defaults for this pool resolved. */
+    /**
+     * The health source and automatic repairs, with the defaults for this pool resolved.
+     *
+     * @return the health plan
+     */
     public io.github.dsvmpool.plans.HealthPlan healthPlan() {
         return health.plan(production);
     }
 
-    /** Where the VMs get the storage key; {@code vaultName} is the derived default when none is configured. */
+    /**
+     * Where the VMs get the storage key.
+     *
+     * @param defaultVaultName the derived vault name, used when none is configured
+     * @return the Key Vault plan (disabled when the key travels in the extension)
+     */
     public io.github.dsvmpool.plans.KeyVaultPlan keyVaultPlan(String defaultVaultName) {
         return new io.github.dsvmpool.plans.KeyVaultPlan(storage.keySource(production) == StorageKeySource.KEY_VAULT,
                 storage.keyVaultName().orElse(defaultVaultName), production,
@@ -48,16 +91,29 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                 storage.endpointSuffix());
     }
 
-    /** Every problem with these settings; empty when they are valid. */
+    /**
+     * Every problem with these settings, named by their configuration keys; the component refuses settings with
+     * any problem before it declares anything.
+     *
+     * @return the problems; empty when the settings are valid
+     */
     public List<Problem> problems() {
         return PoolSettingsValidator.problems(this);
     }
 
+    /**
+     * Starts settings with every default of the README's configuration table.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Defaults are documented in README.md's configuration table; keep both in step. */
+    /**
+     * Collects the settings; the method names are the stack configuration keys. Defaults are documented in
+     * README.md's configuration table; keep both in step.
+     */
     public static final class Builder {
         private String location;
         private boolean production = false;
@@ -108,60 +164,366 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Map<String, String> tags = Map.of();
 
+        /** Starts with every default; {@link PoolSettings#builder()} does the same. */
+        public Builder() {
+        }
+
+        /**
+         * The Azure region of every resource. Required.
+         *
+         * @param value a region name as Resource Manager spells it, e.g. {@code westeurope}
+         * @return this builder
+         */
         public Builder location(String value) { location = value; return this; }
+        /**
+         * Production protects the storage account and share, retains the share on delete and refuses {@code allowOpenInternet}. Default false.
+         *
+         * @param value true for a production pool
+         * @return this builder
+         */
         public Builder production(boolean value) { production = value; return this; }
+        /**
+         * The VNet's address space. Default {@code 10.0.0.0/16}; not used with an existing subnet.
+         *
+         * @param value an IPv4 CIDR, host bits zero
+         * @return this builder
+         */
         public Builder addressSpace(String value) { addressSpace = value; return this; }
+        /**
+         * The pool's subnet. Default {@code 10.0.0.0/24}; it must hold {@code maxInstanceCount} + 5 addresses Azure reserves (with an existing subnet: that subnet's prefix).
+         *
+         * @param value an IPv4 CIDR inside {@code addressSpace}
+         * @return this builder
+         */
         public Builder subnetPrefix(String value) { subnetPrefix = value; return this; }
+        /**
+         * Who may reach SSH (22, 2222) and JupyterHub (8000, 8443). Required unless {@code allowOpenInternet}; {@code 0.0.0.0/0} is refused.
+         *
+         * @param value IPv4 addresses or CIDRs
+         * @return this builder
+         */
         public Builder allowedSourceRanges(List<String> value) { allowedSourceRanges = List.copyOf(value); return this; }
+        /**
+         * Admits the whole internet (source tag {@code Internet}). Default false; refused in production.
+         *
+         * @param value true to open the pool to everyone
+         * @return this builder
+         */
         public Builder allowOpenInternet(boolean value) { allowOpenInternet = value; return this; }
+        /**
+         * The entry address's DNS label, unique per region. Default {@code <poolName>-<hash>} of project, stack and pool name.
+         *
+         * @param value 3-63 lowercase letters, digits, hyphens, starting with a letter; {@code null} for the default
+         * @return this builder
+         */
         public Builder dnsLabel(String value) { dnsLabel = Optional.ofNullable(value); return this; }
+        /**
+         * First frontend port of the per-VM SSH range ({@code maxInstanceCount} ports, each to port 2222 of one VM). Default 50000.
+         *
+         * @param value a port such that the whole range lies within 1-65534, apart from the JupyterHub range and 22/8000
+         * @return this builder
+         */
         public Builder sshNatFirstPort(int value) { sshNatFirstPort = value; return this; }
+        /**
+         * First frontend port of the per-VM JupyterHub range (each to port 8443 of one VM). Default 51000.
+         *
+         * @param value a port such that the whole range lies within 1-65534, apart from the SSH range and 22/8000
+         * @return this builder
+         */
         public Builder jupyterNatFirstPort(int value) { jupyterNatFirstPort = value; return this; }
+        /**
+         * The load-balancing rules 22 and 8000 with client-IP affinity (land on any VM). Default true.
+         *
+         * @param value false to leave only the per-VM ports
+         * @return this builder
+         */
         public Builder poolEntry(boolean value) { poolEntry = value; return this; }
+        /**
+         * Idle timeout of the pool entry and per-VM rules. Default 30.
+         *
+         * @param value 4-30 minutes
+         * @return this builder
+         */
         public Builder idleTimeoutMinutes(int value) { idleTimeoutMinutes = value; return this; }
+        /**
+         * How the VMs reach the internet and Azure Files. Default {@link OutboundType#AUTO}.
+         *
+         * @param value the outbound design
+         * @return this builder
+         */
         public Builder outboundType(OutboundType value) { outboundType = value; return this; }
+        /**
+         * SNAT ports per VM at the pool's maximum. Default 1024; refused when more than 16 outbound addresses would be needed.
+         *
+         * @param value a multiple of 8 from 8 to 64000
+         * @return this builder
+         */
         public Builder outboundPortsPerVm(int value) { outboundPortsPerVm = value; return this; }
+        /**
+         * The storage account's globally unique name. Default {@code <poolName letters><hash>}, stable for a stack and different between stacks.
+         *
+         * @param value 3-24 lowercase letters and digits; {@code null} for the default
+         * @return this builder
+         */
         public Builder storageAccountName(String value) { storageAccountName = Optional.ofNullable(value); return this; }
+        /**
+         * The storage account's SKU. Default {@code Standard_LRS}; premium makes a FileStorage account.
+         *
+         * @param value Standard_LRS, Standard_ZRS, Standard_GRS, Standard_RAGRS, Standard_GZRS, Standard_RAGZRS, Premium_LRS or Premium_ZRS
+         * @return this builder
+         */
         public Builder storageSku(String value) { storageSku = value; return this; }
+        /**
+         * The file share's name. Default {@code dsvmshare}.
+         *
+         * @param value 3-63 lowercase letters, digits and single hyphens, not at the ends
+         * @return this builder
+         */
         public Builder shareName(String value) { shareName = value; return this; }
+        /**
+         * The share's quota. Default 100.
+         *
+         * @param value 1-102400 GiB; premium 100-102400
+         * @return this builder
+         */
         public Builder shareQuotaGiB(int value) { shareQuotaGiB = value; return this; }
+        /**
+         * How VMs mount the share. Default SMB (3.1.1, key-based).
+         *
+         * @param value SMB, or NFS with a {@code Premium_*} storage SKU
+         * @return this builder
+         */
         public Builder shareProtocol(ShareProtocol value) { shareProtocol = value; return this; }
+        /**
+         * Days a deleted share is kept. Default 14.
+         *
+         * @param value 1-365
+         * @return this builder
+         */
         public Builder shareSoftDeleteDays(int value) { shareSoftDeleteDays = value; return this; }
+        /**
+         * Where every VM mounts the share. Default {@code /datamnt/dsvmshare}.
+         *
+         * @param value an absolute path of letters, digits, '.', '_', '-'
+         * @return this builder
+         */
         public Builder mountPoint(String value) { mountPoint = value; return this; }
+        /**
+         * The DNS suffix of the storage endpoints. Default {@code core.windows.net}.
+         *
+         * @param value e.g. {@code core.chinacloudapi.cn}
+         * @return this builder
+         */
         public Builder storageEndpointSuffix(String value) { storageEndpointSuffix = value; return this; }
+        /**
+         * Storage network rules deny everything but the pool's subnet. Default true.
+         *
+         * @param value false to allow all networks
+         * @return this builder
+         */
         public Builder restrictStorageToSubnet(boolean value) { restrictStorageToSubnet = value; return this; }
+        /**
+         * Where the VMs get the SMB storage key. Default: {@code keyVault} for SMB in production, else
+         * {@code extension}; {@code keyVault} is refused for NFS (no key).
+         *
+         * @param value the source, or {@code null} for the default
+         * @return this builder
+         */
         public Builder storageKeySource(StorageKeySource value) { storageKeySource = Optional.ofNullable(value); return this; }
+        /**
+         * The Key Vault's name when the key lives in one. Default derived from the pool's name and a hash of
+         * project, stack and pool; 3-24 letters, digits and hyphens, globally unique.
+         *
+         * @param value the name, or {@code null} for the default
+         * @return this builder
+         */
         public Builder keyVaultName(String value) { keyVaultName = Optional.ofNullable(value); return this; }
+        /**
+         * The VMs' size. Default {@code Standard_D2s_v3}; the default image is Gen2, so pick a Gen2-capable size.
+         *
+         * @param value an Azure VM size, e.g. {@code Standard_NC6s_v3} for a GPU pool
+         * @return this builder
+         */
         public Builder vmSize(String value) { vmSize = value; return this; }
+        /**
+         * Prefix of the VMs' host names. Default {@code dsvm}.
+         *
+         * @param value 1-9 lowercase letters, digits, hyphens, starting with a letter
+         * @return this builder
+         */
         public Builder computerNamePrefix(String value) { computerNamePrefix = value; return this; }
+        /**
+         * The VMs' local admin account. Default {@code dsadmin}.
+         *
+         * @param value 1-32 lowercase characters, not a name Azure reserves ({@code admin}, {@code root}, ...)
+         * @return this builder
+         */
         public Builder adminUsername(String value) { adminUsername = value; return this; }
+        /**
+         * Marketplace publisher of the image. Default {@code microsoft-dsvm}.
+         *
+         * @param value a marketplace identifier
+         * @return this builder
+         */
         public Builder imagePublisher(String value) { imagePublisher = value; return this; }
+        /**
+         * Marketplace offer of the image. Default {@code ubuntu-2204}.
+         *
+         * @param value a marketplace identifier
+         * @return this builder
+         */
         public Builder imageOffer(String value) { imageOffer = value; return this; }
+        /**
+         * Marketplace SKU of the image. Default {@code 2204-gen2}.
+         *
+         * @param value a marketplace identifier
+         * @return this builder
+         */
         public Builder imageSku(String value) { imageSku = value; return this; }
+        /**
+         * Image version. Default {@code latest}.
+         *
+         * @param value {@code latest} or a pinned {@code x.y.z}
+         * @return this builder
+         */
         public Builder imageVersion(String value) { imageVersion = value; return this; }
+        /**
+         * Sets publisher, offer, SKU and version at once. Default {@link ImageReference#UBUNTU_DSVM}.
+         *
+         * @param value the marketplace image
+         * @return this builder
+         */
         public Builder image(ImageReference value) {
             return imagePublisher(value.publisher()).imageOffer(value.offer()).imageSku(value.sku())
                     .imageVersion(value.version());
         }
+        /**
+         * The image's purchase plan, only if it needs one (the DSVM is believed not to). Default none.
+         *
+         * @param value the plan, or {@code null} for none
+         * @return this builder
+         */
         public Builder imagePlan(PurchasePlan value) { imagePlan = Optional.ofNullable(value); return this; }
+        /**
+         * The OS disk's type. Default {@code StandardSSD_LRS}.
+         *
+         * @param value Standard_LRS, StandardSSD_LRS, StandardSSD_ZRS, Premium_LRS or Premium_ZRS (premium needs an {@code s} size)
+         * @return this builder
+         */
         public Builder osDiskType(String value) { osDiskType = value; return this; }
+        /**
+         * How model changes reach running VMs. Default {@code Automatic}.
+         *
+         * @param value {@code Automatic} or {@code Manual}
+         * @return this builder
+         */
         public Builder upgradeMode(String value) { upgradeMode = value; return this; }
+        /**
+         * Part of the provisioning extension's {@code forceUpdateTag}: changing it re-runs the extension on every VM. Default {@code 1}.
+         *
+         * @param value 1-32 letters, digits, '.', '_', '-'
+         * @return this builder
+         */
         public Builder provisioningRevision(String value) { provisioningRevision = value; return this; }
+        /**
+         * Minutes before the idle culler stops an unused notebook server. Default 60.
+         *
+         * @param value 0 (off) or 10-10080
+         * @return this builder
+         */
         public Builder notebookIdleTimeoutMinutes(int value) { notebookIdleTimeoutMinutes = value; return this; }
+        /**
+         * The floor of the always-on profile used without a schedule. Default 1; not used with {@link #autoscale}.
+         *
+         * @param value 1-{@code maxInstanceCount}
+         * @return this builder
+         */
         public Builder minInstanceCount(int value) { minInstanceCount = value; return this; }
+        /**
+         * The capacity at creation; afterwards autoscale owns it. Default 1.
+         *
+         * @param value {@code minInstanceCount}-{@code maxInstanceCount} without a schedule, 0-{@code maxInstanceCount} with one
+         * @return this builder
+         */
         public Builder initialInstanceCount(int value) { initialInstanceCount = value; return this; }
+        /**
+         * The most VMs the pool may hold; it sizes the subnet, the per-VM port ranges and the SNAT budget. Default 4.
+         *
+         * @param value 1-1000
+         * @return this builder
+         */
         public Builder maxInstanceCount(int value) { maxInstanceCount = value; return this; }
+        /**
+         * The Application Health extension (https on 8000, {@code /hub/health}) as the scale set's one health
+         * source. Default: as {@code production}, and on whenever {@code automaticRepairs} is.
+         *
+         * @param value whether to declare it
+         * @return this builder
+         */
         public Builder healthExtension(boolean value) { healthExtension = Optional.of(value); return this; }
+        /**
+         * Automatic instance repairs of VMs the health extension reports unhealthy. Default: as {@code production}.
+         *
+         * @param value whether to repair; refused without the health extension
+         * @return this builder
+         */
         public Builder automaticRepairs(boolean value) { automaticRepairs = Optional.of(value); return this; }
+        /**
+         * Minutes a new or repaired VM has before repairs may start. Default 30.
+         *
+         * @param value 10-90 (Azure's bounds)
+         * @return this builder
+         */
         public Builder repairGracePeriodMinutes(int value) { repairGracePeriodMinutes = value; return this; }
+        /**
+         * What a repair does. Default {@code Replace}.
+         *
+         * @param value {@code Replace}, {@code Restart} or {@code Reimage}
+         * @return this builder
+         */
         public Builder repairAction(String value) { repairAction = value; return this; }
+        /**
+         * Sign-in with Microsoft Entra ID over SSH (AADSSHLoginForLinux, system-assigned identity). Default false.
+         *
+         * @param value whether to enable it; needs at least one group
+         * @return this builder
+         */
         public Builder entraLogin(boolean value) { entraLogin = value; return this; }
+        /**
+         * Entra group object ids given Virtual Machine Administrator Login (sudo) at the pool's resource group.
+         * Default none.
+         *
+         * @param value group object ids (GUIDs), each once
+         * @return this builder
+         */
         public Builder entraAdminGroupObjectIds(List<String> value) { entraAdminGroupObjectIds = List.copyOf(value); return this; }
+        /**
+         * Entra group object ids given Virtual Machine User Login at the pool's resource group. Default none.
+         *
+         * @param value group object ids (GUIDs), each once
+         * @return this builder
+         */
         public Builder entraUserGroupObjectIds(List<String> value) { entraUserGroupObjectIds = List.copyOf(value); return this; }
+        /**
+         * The team's week (build one with {@code WeekSchedule.builder()}). Default none: one always-on profile from the counts.
+         *
+         * @param value the schedule, or {@code null} for none
+         * @return this builder
+         */
         public Builder autoscale(AutoscaleSettings value) { autoscale = Optional.ofNullable(value); return this; }
+        /**
+         * Azure tags on every resource, besides {@code dsvm-pool: <name>}. Default none.
+         *
+         * @param value at most 50; names 1-512 characters without {@code < > % & \\ ? /}, values at most 256
+         * @return this builder
+         */
         public Builder tags(Map<String, String> value) { tags = Map.copyOf(value); return this; }
 
-        /** Builds without validating, so that all problems can be reported together by {@link #problems()}. */
+        /**
+         * Builds without validating, so that all problems can be reported together by {@link #problems()}.
+         *
+         * @return the settings
+         */
         public PoolSettings build() {
             return new PoolSettings(location, production,
                     new NetworkSettings(addressSpace, subnetPrefix, allowedSourceRanges, allowOpenInternet),

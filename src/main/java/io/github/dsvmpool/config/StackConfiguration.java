@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * Reads a stack's configuration into {@link StackSettings}: every key is parsed, every value validated, and all
@@ -23,8 +22,6 @@ public final class StackConfiguration {
     public static final String SSH_PUBLIC_KEYS = "sshPublicKeys";
     public static final String RESOURCE_GROUP_NAME = "resourceGroupName";
     public static final String DEFAULT_POOL_NAME = "dsvm";
-    private static final Pattern POOL_NAME_RULE = Pattern.compile("[a-z][a-z0-9-]{0,18}[a-z0-9]|[a-z]");
-    private static final Pattern SSH_KEY = Pattern.compile("(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?");
 
     private record Setting<T>(String key, ConfigValues.Parser<T> parser, BiConsumer<PoolSettings.Builder, T> apply) {
         void read(ConfigSource source, PoolSettings.Builder builder, Problems problems) {
@@ -114,10 +111,7 @@ public final class StackConfiguration {
         });
 
         String poolName = source.get(POOL_NAME).map(String::trim).orElse(DEFAULT_POOL_NAME);
-        if (!POOL_NAME_RULE.matcher(poolName).matches()) {
-            problems.add(POOL_NAME, poolName, "1-20 characters: lowercase letters, digits and hyphens, starting with"
-                    + " a letter (it prefixes resource names)");
-        }
+        PoolArgumentRules.checkPoolName(POOL_NAME, poolName, problems);
         var builder = PoolSettings.builder();
         POOL_SETTINGS.forEach(setting -> setting.read(source, builder, problems));
         readImagePlan(source, builder);
@@ -128,16 +122,12 @@ public final class StackConfiguration {
         // Unset: the pool generates one (RandomPassword). A set value is still held to Azure's rules, and never
         // echoed: the problem shows a placeholder instead of the value.
         Optional<String> password = source.get(ADMIN_PASSWORD);
-        password.ifPresent(value -> io.github.dsvmpool.plans.Credentials.passwordProblems(value)
-                .forEach(allowed -> problems.add(new Problem(ADMIN_PASSWORD, Problem.SECRET_VALUE, allowed))));
+        PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems);
         List<String> sshKeys = source.get(SSH_PUBLIC_KEYS)
                 .flatMap(text -> ConfigValues.stringList(SSH_PUBLIC_KEYS, text, problems)).orElse(List.of());
-        sshKeys.stream().filter(key -> !SSH_KEY.matcher(key).matches()).forEach(key -> problems.add(SSH_PUBLIC_KEYS,
-                abbreviate(key), "OpenSSH public keys (ssh-rsa, ssh-ed25519 or ecdsa-sha2-*), one per entry"));
+        PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, sshKeys, problems);
         Optional<String> resourceGroup = source.get(RESOURCE_GROUP_NAME).map(String::trim);
-        resourceGroup.filter(name -> !name.matches("[-\\w.()]{1,89}[-\\w()]")).ifPresent(name ->
-                problems.add(RESOURCE_GROUP_NAME, name, "1-90 letters, digits, '_', '-', '.', '(' or ')', not ending"
-                        + " with '.'; leave unset to create a resource group"));
+        resourceGroup.ifPresent(name -> PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, name, problems));
 
         withoutSecrets(problems.list(), source).throwIfAny("the stack configuration");
         return new StackSettings(poolName, pool, password.map(SecretText::new), sshKeys, resourceGroup);
@@ -225,9 +215,5 @@ public final class StackConfiguration {
             builder.imagePlan(new PurchasePlan(plan.get("imagePlanName"), plan.get("imagePlanProduct"),
                     plan.get("imagePlanPublisher")));
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -57,6 +57,14 @@ public final class AzureNames {
         return head.replaceAll("-$", "") + "-" + hash(seed);
     }
 
+    /**
+     * The load balancer's name, unique in a resource group shared by several pools or stacks:
+     * {@code <prefix>-lb-<hash>}, at most 32 characters for a pool name of at most 20.
+     */
+    public static String loadBalancerName(String prefix, String seed) {
+        return prefix + "-lb-" + hash(seed);
+    }
+
     /** First 8 hex characters of the SHA-256 of {@code seed}. */
     static String hash(String seed) {
         try {

@@ -10,7 +10,7 @@ public final class GeneratedPasswordPolicy {
     public static final int LENGTH = 24;
     public static final int MINIMUM_PER_CLASS = 2;
     /**
-     * Special characters Azure accepts, without quotes, '$', '\\', '&' or spaces, so that the password can be
+     * Special characters Azure accepts, without quotes, '$', '\\', '&amp;' or spaces, so that the password can be
      * typed into a shell, a YAML file or JupyterHub's login form as it is.
      */
     public static final String SPECIAL_CHARACTERS = "!#%*+-=?@^_";

@@ -10,6 +10,7 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.config.Problems;
 import io.github.dsvmpool.plans.AzureNames;
@@ -35,6 +36,7 @@ import java.util.Optional;
  * only wires the parts together; the decisions live in {@code io.github.dsvmpool.plans}.
  */
 public final class DsvmPool extends ComponentResource {
+    /** The component's Pulumi type token. */
     public static final String TYPE = "dsvm-pool:index:DsvmPool";
 
     /** The resource group holding the pool. */
@@ -64,13 +66,19 @@ public final class DsvmPool extends ComponentResource {
     /** The share as a UNC path. */
     @Export(name = "shareUncPath", refs = String.class)
     public final Output<String> shareUncPath;
+    /** The storage account's Azure name (globally unique). */
     @Export(name = "storageAccountName", refs = String.class)
     public final Output<String> storageAccountName;
+    /** The scale set's Azure name. */
     @Export(name = "scaleSetName", refs = String.class)
     public final Output<String> scaleSetName;
+    /** The scale set's Azure resource id. */
     @Export(name = "scaleSetId", refs = String.class)
     public final Output<String> scaleSetId;
-    /** The load balancer's Azure name, for the port-mapping query of the per-VM NAT rules. */
+    /**
+     * The load balancer's Azure name, for the port-mapping query of the per-VM NAT rules:
+     * {@code <poolName>-lb-<hash>}, the hash of project, stack and pool name (unique in a shared resource group).
+     */
     @Export(name = "loadBalancerName", refs = String.class)
     public final Output<String> loadBalancerName;
     /** The VMs' local admin account. */
@@ -82,15 +90,42 @@ public final class DsvmPool extends ComponentResource {
     /** The admin account's password, given or generated: always a secret. */
     @Export(name = "adminPassword", refs = String.class)
     public final Output<String> adminPassword;
+    /** The id of the subnet the VMs are on: the pool's own, or the existing one it joined. */
+    @Export(name = "subnetId", refs = String.class)
+    public final Output<String> subnetId;
 
+    /** The pools on this pool's subnet, for {@link ExistingNetwork#subnetOf(DsvmPool)}. */
+    final SubnetShare subnetShare;
+
+    /**
+     * Declares a pool with default resource options.
+     *
+     * @param name the pool's name: 1-20 lowercase letters, digits and hyphens, starting with a letter; it prefixes
+     *             every child's logical name and the derived Azure names, and must be unique in the stack
+     * @param args the pool's settings and secrets
+     * @throws io.github.dsvmpool.config.InvalidConfigurationException naming every invalid argument, before any
+     *                                                                 child is declared
+     */
     public DsvmPool(String name, DsvmPoolArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
     }
 
+    /**
+     * Declares a pool.
+     *
+     * @param name    the pool's name: 1-20 lowercase letters, digits and hyphens, starting with a letter; it
+     *                prefixes every child's logical name and the derived Azure names, and must be unique in the
+     *                stack
+     * @param args    the pool's settings and secrets
+     * @param options resource options of the component (parent, providers, protect, ...)
+     * @throws io.github.dsvmpool.config.InvalidConfigurationException naming every invalid argument, before any
+     *                                                                 child is declared
+     */
     public DsvmPool(String name, DsvmPoolArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         PoolSettings settings = args.settings();
-        new Problems().addAll(settings.problems()).throwIfAny("DsvmPool '" + name + "'");
+        new Problems().addAll(PoolArgsValidator.problems(name, args)).throwIfAny("DsvmPool '" + name + "'");
+        PoolNames.declare(name);
 
         var tags = new HashMap<>(settings.tags());
         tags.putIfAbsent("dsvm-pool", name);
@@ -112,13 +147,13 @@ public final class DsvmPool extends ComponentResource {
         var outboundPlan = OutboundPlan.forPool(settings);
 
         var outbound = new PoolOutbound(context, outboundPlan);
-        var network = new PoolNetwork(context, settings.network(), lbSettings.poolEntry(), outbound.natGatewayId());
+        var network = PoolSubnet.declare(context, settings, args.network(), outbound.natGatewayId());
         var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
-                network.subnet.id());
+                network.subnetId());
         var clientConfig = AuthorizationFunctions.getClientConfig();
         Output<String> subscriptionId = clientConfig.applyValue(GetClientConfigResult::subscriptionId);
         Output<String> tenantId = clientConfig.applyValue(GetClientConfigResult::tenantId);
-        String loadBalancerName = name + "-lb";
+        String loadBalancerName = AzureNames.loadBalancerName(name, seed);
         var loadBalancer = new PoolLoadBalancer(context, lbSettings,
                 new PoolLoadBalancer.Layout(loadBalancerName, dnsLabel, sshRange, jupyterRange, outbound),
                 subscriptionId);
@@ -158,13 +193,18 @@ public final class DsvmPool extends ComponentResource {
                 : Optional.empty());
         new EntraLogin(context, entra, subscriptionId);
         var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
-                new PoolScaleSet.Wiring(network.subnet.id(), loadBalancer.backendPoolIds()),
+                new PoolScaleSet.Wiring(network.subnetId(), loadBalancer.backendPoolIds(),
+                        network.interfaceSecurityGroupId()),
                 password, args.sshPublicKeys(),
                 new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
                         keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())));
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
 
         this.resourceGroupName = groupName;
+        this.subnetId = network.subnetId();
+        this.subnetShare = args.network().map(SubnetShare::of).orElseGet(() -> SubnetShare.own(name,
+                settings.network().subnetPrefix(), maxInstances, outboundPlan.type() == OutboundType.NAT_GATEWAY));
+        args.network().ifPresent(joined -> this.subnetShare.join(name, maxInstances));
         this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));
         this.fqdn = loadBalancer.publicIp.dnsSettings()
                 .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
@@ -199,6 +239,7 @@ public final class DsvmPool extends ComponentResource {
                 Map.entry("loadBalancerName", this.loadBalancerName),
                 Map.entry("adminUsername", this.adminUsername),
                 Map.entry("outboundIpAddresses", outboundIpAddresses),
-                Map.entry("adminPassword", this.adminPassword)));
+                Map.entry("adminPassword", this.adminPassword),
+                Map.entry("subnetId", subnetId)));
     }
 }

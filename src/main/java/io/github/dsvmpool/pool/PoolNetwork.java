@@ -57,7 +57,7 @@ final class PoolNetwork {
     }
 
     /** Tags in the singular fields, addresses in the plural ones: see {@link SecurityRulePlan}. */
-    private static SecurityRuleArgs toArgs(SecurityRulePlan rule) {
+    static SecurityRuleArgs toArgs(SecurityRulePlan rule) {
         var args = SecurityRuleArgs.builder()
                 .name(rule.name())
                 .priority(rule.priority())

@@ -53,9 +53,15 @@ final class PoolScaleSet {
     final VirtualMachineScaleSet scaleSet;
 
     /** References the scale set needs from the network and the load balancer. */
-    record Wiring(Output<String> subnetId, List<Output<String>> backendPoolIds) {
+    record Wiring(Output<String> subnetId, List<Output<String>> backendPoolIds,
+                  java.util.Optional<Output<String>> interfaceSecurityGroupId) {
         Wiring {
             backendPoolIds = List.copyOf(backendPoolIds);
+        }
+
+        /** The VMs on the pool's own subnet, guarded by the subnet's NSG. */
+        Wiring(Output<String> subnetId, List<Output<String>> backendPoolIds) {
+            this(subnetId, backendPoolIds, java.util.Optional.empty());
         }
     }
 
@@ -167,8 +173,12 @@ final class PoolScaleSet {
     }
 
     private static VirtualMachineScaleSetNetworkProfileArgs networkProfile(PartContext context, Wiring wiring) {
+        var nic = VirtualMachineScaleSetNetworkConfigurationArgs.builder();
+        // On a shared subnet the pool's own NSG guards its VMs' interfaces (the subnet's NSG is another pool's).
+        wiring.interfaceSecurityGroupId().ifPresent(id -> nic.networkSecurityGroup(
+                com.pulumi.azurenative.compute.inputs.SubResourceArgs.builder().id(id).build()));
         return VirtualMachineScaleSetNetworkProfileArgs.builder()
-                .networkInterfaceConfigurations(VirtualMachineScaleSetNetworkConfigurationArgs.builder()
+                .networkInterfaceConfigurations(nic
                         .name(context.childName("nic"))
                         .primary(true)
                         .ipConfigurations(VirtualMachineScaleSetIPConfigurationArgs.builder()

@@ -63,6 +63,7 @@ public final class AzureRules {
         rules.addAll(KeyVaultRules.rules());
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());
+        rules.addAll(SharingRules.rules());
         return List.copyOf(rules);
     }
 }

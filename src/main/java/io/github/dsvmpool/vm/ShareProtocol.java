@@ -7,7 +7,11 @@ public enum ShareProtocol {
     /** NFS 4.1 without a key, access by network rules (premium FileStorage shares only). */
     NFS;
 
-    /** The value of the script's {@code DSVM_PROTOCOL}: {@code smb} or {@code nfs}. */
+    /**
+     * The value of the mount script's {@code DSVM_PROTOCOL}.
+     *
+     * @return {@code smb} or {@code nfs}
+     */
     public String scriptValue() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

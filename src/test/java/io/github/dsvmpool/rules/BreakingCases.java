@@ -86,7 +86,27 @@ final class BreakingCases {
         table.keyVault();
         table.autoscale();
         table.storage();
+        table.sharing();
         return table.cases;
+    }
+
+    private void sharing() {
+        // The LB's own ARM ids carry its name, so a bad name also leaves them unresolved.
+        add("lb-name-valid", "a load balancer name ending with a period", LB, "loadBalancerName",
+                Set.of("lb-name-valid", "references-resolve"), Pools::valid,
+                g -> g.inputs(LB).put("loadBalancerName", "pool-lb."));
+        add("lb-name-valid", "a load balancer name with spaces and 81 characters", LB, "loadBalancerName",
+                Set.of("lb-name-valid", "references-resolve"), Pools::valid,
+                g -> g.inputs(LB).put("loadBalancerName", "GPU Pool " + "x".repeat(72)));
+        add("nsg-same-region-as-interface", "the interfaces' NSG in another region than the scale set", VMSS,
+                "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].networkSecurityGroup.id",
+                g -> {
+                    g.inputs(VMSS).put("location", "westeurope");
+                    g.inputs(NSG).put("location", "northeurope");
+                    g.at(VMSS, "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0]")
+                            .put("networkSecurityGroup", ref(mockId("azure-native:network:NetworkSecurityGroup",
+                                    NSG)));
+                });
     }
 
     private void references() {

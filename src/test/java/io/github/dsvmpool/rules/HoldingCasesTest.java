@@ -82,6 +82,13 @@ class HoldingCasesTest {
                     g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50999L);
                     g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 48L);
                 }),
+                holds("an NSG on the interfaces in the scale set's region", g -> {
+                    g.inputs(VMSS).put("location", "westeurope");
+                    g.inputs(NSG).put("location", "WestEurope");
+                    g.at(VMSS, "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0]")
+                            .put("networkSecurityGroup", TestGraph.ref(TestGraph.mockId(
+                                    "azure-native:network:NetworkSecurityGroup", NSG)));
+                }),
                 holds("100 VMs in a single placement group", g -> {
                     g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "100");
                     g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50099L);

@@ -1,7 +1,8 @@
 package io.github.dsvmpool.plans.autoscale;
 
 /**
- * Instance counts of one autoscale profile, as Azure's {@code capacity} block wants them.
+ * Instance counts of one autoscale profile, as Azure's {@code capacity} block wants them: each 0-1000, with
+ * {@code minimum <= defaultCount <= maximum <= maxInstanceCount}.
  *
  * @param minimum      the floor; autoscale never goes below it while the profile is active
  * @param defaultCount the count Azure sets when it cannot read the metric (e.g. at zero instances)
@@ -10,7 +11,11 @@ package io.github.dsvmpool.plans.autoscale;
  */
 public record Capacity(int minimum, int defaultCount, int maximum) {
 
-    /** Whether CPU rules could change the count at all: with minimum == maximum there is nothing to decide. */
+    /**
+     * Whether CPU rules could change the count at all: with minimum == maximum there is nothing to decide.
+     *
+     * @return {@code maximum > minimum}
+     */
     public boolean scalesOnCpu() {
         return maximum > minimum;
     }

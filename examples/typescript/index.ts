@@ -1,0 +1,37 @@
+// Two pools from TypeScript through the dsvm-pool component package.
+//   pulumi package add ../../provider      # generates the local SDK (sdks/dsvm-pool) and adds it to package.json
+//   npm install && pulumi config set --secret adminPassword && pulumi up
+import * as pulumi from "@pulumi/pulumi";
+import * as dsvm from "@pulumi/dsvm-pool";
+
+const config = new pulumi.Config();
+const adminPassword = config.requireSecret("adminPassword");
+
+const cpu = new dsvm.DsvmPool("cpu", {
+    location: "westeurope",
+    allowedSourceRanges: ["198.51.100.0/24"],
+    vmSize: "Standard_D4s_v3",
+    maxInstanceCount: 12,
+    subnetPrefix: "10.0.0.0/26",
+    adminPassword: adminPassword,
+    autoscale: {
+        timeZone: "Europe/Berlin",
+        workingHours: [{ name: "office", days: ["Mon", "Tue", "Wed", "Thu", "Fri"], startHour: 8, endHour: 18, minimum: 1, maximum: 12 }],
+        offHours: { minimum: 0, maximum: 0 },
+    },
+});
+
+const gpu = new dsvm.DsvmPool("gpu", {
+    location: "westeurope",
+    allowedSourceRanges: ["198.51.100.0/24"],
+    vmSize: "Standard_NC4as_T4_v3",
+    maxInstanceCount: 4,
+    adminPassword: adminPassword,
+    resourceGroupName: cpu.resourceGroupName,
+    existingSubnetId: cpu.subnetId,
+    existingSubnetPrefix: "10.0.0.0/26",
+});
+
+export const cpuJupyterHub = cpu.jupyterHubUrl;
+export const gpuJupyterHub = gpu.jupyterHubUrl;
+export const gpuSsh = gpu.sshCommand;
