@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param mountPoint       absolute path of letters, digits, '.', '_', '-'; default {@code /datamnt/dsvmshare}
  * @param endpointSuffix   DNS suffix of the storage endpoints; default {@code core.windows.net}
  * @param restrictToSubnet storage network rules admit only the pool's subnet; default true
+ * @param keySource        where the VMs get the SMB key: {@code extension} or {@code keyVault}; empty (default)
+ *                         resolves by {@link #keySource(boolean)}
+ * @param keyVaultName     the Key Vault's name when the key lives in one; empty (default) derives one
  */
 public record StorageSettings(Optional<String> accountName, String sku, String shareName, int shareQuotaGiB,
                               ShareProtocol protocol, int softDeleteDays, String mountPoint, String endpointSuffix,
