@@ -60,6 +60,9 @@ public final class DsvmPool extends ComponentResource {
     /** The subnet the VMs are on, for another pool's {@code existingSubnetId}. */
     @Export(name = "subnetId", refs = String.class)
     public final Output<String> subnetId;
+    /** The admin account's password, given or generated: always a secret. */
+    @Export(name = "adminPassword", refs = String.class)
+    public final Output<String> adminPassword;
 
     /**
      * Declares the pool from the package's inputs.
@@ -90,6 +93,7 @@ public final class DsvmPool extends ComponentResource {
         this.adminUsername = pool.adminUsername;
         this.outboundIpAddresses = pool.outboundIpAddresses;
         this.subnetId = pool.subnetId;
+        this.adminPassword = pool.adminPassword;
         registerOutputs(Map.ofEntries(
                 Map.entry("resourceGroupName", resourceGroupName), Map.entry("publicIpAddress", publicIpAddress),
                 Map.entry("fqdn", fqdn), Map.entry("jupyterHubUrl", jupyterHubUrl),
@@ -98,6 +102,6 @@ public final class DsvmPool extends ComponentResource {
                 Map.entry("storageAccountName", storageAccountName), Map.entry("scaleSetName", scaleSetName),
                 Map.entry("scaleSetId", scaleSetId), Map.entry("loadBalancerName", loadBalancerName),
                 Map.entry("adminUsername", adminUsername), Map.entry("outboundIpAddresses", outboundIpAddresses),
-                Map.entry("subnetId", subnetId)));
+                Map.entry("subnetId", subnetId), Map.entry("adminPassword", adminPassword)));
     }
 }

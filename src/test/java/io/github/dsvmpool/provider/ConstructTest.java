@@ -90,6 +90,28 @@ class ConstructTest {
     }
 
     @Test
+    void withoutAPasswordThePackageGeneratesOneAndServesItAsASecretOutput() {
+        var withoutPassword = new java.util.HashMap<>(inputs());
+        withoutPassword.remove("adminPassword");
+        var response = new AtomicReference<ConstructResponse>();
+        var outcome = OfflineRun.run(STACK, ctx -> {
+            try {
+                response.set(construct("gpu", withoutPassword));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var graph = new Graph(outcome.registrations());
+        assertThat(graph.ofType("random:index/randomPassword:RandomPassword")).hasSize(1);
+        assertThat(((Map<?, ?>) input(graph.single("azure-native:compute:VirtualMachineScaleSet"),
+                "virtualMachineProfile.osProfile")).get("adminPassword")).isInstanceOf(Registration.SecretValue.class);
+        assertThat(response.get().getState()).containsKey("adminPassword");
+        assertThat(response.get().getState().get("adminPassword").getType())
+                .as("the generated password's output").isEqualTo(PropertyValue.ValueType.SECRET);
+    }
+
+    @Test
     void badInputsGetTheStackReadersMessagesBeforeAnyChild() {
         var bad = new java.util.HashMap<>(inputs());
         bad.put("outboundType", text("firewall"));
