@@ -47,7 +47,9 @@ class DsvmPoolValidationTest {
                 "name", "maxInstanceCount", "adminPassword", "sshPublicKeys", "resourceGroupName");
         assertThat(refusal.get(0)).hasMessageContaining("in DsvmPool '" + BAD_NAME + "'")
                 .hasMessageNotContaining(SHORT_PASSWORD);
-        assertThat(outcome.registrations()).extracting(Registration::type).containsOnly("pulumi:pulumi:Stack", DsvmPool.TYPE);
+        // Nothing but the component itself (whose own registration may or may not reach the engine before the
+        // refusal ends the run: it is asynchronous) is registered.
+        assertThat(outcome.registrations()).extracting(Registration::type).isSubsetOf("pulumi:pulumi:Stack", DsvmPool.TYPE);
     }
 
     @Test
@@ -85,7 +87,7 @@ class DsvmPoolValidationTest {
         assertThat(refusals(outcome)).singleElement().satisfies(refusal -> assertThat(refusal.problems())
                 .extracting(Problem::setting).containsExactly("autoscale.workingHours[0].maximum"));
         assertThat(outcome.registrations()).extracting(Registration::type)
-                .containsOnly("pulumi:pulumi:Stack", DsvmPool.TYPE);
+                .isSubsetOf("pulumi:pulumi:Stack", DsvmPool.TYPE);
     }
 
     @Test
