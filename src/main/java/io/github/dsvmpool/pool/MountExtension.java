@@ -32,15 +32,7 @@ final class MountExtension {
                 .map(key -> key.applyValue(value -> settings(script.encodedScript(parameters, value))))
                 .orElseGet(() -> Output.of(settings(script.encodedScript(parameters, null))))
                 .asSecret();
-        return VirtualMachineScaleSetExtensionArgs.builder()
-                .name(NAME)
-                .publisher(PUBLISHER)
-                .type(TYPE)
-                .typeHandlerVersion(VERSION)
-                .autoUpgradeMinorVersion(true)
-                .protectedSettings(protectedSettings)
-                .forceUpdateTag(script.revision(parameters) + "-" + provisioningRevision)
-                .build();
+        return extension(protectedSettings, Output.of(script.revision(parameters) + "-" + provisioningRevision));
     }
 
     /** The script reads the key from Key Vault at mount time: no key in the extension's settings. */
@@ -48,18 +40,24 @@ final class MountExtension {
                                                                  MountParameters parameters,
                                                                  String provisioningRevision, int idleCullMinutes) {
         var script = ProvisioningScript.of(idleCullMinutes);
+        // Nothing secret in it any more, but the script stays where it was (protected settings are never
+        // returned by Azure's API).
+        return extension(keyVault.applyValue(reference ->
+                        settings(script.encodedScriptWithKeyVault(parameters, reference))).asSecret(),
+                keyVault.applyValue(reference -> script.revision(parameters, reference) + "-" + provisioningRevision));
+    }
+
+    /** The one CustomScript extension, whichever way the script gets the key. */
+    private static VirtualMachineScaleSetExtensionArgs extension(Output<Object> protectedSettings,
+                                                               Output<String> forceUpdateTag) {
         return VirtualMachineScaleSetExtensionArgs.builder()
                 .name(NAME)
                 .publisher(PUBLISHER)
                 .type(TYPE)
                 .typeHandlerVersion(VERSION)
                 .autoUpgradeMinorVersion(true)
-                // Nothing secret in it any more, but the script stays where it was (protected settings are
-                // never returned by Azure's API).
-                .protectedSettings(keyVault.applyValue(reference ->
-                        settings(script.encodedScriptWithKeyVault(parameters, reference))).asSecret())
-                .forceUpdateTag(keyVault.applyValue(reference -> script.revision(parameters, reference) + "-"
-                        + provisioningRevision))
+                .protectedSettings(protectedSettings)
+                .forceUpdateTag(forceUpdateTag)
                 .build();
     }
 
