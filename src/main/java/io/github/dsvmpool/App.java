@@ -1,12 +1,12 @@
 package io.github.dsvmpool;
 
 import com.pulumi.Context;
-import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.PulumiConfigSource;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.config.StackSettings;
 import io.github.dsvmpool.launch.CommonPool;
+import io.github.dsvmpool.launch.ProgramLaunch;
 import io.github.dsvmpool.launch.StaleJarGuard;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.pool.DsvmPoolArgs;
@@ -24,7 +24,8 @@ public final class App {
             System.err.println(problem);
             System.exit(1);
         });
-        Pulumi.run(App::stack);
+        // Pulumi.run, with a task runner that does not poll (see CallbackRunner).
+        ProgramLaunch.run(App::stack);
     }
 
     /** The whole program, runnable under the SDK's mock engine with a given stack's configuration. */

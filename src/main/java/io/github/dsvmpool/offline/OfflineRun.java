@@ -1,9 +1,11 @@
 package io.github.dsvmpool.offline;
 
 import com.pulumi.Context;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
+import io.github.dsvmpool.launch.CallbackRunner;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -15,6 +17,14 @@ import java.util.function.Consumer;
 public final class OfflineRun {
     public static final String PROJECT = "dsvm-pool";
 
+    /** Which task runner the deployment uses. */
+    public enum TaskRunner {
+        /** The program's own, as {@code App.main} runs it on the real engine ({@link CallbackRunner}). */
+        CALLBACK,
+        /** The SDK's polling runner, as {@code Pulumi.run} would use: for comparisons only. */
+        SDK
+    }
+
     /** What the program did: the engine's result and every resource it registered. */
     public record Outcome(TestResult result, List<Registration> registrations) {
     }
@@ -22,7 +32,12 @@ public final class OfflineRun {
     private OfflineRun() {
     }
 
+    /** The program with the runner {@code App.main} uses on the real engine. */
     public static Outcome run(StackFile stack, Consumer<Context> program) {
+        return run(stack, program, TaskRunner.CALLBACK);
+    }
+
+    public static Outcome run(StackFile stack, Consumer<Context> program, TaskRunner runner) {
         var monitor = new RecordingMonitor(new RecordingMocks());
         try {
             TestResult result = PulumiTestInternal.builder()
@@ -31,6 +46,12 @@ public final class OfflineRun {
                     .mocks(new RecordingMocks())
                     .monitorDecorator(ignored -> monitor)
                     .config(stack.config(), stack.secretKeys())
+                    .deploymentFactory(state -> {
+                        if (runner == TaskRunner.CALLBACK) {
+                            state.runner = new CallbackRunner(state.logger);
+                        }
+                        return new DeploymentImpl(state);
+                    })
                     .build()
                     .runTest(program);
             return new Outcome(result, monitor.registrations());
