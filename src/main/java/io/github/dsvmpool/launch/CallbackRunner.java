@@ -59,6 +59,10 @@ public final class CallbackRunner implements Runner {
         if (LOG.isLoggable(Level.FINEST)) {
             LOG.finest("registering task: " + description);
         }
+        if (task.isDone() && !task.isCompletedExceptionally()) {
+            // Most outputs are values known at once: nothing to wait for, nothing to track.
+            return;
+        }
         CompletableFuture<Void> tracked = task.thenApply(ignored -> null);
         inFlight.add(tracked);
         tracked.whenComplete((ignored, failure) -> ended(tracked, failure));

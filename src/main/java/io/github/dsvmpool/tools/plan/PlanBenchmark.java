@@ -54,6 +54,14 @@ public final class PlanBenchmark implements Callable<Integer> {
     @Option(names = "--once", paramLabel = "PROGRAM", description = "run one program once and exit: ${COMPLETION-CANDIDATES}")
     Program once;
 
+    @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "callback",
+            description = "the SDK task runner: callback (the program's, as pulumi up runs it) or sdk (the SDK's"
+                    + " polling one, for comparison) (default: ${DEFAULT-VALUE})")
+    Runner runner;
+
+    /** The task runners a run can use (see {@code OfflineRun.TaskRunner}). */
+    enum Runner { callback, sdk }
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
@@ -101,7 +109,8 @@ public final class PlanBenchmark implements Callable<Integer> {
             // A fresh JVM's only run: the program under the mock engine, then the plan files made from it
             // (./benchmark parses this line).
             long start = System.nanoTime();
-            PlanRun.Timed timed = PlanRun.run(stack, once == Program.minimal ? MinimalProgram::stack : App::stack);
+            PlanRun.Timed timed = PlanRun.run(stack, once == Program.minimal ? MinimalProgram::stack : App::stack,
+                    taskRunner());
             OfflinePlan.files(PlanRun.settings(stack), timed.plan(), AzureRules.check(timed.registrations()));
             long withFiles = (System.nanoTime() - start) / 1_000_000;
             out.printf("%s once: program %d ms, with plan files %d ms%n", once, timed.programMillis(), withFiles);
@@ -109,21 +118,22 @@ public final class PlanBenchmark implements Callable<Integer> {
             return Cli.OK;
         }
         for (int i = 0; i < warmup; i++) {
-            time(stack, App::stack, true);
-            time(stack, MinimalProgram::stack, false);
+            time(stack, App::stack, true, taskRunner());
+            time(stack, MinimalProgram::stack, false, taskRunner());
         }
         var pool = new ArrayList<Long>();
         var poolWithFiles = new ArrayList<Long>();
         var minimal = new ArrayList<Long>();
         for (int i = 0; i < runs; i++) {
-            pool.add(time(stack, App::stack, false));
-            poolWithFiles.add(time(stack, App::stack, true));
-            minimal.add(time(stack, MinimalProgram::stack, false));
+            pool.add(time(stack, App::stack, false, taskRunner()));
+            poolWithFiles.add(time(stack, App::stack, true, taskRunner()));
+            minimal.add(time(stack, MinimalProgram::stack, false, taskRunner()));
         }
         long poolMedian = median(pool);
         long minimalMedian = median(minimal);
-        out.printf("stack %s, %d warm-up and %d measured runs each, one JVM (%s, %d CPUs)%n", stackName, warmup, runs,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        out.printf("stack %s, %s task runner, %d warm-up and %d measured runs each, one JVM (%s, %d CPUs)%n",
+                stackName, runner, warmup, runs, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         out.printf("pool program:           median %5d ms  (runs: %s)%n", poolMedian, pool);
         out.printf("pool plan incl. files:  median %5d ms  (runs: %s)%n", median(poolWithFiles), poolWithFiles);
         out.printf("minimal program:        median %5d ms  (runs: %s)%n", minimalMedian, minimal);
@@ -136,13 +146,18 @@ public final class PlanBenchmark implements Callable<Integer> {
      * One run under the mock engine; with {@code files}, also checks the Azure rules and renders the three plan
      * files (in memory), as the offline plan does.
      */
-    private static long time(StackFile stack, Consumer<Context> program, boolean files) throws PlanFailedException {
+    private static long time(StackFile stack, Consumer<Context> program, boolean files, OfflineRun.TaskRunner runner)
+            throws PlanFailedException {
         long start = System.nanoTime();
-        PlanRun.Timed timed = PlanRun.run(stack, program);
+        PlanRun.Timed timed = PlanRun.run(stack, program, runner);
         if (files) {
             OfflinePlan.files(PlanRun.settings(stack), timed.plan(), AzureRules.check(timed.registrations()));
         }
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private OfflineRun.TaskRunner taskRunner() {
+        return runner == Runner.sdk ? OfflineRun.TaskRunner.SDK : OfflineRun.TaskRunner.CALLBACK;
     }
 
     private static long median(List<Long> values) {

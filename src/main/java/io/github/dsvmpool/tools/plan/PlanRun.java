@@ -53,8 +53,14 @@ public final class PlanRun {
 
     /** @throws PlanFailedException naming every configuration problem, or the program's error */
     public static Timed run(StackFile stack, Consumer<Context> program) throws PlanFailedException {
+        return run(stack, program, OfflineRun.TaskRunner.CALLBACK);
+    }
+
+    /** As {@link #run(StackFile, Consumer)}, with the given task runner (the SDK's one for comparisons). */
+    public static Timed run(StackFile stack, Consumer<Context> program, OfflineRun.TaskRunner runner)
+            throws PlanFailedException {
         long start = System.nanoTime();
-        OfflineRun.Outcome outcome = OfflineRun.run(stack, program);
+        OfflineRun.Outcome outcome = OfflineRun.run(stack, program, runner);
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<? extends Throwable> errors = outcome.result().exceptions();
         if (!errors.isEmpty()) {

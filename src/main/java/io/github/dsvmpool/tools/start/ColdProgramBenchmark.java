@@ -1,39 +1,51 @@
 package io.github.dsvmpool.tools.start;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The program's cold evaluation: each run a fresh JVM on the jar's classpath running {@code PlanBenchmark --once}
- * for the dev stack and for the one-resource program, alternately, in one run.
+ * for the stack's program and for the one-resource program, alternately, in one run; and the stack's program
+ * once more per run with the SDK's own task runner, as the reference the program's runner is measured against.
  */
 final class ColdProgramBenchmark {
     /** Target of issue 9: the pool's cold program time at most this multiple of the one-resource program's. */
     static final double TARGET_RATIO = 1.5;
     private static final Pattern ONCE = Pattern.compile("once: program (\\d+) ms, with plan files (\\d+) ms");
 
-    record Sample(long programMillis, long withFilesMillis) {
+    /** One fresh JVM: the program, the program with the plan files, and the whole JVM run from launch to exit. */
+    record Sample(long programMillis, long withFilesMillis, long jvmMillis) {
         @Override
         public String toString() {
-            return programMillis + " ms (" + withFilesMillis + " with plan files)";
+            return programMillis + " ms (" + withFilesMillis + " with plan files, " + jvmMillis + " whole JVM)";
         }
     }
 
-    record Result(List<Sample> pool, List<Sample> minimal) {
+    /**
+     * The pool and the one-resource program with the program's task runner, and both again with the SDK's polling
+     * runner, for reference (what {@code Pulumi.run} would do).
+     */
+    record Result(String stack, List<Sample> pool, List<Sample> minimal, List<Sample> poolWithSdkRunner,
+                  List<Sample> minimalWithSdkRunner) {
         double programRatio() {
             return (double) median(pool, true) / median(minimal, true);
         }
 
         double withFilesRatio() {
             return (double) median(pool, false) / median(minimal, false);
+        }
+
+        double jvmRatio() {
+            return (double) median(pool, Sample::jvmMillis) / median(minimal, Sample::jvmMillis);
         }
     }
 
@@ -45,50 +57,69 @@ final class ColdProgramBenchmark {
         this.stack = stack;
     }
 
-    Result run(int runs, PrintStream progress) throws IOException, InterruptedException {
+    Result run(int runs, PrintWriter progress) throws IOException, InterruptedException {
         var pool = new ArrayList<Sample>();
         var minimal = new ArrayList<Sample>();
+        var poolSdk = new ArrayList<Sample>();
+        var minimalSdk = new ArrayList<Sample>();
         for (int i = 0; i < runs; i++) {
-            pool.add(once("pool"));
-            minimal.add(once("minimal"));
+            pool.add(once("pool", "callback"));
+            minimal.add(once("minimal", "callback"));
+            poolSdk.add(once("pool", "sdk"));
+            minimalSdk.add(once("minimal", "sdk"));
             progress.printf("  run %d: pool %s, one-resource %s%n", i + 1, pool.get(i), minimal.get(i));
+            progress.printf("         with the SDK's task runner: pool %s, one-resource %s%n", poolSdk.get(i),
+                    minimalSdk.get(i));
         }
-        return new Result(pool, minimal);
+        return new Result(stack, pool, minimal, poolSdk, minimalSdk);
     }
 
-    private Sample once(String program) throws IOException, InterruptedException {
+    private Sample once(String program, String runner) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long launched = System.nanoTime();
         // The same start as the host's jar path: no JVM flags; the tool raises the pool's parallelism itself.
         Process process = new ProcessBuilder(java, "-cp", "target/dsvm-pool.jar",
-                "io.github.dsvmpool.tools.plan.PlanBenchmark", "--stack", stack, "--once", program)
+                "io.github.dsvmpool.tools.plan.PlanBenchmark", "--stack", stack, "--once", program, "--runner", runner)
                 .directory(project.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException("PlanBenchmark --once " + program + " failed: " + output);
         }
+        long jvmMillis = (System.nanoTime() - launched) / 1_000_000;
         Matcher matcher = ONCE.matcher(output);
         if (!matcher.find()) {
             throw new IllegalStateException("unexpected output of PlanBenchmark --once " + program + ": " + output);
         }
-        return new Sample(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+        return new Sample(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), jvmMillis);
     }
 
     static long median(List<Sample> samples, boolean program) {
+        return median(samples, program ? Sample::programMillis : Sample::withFilesMillis);
+    }
+
+    static long median(List<Sample> samples, ToLongFunction<Sample> value) {
         var sorted = new ArrayList<Long>();
-        samples.forEach(sample -> sorted.add(program ? sample.programMillis() : sample.withFilesMillis()));
+        samples.forEach(sample -> sorted.add(value.applyAsLong(sample)));
         Collections.sort(sorted);
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    static void print(Result result, PrintStream out) {
-        out.printf("  pool (%s stack):       program %5d ms, with plan files %5d ms (medians)%n", "dev",
+    static void print(Result result, PrintWriter out) {
+        out.printf("  pool (%s stack):       program %5d ms, with plan files %5d ms (medians)%n", result.stack(),
                 median(result.pool(), true), median(result.pool(), false));
         out.printf("  one-resource program: program %5d ms, with plan files %5d ms (medians)%n",
                 median(result.minimal(), true), median(result.minimal(), false));
-        out.printf("  cold program, pool / one-resource: %.2f   (target <= %.2f: %s); with plan files %.2f%n",
+        long poolSdk = median(result.poolWithSdkRunner(), true);
+        long minimalSdk = median(result.minimalWithSdkRunner(), true);
+        out.printf("  reference, the SDK's polling task runner (Pulumi.run): pool %5d ms, one-resource %5d ms,"
+                + " pool / one-resource %.2f%n", poolSdk, minimalSdk, (double) poolSdk / minimalSdk);
+        out.printf("  whole JVM run (launch to exit): pool %5d ms, one-resource %5d ms (medians)%n",
+                median(result.pool(), Sample::jvmMillis), median(result.minimal(), Sample::jvmMillis));
+        out.printf("  cold program, pool / one-resource: %.2f   (target <= %.2f: %s); with plan files %.2f;"
+                        + " whole JVM run %.2f%n",
                 result.programRatio(), TARGET_RATIO, result.programRatio() <= TARGET_RATIO ? "met" : "NOT met",
-                result.withFilesRatio());
+                result.withFilesRatio(), result.jvmRatio());
     }
 }

@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import io.github.dsvmpool.offline.StackFile;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ final class HostStartBenchmark {
         this.stackConfigJson = new Gson().toJson(file.config());
     }
 
-    Result run(int runs, PrintStream progress) throws IOException, InterruptedException {
+    Result run(int runs, PrintWriter progress) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var maven = HostCommands.maven();
         var jar = HostCommands.jar(java, "target/dsvm-pool.jar");
@@ -129,7 +129,7 @@ final class HostStartBenchmark {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    static void print(Result result, PrintStream out) {
+    static void print(Result result, PrintWriter out) {
         for (var path : List.of(Map.entry("maven path", result.maven()), Map.entry("jar path  ", result.jar()))) {
             out.printf("  %s: discovery %5d ms + launch %5d ms = %5d ms (medians)%n", path.getKey(),
                     median(path.getValue(), Sample::discoveryMillis), median(path.getValue(), Sample::launchMillis),

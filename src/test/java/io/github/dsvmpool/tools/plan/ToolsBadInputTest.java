@@ -91,6 +91,8 @@ class ToolsBadInputTest {
                 arguments(List.of("benchmark", "--warmup", "-1"), 2, "plan benchmark: --warmup takes 0-1000 runs, got -1"),
                 arguments(List.of("benchmark", "--once", "foo"), 2, "plan benchmark: Invalid value for option '--once':"
                         + " expected one of [pool, minimal] (case-sensitive) but was 'foo'"),
+                arguments(List.of("benchmark", "--runner", "fast"), 2, "plan benchmark: Invalid value for option"
+                        + " '--runner': expected one of [callback, sdk] (case-sensitive) but was 'fast'"),
                 arguments(List.of("benchmark", "--once"), 2,
                         "plan benchmark: Missing required parameter for option '--once' (PROGRAM)"),
                 arguments(List.of("benchmark", "--stack", "staging", "--once", "pool"), 2,

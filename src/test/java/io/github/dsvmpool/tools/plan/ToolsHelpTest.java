@@ -21,8 +21,8 @@ class ToolsHelpTest {
             "''        | -h     | Usage: plan [-h] [--out=DIR] [STACK] [COMMAND]                 | benchmark",
             "diff      | --help | Usage: plan diff [-h] [--markdown] BEFORE AFTER                 | --markdown",
             "diff      | -h     | Usage: plan diff [-h] [--markdown] BEFORE AFTER                 | AFTER",
-            "benchmark | --help | Usage: plan benchmark [-h] [--once=PROGRAM] [--runs=N]          | pool, minimal",
-            "benchmark | -h     | Usage: plan benchmark [-h] [--once=PROGRAM] [--runs=N]          | --warmup=N",
+            "benchmark | --help | Usage: plan benchmark [-h] [--once=PROGRAM] [--runner=RUNNER]   | callback",
+            "benchmark | -h     | Usage: plan benchmark [-h] [--once=PROGRAM] [--runner=RUNNER]   | --warmup=N",
             "cost      | --help | Usage: plan cost [-h] [--currency=CODE] [--dir=DIR]             | --price-per-vm-hour=PRICE",
             "cost      | -h     | Usage: plan cost [-h] [--currency=CODE] [--dir=DIR]             | Built-in prices are approximate USD"})
     void eachSubcommandPrintsItsUsageAndExitCodes(String subcommand, String flag, String usage, String detail) {
