@@ -17,12 +17,13 @@ import com.pulumi.resources.StackOptions;
 import java.util.function.Consumer;
 
 /**
- * {@code Pulumi.run} with the {@link CallbackRunner} in place of the SDK's polling runner: the same deployment,
- * built from the same environment the language host sets, the same context and the same exit.
+ * {@code Pulumi.run} with the {@link CallbackRunner} in place of the SDK's polling runner and the
+ * {@link RedactingEngineLogger} around its engine logger: the same deployment, built from the same environment the
+ * language host sets, the same context and the same exit.
  *
  * <p>It does what {@code PulumiInternal.fromEnvironment} does in pulumi 1.36.1 (pinned in pom.xml) with one
- * difference: the deployment state's runner is replaced before the deployment is built from it, so that every
- * part of the SDK (resource registration, outputs, the stack) registers its tasks with the callback runner.
+ * difference: the deployment state's runner and logger are replaced before the deployment is built from it, so
+ * that every part of the SDK (resource registration, outputs, the stack) uses them.
  * Tests run {@link #deployment(DeploymentState)} on a mock engine; only {@code DeploymentState.fromEnvironment}
  * (the SDK's, unchanged) is left to the real host.
  */
@@ -35,10 +36,20 @@ public final class ProgramLaunch {
         deployment(DeploymentState.fromEnvironment()).run(program);
     }
 
-    /** The SDK's entry object over the given state, with the callback runner; installs the deployment instance. */
-    public static PulumiInternal deployment(DeploymentState state) {
+    /**
+     * Puts this program's parts into a deployment state the SDK made, before a deployment is built from it: the
+     * {@link RedactingEngineLogger} around the SDK's engine logger, and the {@link CallbackRunner} (which reports
+     * failures through it).
+     */
+    public static DeploymentState install(DeploymentState state) {
+        state.logger = new RedactingEngineLogger(state.logger);
         state.runner = new CallbackRunner(state.logger);
-        var deployment = new DeploymentImpl(state);
+        return state;
+    }
+
+    /** The SDK's entry object over the given state, with this program's parts; installs the deployment instance. */
+    public static PulumiInternal deployment(DeploymentState state) {
+        var deployment = new DeploymentImpl(install(state));
         DeploymentInstanceHolder.setInstance(new DeploymentInstanceInternal(deployment));
         DeploymentInstance instance = DeploymentInstanceHolder.getInstance();
         var config = new ConfigContextInternal(deployment.getProjectName(),

@@ -6,6 +6,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.dsvmpool.launch.CallbackRunner;
+import io.github.dsvmpool.launch.ProgramLaunch;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,9 +20,12 @@ public final class OfflineRun {
 
     /** Which task runner the deployment uses. */
     public enum TaskRunner {
-        /** The program's own, as {@code App.main} runs it on the real engine ({@link CallbackRunner}). */
+        /**
+         * The program's own, as {@code App.main} runs it on the real engine ({@link CallbackRunner}, with the
+         * {@link ProgramLaunch#install redacting engine logger}).
+         */
         CALLBACK,
-        /** The SDK's polling runner, as {@code Pulumi.run} would use: for comparisons only. */
+        /** The SDK's polling runner and plain engine logger, as {@code Pulumi.run} would use: for comparisons. */
         SDK
     }
 
@@ -46,12 +50,8 @@ public final class OfflineRun {
                     .mocks(new RecordingMocks())
                     .monitorDecorator(ignored -> monitor)
                     .config(stack.config(), stack.secretKeys())
-                    .deploymentFactory(state -> {
-                        if (runner == TaskRunner.CALLBACK) {
-                            state.runner = new CallbackRunner(state.logger);
-                        }
-                        return new DeploymentImpl(state);
-                    })
+                    .deploymentFactory(state -> new DeploymentImpl(runner == TaskRunner.CALLBACK
+                            ? ProgramLaunch.install(state) : state))
                     .build()
                     .runTest(program);
             return new Outcome(result, monitor.registrations());
