@@ -2,15 +2,12 @@ package io.github.dsvmpool.tools.start;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import io.github.dsvmpool.tools.start.FreshJvmRun.Sample;
 import java.util.function.ToLongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The program's cold evaluation: each run a fresh JVM on the jar's classpath running {@code PlanBenchmark --once}
@@ -20,15 +17,6 @@ import java.util.regex.Pattern;
 final class ColdProgramBenchmark {
     /** Target of issue 9: the pool's cold program time at most this multiple of the one-resource program's. */
     static final double TARGET_RATIO = 1.5;
-    private static final Pattern ONCE = Pattern.compile("once: program (\\d+) ms, with plan files (\\d+) ms");
-
-    /** One fresh JVM: the program, the program with the plan files, and the whole JVM run from launch to exit. */
-    record Sample(long programMillis, long withFilesMillis, long jvmMillis) {
-        @Override
-        public String toString() {
-            return programMillis + " ms (" + withFilesMillis + " with plan files, " + jvmMillis + " whole JVM)";
-        }
-    }
 
     /**
      * The pool and the one-resource program with the program's task runner, and both again with the SDK's polling
@@ -75,23 +63,7 @@ final class ColdProgramBenchmark {
     }
 
     private Sample once(String program, String runner) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        long launched = System.nanoTime();
-        // The same start as the host's jar path: no JVM flags; the tool raises the pool's parallelism itself.
-        Process process = new ProcessBuilder(java, "-cp", "target/dsvm-pool.jar",
-                "io.github.dsvmpool.tools.plan.PlanBenchmark", "--stack", stack, "--once", program, "--runner", runner)
-                .directory(project.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("PlanBenchmark --once " + program + " failed: " + output);
-        }
-        long jvmMillis = (System.nanoTime() - launched) / 1_000_000;
-        Matcher matcher = ONCE.matcher(output);
-        if (!matcher.find()) {
-            throw new IllegalStateException("unexpected output of PlanBenchmark --once " + program + ": " + output);
-        }
-        return new Sample(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), jvmMillis);
+        return FreshJvmRun.run(project, List.of(), stack, program, runner);
     }
 
     static long median(List<Sample> samples, boolean program) {

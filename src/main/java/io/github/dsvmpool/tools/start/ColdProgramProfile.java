@@ -3,16 +3,12 @@ package io.github.dsvmpool.tools.start;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -23,7 +19,6 @@ import jdk.jfr.consumer.RecordingFile;
  * are of CPU samples in the program's run (its thread and the SDK's workers), not of wall time.
  */
 final class ColdProgramProfile {
-    private static final Pattern ONCE = Pattern.compile("once: program (\\d+) ms");
     /** Java execution samples only, every millisecond (a comment in the file would make JDK 17 refuse it). */
     private static final String SETTINGS = "/io/github/dsvmpool/tools/start/sampling.jfc";
 
@@ -70,22 +65,9 @@ final class ColdProgramProfile {
     }
 
     private long record(Path settings, Path recording) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-XX:FlightRecorderOptions=stackdepth=2048",
-                "-XX:StartFlightRecording=filename=" + recording + ",settings=" + settings,
-                "-cp", "target/dsvm-pool.jar", "io.github.dsvmpool.tools.plan.PlanBenchmark", "--stack", stack,
-                "--once", "pool")
-                .directory(project.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("profiled run failed: " + output);
-        }
-        Matcher matcher = ONCE.matcher(output);
-        if (!matcher.find()) {
-            throw new IllegalStateException("unexpected output of the profiled run: " + output);
-        }
-        return Long.parseLong(matcher.group(1));
+        return FreshJvmRun.run(project, List.of("-XX:FlightRecorderOptions=stackdepth=2048",
+                "-XX:StartFlightRecording=filename=" + recording + ",settings=" + settings), stack, "pool", "callback")
+                .programMillis();
     }
 
     static void count(Path recording, Map<SampleBucket, Integer> samples) throws IOException {
