@@ -6,13 +6,13 @@ import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.rules.AzureRules;
+import io.github.dsvmpool.tools.Median;
 import io.github.dsvmpool.tools.cli.Cli;
 import io.github.dsvmpool.tools.cli.Numbers;
 import io.github.dsvmpool.tools.cli.ToolContext;
 import io.github.dsvmpool.tools.cli.ToolFailure;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -129,13 +129,13 @@ public final class PlanBenchmark implements Callable<Integer> {
             poolWithFiles.add(time(stack, App::stack, true, taskRunner()));
             minimal.add(time(stack, MinimalProgram::stack, false, taskRunner()));
         }
-        long poolMedian = median(pool);
-        long minimalMedian = median(minimal);
+        long poolMedian = Median.of(pool);
+        long minimalMedian = Median.of(minimal);
         out.printf("stack %s, %s task runner, %d warm-up and %d measured runs each, one JVM (%s, %d CPUs)%n",
                 stackName, runner, warmup, runs, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         out.printf("pool program:           median %5d ms  (runs: %s)%n", poolMedian, pool);
-        out.printf("pool plan incl. files:  median %5d ms  (runs: %s)%n", median(poolWithFiles), poolWithFiles);
+        out.printf("pool plan incl. files:  median %5d ms  (runs: %s)%n", Median.of(poolWithFiles), poolWithFiles);
         out.printf("minimal program:        median %5d ms  (runs: %s)%n", minimalMedian, minimal);
         out.printf("ratio pool / minimal:   %.2f%n", minimalMedian == 0 ? Double.NaN : (double) poolMedian / minimalMedian);
         out.flush();
@@ -158,12 +158,5 @@ public final class PlanBenchmark implements Callable<Integer> {
 
     private OfflineRun.TaskRunner taskRunner() {
         return runner == Runner.sdk ? OfflineRun.TaskRunner.SDK : OfflineRun.TaskRunner.CALLBACK;
-    }
-
-    private static long median(List<Long> values) {
-        var sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

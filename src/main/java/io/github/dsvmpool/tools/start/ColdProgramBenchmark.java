@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import io.github.dsvmpool.tools.Median;
 import io.github.dsvmpool.tools.start.FreshJvmRun.Sample;
 import java.util.function.ToLongFunction;
 
@@ -71,11 +71,7 @@ final class ColdProgramBenchmark {
     }
 
     static long median(List<Sample> samples, ToLongFunction<Sample> value) {
-        var sorted = new ArrayList<Long>();
-        samples.forEach(sample -> sorted.add(value.applyAsLong(sample)));
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return Median.of(samples, value);
     }
 
     static void print(Result result, PrintWriter out) {

@@ -2,6 +2,7 @@ package io.github.dsvmpool.tools.start;
 
 import com.google.gson.Gson;
 import io.github.dsvmpool.offline.StackFile;
+import io.github.dsvmpool.tools.Median;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -122,11 +122,7 @@ final class HostStartBenchmark {
     }
 
     static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> value) {
-        var sorted = new ArrayList<Long>();
-        samples.forEach(sample -> sorted.add(value.applyAsLong(sample)));
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return Median.of(samples, value);
     }
 
     static void print(Result result, PrintWriter out) {
