@@ -31,14 +31,19 @@ class DsvmPoolValidationTest {
                 .filter(error -> error != null).distinct().toList();
     }
 
-    @Test
-    void badNamePasswordKeysAndGroupAreRefusedTogetherBeforeAnyChild() {
-        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool(BAD_NAME, DsvmPoolArgs.builder()
+    /** A pool with a bad name, size, password, key and resource group, all at once. */
+    private static OfflineRun.Outcome runPoolWithEveryKindOfBadArgument() {
+        return OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool(BAD_NAME, DsvmPoolArgs.builder()
                 .settings(settings().maxInstanceCount(0).build())
                 .adminPassword(SHORT_PASSWORD)
                 .sshPublicKeys(List.of(BAD_KEY))
                 .resourceGroupName(BAD_GROUP)
                 .build()));
+    }
+
+    @Test
+    void badNamePasswordKeysAndGroupAreRefusedTogetherBeforeAnyChild() {
+        var outcome = runPoolWithEveryKindOfBadArgument();
 
         assertThat(outcome.result().exitCode()).isNotZero();
         var refusal = refusals(outcome);
@@ -61,12 +66,7 @@ class DsvmPoolValidationTest {
         var fromStack = catchThrowableOfType(InvalidConfigurationException.class,
                 () -> StackConfiguration.read(source)).problems();
 
-        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool(BAD_NAME, DsvmPoolArgs.builder()
-                .settings(settings().maxInstanceCount(0).build())
-                .adminPassword(SHORT_PASSWORD)
-                .sshPublicKeys(List.of(BAD_KEY))
-                .resourceGroupName(BAD_GROUP)
-                .build()));
+        var outcome = runPoolWithEveryKindOfBadArgument();
         var fromCode = refusals(outcome).get(0).problems();
 
         // Same values and explanations; only the pool's name is called `poolName` in a stack file.
