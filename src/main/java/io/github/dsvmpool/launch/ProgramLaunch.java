@@ -50,8 +50,8 @@ public final class ProgramLaunch {
     /** The SDK's entry object over the given state, with this program's parts; installs the deployment instance. */
     public static PulumiInternal deployment(DeploymentState state) {
         var deployment = new DeploymentImpl(install(state));
-        DeploymentInstanceHolder.setInstance(new DeploymentInstanceInternal(deployment));
-        DeploymentInstance instance = DeploymentInstanceHolder.getInstance();
+        DeploymentInstance instance = new DeploymentInstanceInternal(deployment);
+        DeploymentInstanceHolder.setInstance(instance);
         var config = new ConfigContextInternal(deployment.getProjectName(),
                 name -> new Config(instance.getConfig(), name));
         var context = new ContextInternal(deployment.getOrganizationName(), deployment.getProjectName(),

@@ -20,11 +20,14 @@ import java.util.logging.Level;
 public final class RedactingEngineLogger implements EngineLogger {
     /** What replaces a dump: said so that nobody mistakes it for an empty request. */
     static final String OMITTED = "[omitted by dsvm-pool: it may hold secret values]";
-    /** The SDK's debug lines that end in a dump, and where the dump starts in each. */
-    private static final List<String[]> DUMPS = List.of(
-            new String[] {"Registering resource monitor start: ", ", request="},
-            new String[] {"Registering resource monitor end: ", ", result="},
-            new String[] {"Read response for resource: ", ", data="});
+    /** One of the SDK's debug lines that end in a dump: how the line starts, and what starts its dump. */
+    private record Dump(String line, String dump) {
+    }
+
+    private static final List<Dump> DUMPS = List.of(
+            new Dump("Registering resource monitor start: ", ", request="),
+            new Dump("Registering resource monitor end: ", ", result="),
+            new Dump("Read response for resource: ", ", data="));
 
     private final EngineLogger delegate;
 
@@ -65,11 +68,11 @@ public final class RedactingEngineLogger implements EngineLogger {
         if (message == null) {
             return null;
         }
-        for (String[] dump : DUMPS) {
-            if (message.startsWith(dump[0])) {
-                int start = message.indexOf(dump[1]);
+        for (Dump known : DUMPS) {
+            if (message.startsWith(known.line())) {
+                int start = message.indexOf(known.dump());
                 if (start >= 0) {
-                    return message.substring(0, start + dump[1].length()) + OMITTED;
+                    return message.substring(0, start + known.dump().length()) + OMITTED;
                 }
             }
         }
