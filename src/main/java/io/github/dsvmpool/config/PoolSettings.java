@@ -80,15 +80,25 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
     /**
      * Where the VMs get the storage key.
      *
-     * @param defaultVaultName the derived vault name, used when none is configured
      * @return the Key Vault plan (disabled when the key travels in the extension)
      */
-    public io.github.dsvmpool.plans.KeyVaultPlan keyVaultPlan(String defaultVaultName) {
+    public io.github.dsvmpool.plans.KeyVaultPlan keyVaultPlan() {
         return new io.github.dsvmpool.plans.KeyVaultPlan(storage.keySource(production) == StorageKeySource.KEY_VAULT,
-                storage.keyVaultName().orElse(defaultVaultName), production,
+                production,
                 production ? io.github.dsvmpool.plans.KeyVaultPlan.PRODUCTION_SOFT_DELETE_DAYS
                         : io.github.dsvmpool.plans.KeyVaultPlan.DEFAULT_SOFT_DELETE_DAYS,
                 storage.endpointSuffix());
+    }
+
+    /**
+     * The globally unique names the user configured (storage account, Key Vault, DNS label); the rest are
+     * derived per subscription and stack ({@link io.github.dsvmpool.plans.GlobalNames}).
+     *
+     * @return the configured names
+     */
+    public io.github.dsvmpool.plans.GlobalNames.Configured configuredNames() {
+        return new io.github.dsvmpool.plans.GlobalNames.Configured(storage.accountName(), storage.keyVaultName(),
+                loadBalancer.dnsLabel());
     }
 
     /**

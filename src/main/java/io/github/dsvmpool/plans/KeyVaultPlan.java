@@ -11,12 +11,11 @@ import java.util.Locale;
  * access token" (IMDS, {@code client_id} for a user-assigned identity), Key Vault REST "Get Secret" (7.4).
  *
  * @param enabled              whether the Key Vault is declared (SMB only)
- * @param vaultName            its globally unique name
  * @param purgeProtection      on in production (irreversible: Azure accepts no false once set)
  * @param softDeleteDays       7-90 days a deleted vault is kept (and its name taken)
  * @param storageEndpointSuffix the cloud's storage suffix, which tells the Key Vault DNS suffix
  */
-public record KeyVaultPlan(boolean enabled, String vaultName, boolean purgeProtection, int softDeleteDays,
+public record KeyVaultPlan(boolean enabled, boolean purgeProtection, int softDeleteDays,
                            String storageEndpointSuffix) {
     public static final String SECRET_NAME = "storage-key";
     /** Built-in role "Key Vault Secrets User": reads secret contents. */
@@ -34,8 +33,13 @@ public record KeyVaultPlan(boolean enabled, String vaultName, boolean purgeProte
         };
     }
 
-    /** The vault's data-plane address, e.g. {@code https://dsvmprodkv1a2b3c4d.vault.azure.net}. */
-    public String vaultUrl() {
+    /**
+     * The vault's data-plane address, e.g. {@code https://dsvmprodkv1a2b3c4d.vault.azure.net}.
+     *
+     * @param vaultName the vault's name ({@link GlobalNames#keyVaultName()})
+     * @return the address
+     */
+    public String vaultUrl(String vaultName) {
         return "https://" + vaultName + "." + vaultDnsSuffix();
     }
 

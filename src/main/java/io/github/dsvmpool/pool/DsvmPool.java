@@ -14,6 +14,7 @@ import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.config.Problems;
 import io.github.dsvmpool.plans.AzureNames;
+import io.github.dsvmpool.plans.GlobalNames;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.PortRange;
@@ -134,12 +135,15 @@ public final class DsvmPool extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).build()).name());
         var context = new PartContext(name, this, groupName, settings.location(), Map.copyOf(tags));
 
-        String seed = Deployment.getInstance().getProjectName() + "/" + Deployment.getInstance().getStackName()
-                + "/" + name;
         var storageSettings = settings.storage();
-        String accountName = storageSettings.accountName()
-                .orElseGet(() -> AzureNames.storageAccountName(name, seed));
-        String dnsLabel = settings.loadBalancer().dnsLabel().orElseGet(() -> AzureNames.dnsLabel(name, seed));
+        var clientConfig = AuthorizationFunctions.getClientConfig();
+        Output<String> subscriptionId = clientConfig.applyValue(GetClientConfigResult::subscriptionId);
+        Output<String> tenantId = clientConfig.applyValue(GetClientConfigResult::tenantId);
+        String project = Deployment.getInstance().getProjectName();
+        String stack = Deployment.getInstance().getStackName();
+        Output<GlobalNames> globalNames = subscriptionId.applyValue(subscription ->
+                GlobalNames.of(name, project, stack, subscription, settings.configuredNames()));
+        Output<String> accountName = globalNames.applyValue(GlobalNames::storageAccountName);
         int maxInstances = settings.scaleSet().instanceCounts().maximum();
         var lbSettings = settings.loadBalancer();
         PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort(), maxInstances);
@@ -150,23 +154,23 @@ public final class DsvmPool extends ComponentResource {
         var network = PoolSubnet.declare(context, settings, args.network(), outbound.natGatewayId());
         var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
                 network.subnetId());
-        var clientConfig = AuthorizationFunctions.getClientConfig();
-        Output<String> subscriptionId = clientConfig.applyValue(GetClientConfigResult::subscriptionId);
-        Output<String> tenantId = clientConfig.applyValue(GetClientConfigResult::tenantId);
-        String loadBalancerName = AzureNames.loadBalancerName(name, seed);
+        // Unique within the resource group only, so the subscription need not be part of it.
+        String loadBalancerName = AzureNames.loadBalancerName(name, project + "/" + stack + "/" + name);
         var loadBalancer = new PoolLoadBalancer(context, lbSettings,
-                new PoolLoadBalancer.Layout(loadBalancerName, dnsLabel, sshRange, jupyterRange, outbound),
+                new PoolLoadBalancer.Layout(loadBalancerName,
+                        globalNames.applyValue(GlobalNames::dnsLabel), sshRange, jupyterRange, outbound),
                 subscriptionId);
 
-        var mountParameters = new MountParameters(accountName, storageSettings.shareName(),
-                storageSettings.mountPoint(), storageSettings.endpointSuffix(), settings.scaleSet().adminUsername(),
-                storageSettings.protocol());
+        Output<MountParameters> mountParameters = accountName.applyValue(account -> new MountParameters(account,
+                storageSettings.shareName(), storageSettings.mountPoint(), storageSettings.endpointSuffix(),
+                settings.scaleSet().adminUsername(), storageSettings.protocol()));
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
-        var keyVaultPlan = settings.keyVaultPlan(AzureNames.keyVaultName(name, seed));
+        var keyVaultPlan = settings.keyVaultPlan();
         Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
-                ? Optional.of(new KeyVaultStore(context, keyVaultPlan, subscriptionId, tenantId, storageKey.get()))
+                ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
+                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.get()))
                 : Optional.empty();
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
         var health = settings.healthPlan();

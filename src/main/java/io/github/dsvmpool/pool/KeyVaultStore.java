@@ -35,8 +35,12 @@ final class KeyVaultStore {
     final Secret secret;
     final RoleAssignment secretsUser;
 
-    KeyVaultStore(PartContext context, KeyVaultPlan plan, Output<String> subscriptionId, Output<String> tenantId,
-                  Output<String> storageKey) {
+    /** The vault's name as the program computed it: known at preview, unlike the created vault's name. */
+    private final Output<String> vaultName;
+
+    KeyVaultStore(PartContext context, KeyVaultPlan plan, Output<String> vaultName, Output<String> subscriptionId,
+                  Output<String> tenantId, Output<String> storageKey) {
+        this.vaultName = vaultName;
         this.identity = new UserAssignedIdentity(context.childName("identity"), UserAssignedIdentityArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
@@ -54,7 +58,7 @@ final class KeyVaultStore {
             properties.enablePurgeProtection(true);
         }
         this.vault = new Vault(context.childName("kv"), VaultArgs.builder()
-                .vaultName(plan.vaultName())
+                .vaultName(vaultName)
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
                 .properties(properties.build())
@@ -86,8 +90,8 @@ final class KeyVaultStore {
 
     /** What the mount script needs to find the key. */
     Output<MountScript.KeyVaultReference> reference(KeyVaultPlan plan) {
-        return identity.clientId().applyValue(clientId -> new MountScript.KeyVaultReference(plan.vaultUrl(),
-                KeyVaultPlan.SECRET_NAME, plan.tokenResource(), clientId));
+        return Output.tuple(vaultName, identity.clientId()).applyValue(t -> new MountScript.KeyVaultReference(
+                plan.vaultUrl(t.t1), KeyVaultPlan.SECRET_NAME, plan.tokenResource(), t.t2));
     }
 
     /** The scale set waits for these: the secret exists and the identity holds its role. */

@@ -25,26 +25,29 @@ final class MountExtension {
     }
 
     /** @param storageKey the account key (a secret output) for SMB; empty for NFS, which needs none */
-    static VirtualMachineScaleSetExtensionArgs of(MountParameters parameters, Optional<Output<String>> storageKey,
+    static VirtualMachineScaleSetExtensionArgs of(Output<MountParameters> parameters,
+                                                  Optional<Output<String>> storageKey,
                                                   String provisioningRevision, int idleCullMinutes) {
         var script = ProvisioningScript.of(idleCullMinutes);
         Output<Object> protectedSettings = storageKey
-                .map(key -> key.applyValue(value -> settings(script.encodedScript(parameters, value))))
-                .orElseGet(() -> Output.of(settings(script.encodedScript(parameters, null))))
+                .map(key -> Output.tuple(parameters, key).applyValue(t ->
+                        settings(script.encodedScript(t.t1, t.t2))))
+                .orElseGet(() -> parameters.applyValue(p -> settings(script.encodedScript(p, null))))
                 .asSecret();
-        return extension(protectedSettings, Output.of(script.revision(parameters) + "-" + provisioningRevision));
+        return extension(protectedSettings,
+                parameters.applyValue(p -> script.revision(p) + "-" + provisioningRevision));
     }
 
     /** The script reads the key from Key Vault at mount time: no key in the extension's settings. */
     static VirtualMachineScaleSetExtensionArgs readingTheKeyFrom(Output<MountScript.KeyVaultReference> keyVault,
-                                                                 MountParameters parameters,
+                                                                 Output<MountParameters> parameters,
                                                                  String provisioningRevision, int idleCullMinutes) {
         var script = ProvisioningScript.of(idleCullMinutes);
+        var both = Output.tuple(parameters, keyVault);
         // Nothing secret in it any more, but the script stays where it was (protected settings are never
         // returned by Azure's API).
-        return extension(keyVault.applyValue(reference ->
-                        settings(script.encodedScriptWithKeyVault(parameters, reference))).asSecret(),
-                keyVault.applyValue(reference -> script.revision(parameters, reference) + "-" + provisioningRevision));
+        return extension(both.applyValue(t -> settings(script.encodedScriptWithKeyVault(t.t1, t.t2))).asSecret(),
+                both.applyValue(t -> script.revision(t.t1, t.t2) + "-" + provisioningRevision));
     }
 
     /** The one CustomScript extension, whichever way the script gets the key. */

@@ -55,7 +55,7 @@ final class PoolLoadBalancer {
     private final Output<String> loadBalancerId;
 
     /** What the load balancer is given: its fixed name, the per-VM ranges and the outbound design. */
-    record Layout(String loadBalancerName, String dnsLabel, PortRange sshPerVmPorts, PortRange jupyterHubPerVmPorts,
+    record Layout(String loadBalancerName, Output<String> dnsLabel, PortRange sshPerVmPorts, PortRange jupyterHubPerVmPorts,
                   PoolOutbound outbound) {
     }
 

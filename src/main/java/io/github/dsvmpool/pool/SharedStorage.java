@@ -32,7 +32,7 @@ final class SharedStorage {
     final FileServiceProperties fileService;
     final FileShare share;
 
-    SharedStorage(PartContext context, StorageSettings storage, String accountName, boolean production,
+    SharedStorage(PartContext context, StorageSettings storage, Output<String> accountName, boolean production,
                   Output<String> subnetId) {
         boolean nfs = storage.protocol() == ShareProtocol.NFS;
         var accountArgs = StorageAccountArgs.builder()

@@ -8,6 +8,7 @@ import com.pulumi.azurenative.network.enums.PublicIPAddressSkuName;
 import com.pulumi.azurenative.network.enums.PublicIPAddressSkuTier;
 import com.pulumi.azurenative.network.inputs.PublicIPAddressDnsSettingsArgs;
 import com.pulumi.azurenative.network.inputs.PublicIPAddressSkuArgs;
+import com.pulumi.core.Output;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ final class StandardPublicIp {
     private StandardPublicIp() {
     }
 
-    static PublicIPAddress declare(PartContext context, String suffix, Optional<String> dnsLabel) {
+    static PublicIPAddress declare(PartContext context, String suffix, Optional<Output<String>> dnsLabel) {
         var args = PublicIPAddressArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())

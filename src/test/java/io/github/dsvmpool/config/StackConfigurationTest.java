@@ -112,12 +112,12 @@ class StackConfigurationTest {
                 .isEqualTo(StorageKeySource.EXTENSION);
         var prod = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")).pool();
         assertThat(prod.storage().keySource(true)).isEqualTo(StorageKeySource.KEY_VAULT);
-        assertThat(prod.keyVaultPlan("dsvmkv12345678").enabled()).isTrue();
-        assertThat(prod.keyVaultPlan("dsvmkv12345678").purgeProtection()).isTrue();
-        assertThat(prod.keyVaultPlan("dsvmkv12345678").softDeleteDays()).isEqualTo(90);
+        assertThat(prod.keyVaultPlan().enabled()).isTrue();
+        assertThat(prod.keyVaultPlan().purgeProtection()).isTrue();
+        assertThat(prod.keyVaultPlan().softDeleteDays()).isEqualTo(90);
         var nfs = StackConfiguration.read(MapConfigSource.minimal().with("production", "true")
                 .with("storageSku", "Premium_LRS").with("shareProtocol", "NFS")).pool();
-        assertThat(nfs.keyVaultPlan("x").enabled()).isFalse();
+        assertThat(nfs.keyVaultPlan().enabled()).isFalse();
         assertThat(StackConfiguration.read(MapConfigSource.minimal().with("storageKeySource", "keyVault")).pool()
                 .storage().keySource(false)).isEqualTo(StorageKeySource.KEY_VAULT);
         var error = catchThrowableOfType(() -> StackConfiguration.read(MapConfigSource.minimal()
