@@ -12,7 +12,7 @@ import java.util.Optional;
  *                            (default) derives {@code <poolName>-<hash>} from project, stack and pool name
  * @param sshNatFirstPort     first frontend port of the per-VM SSH range, default 50000; the whole range of
  *                            {@code maxInstanceCount} ports within 1-65534, not overlapping the other range or 22/8000
- * @param jupyterNatFirstPort first frontend port of the per-VM JupyterHub range, default 51000; same limits
+ * @param jupyterNatFirstPort first frontend port of the per-VM JupyterHub range, default 52000; same limits
  * @param poolEntry           the load-balancing rules 22 and 8000 with client-IP affinity; default true
  * @param idleTimeoutMinutes  idle timeout of the entry and per-VM rules, 4-30, default 30
  */

@@ -133,7 +133,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private boolean allowOpenInternet = false;
         private Optional<String> dnsLabel = Optional.empty();
         private int sshNatFirstPort = 50_000;
-        private int jupyterNatFirstPort = 51_000;
+        private int jupyterNatFirstPort = 52_000;
         private boolean poolEntry = true;
         private int idleTimeoutMinutes = 30;
         private OutboundType outboundType = OutboundType.AUTO;
@@ -235,7 +235,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          */
         public Builder sshNatFirstPort(int value) { sshNatFirstPort = value; return this; }
         /**
-         * First frontend port of the per-VM JupyterHub range (each to port 8443 of one VM). Default 51000.
+         * First frontend port of the per-VM JupyterHub range (each to port 8443 of one VM). Default 52000.
          *
          * @param value a port such that the whole range lies within 1-65534, apart from the SSH range and 22/8000
          * @return this builder

@@ -142,7 +142,7 @@ final class PoolSettingsValidator {
         var rulePorts = lb.poolEntry()
                 ? List.of(PerVmPorts.SSH_PORT, PerVmPorts.JUPYTERHUB_PORT) : List.<Integer>of();
         NatPortPlan.validate("sshNatFirstPort", lb.sshNatFirstPort(), "jupyterNatFirstPort", lb.jupyterNatFirstPort(),
-                max, rulePorts, problems);
+                rulePorts, problems);
         if (lb.idleTimeoutMinutes() < 4 || lb.idleTimeoutMinutes() > 30) {
             problems.add("idleTimeoutMinutes", lb.idleTimeoutMinutes(), "4-30 minutes");
         }

@@ -37,10 +37,11 @@ public record OutboundPlan(OutboundType type, boolean sharesEntryFrontend, int p
 
     /**
      * Frontend ports the inbound rules use on the entry address: the pool entry's two rules (SSH, JupyterHub)
-     * and one port per VM for each per-VM NAT rule.
+     * and the two per-VM NAT rules' whole ranges ({@link NatPortPlan#PORTS_PER_RANGE} each, whatever the
+     * pool's maximum).
      */
-    public static int inboundFrontendPorts(boolean poolEntry, int maxInstanceCount) {
-        return (poolEntry ? 2 : 0) + 2 * maxInstanceCount;
+    public static int inboundFrontendPorts(boolean poolEntry) {
+        return (poolEntry ? 2 : 0) + 2 * NatPortPlan.PORTS_PER_RANGE;
     }
 
     /** What the entry address offers an outbound rule after the inbound rules' 8-port blocks. */
@@ -51,7 +52,7 @@ public record OutboundPlan(OutboundType type, boolean sharesEntryFrontend, int p
     /** The design for a pool at its {@code maxInstanceCount}, with the inbound ports its load balancer uses. */
     public static OutboundPlan forPool(PoolSettings pool) {
         int maximum = pool.scaleSet().instanceCounts().maximum();
-        return of(pool.outbound(), maximum, inboundFrontendPorts(pool.loadBalancer().poolEntry(), maximum));
+        return of(pool.outbound(), maximum, inboundFrontendPorts(pool.loadBalancer().poolEntry()));
     }
 
     /** The design for {@code settings} at {@code maxInstanceCount} VMs; may need more than 16 addresses. */

@@ -146,8 +146,8 @@ public final class DsvmPool extends ComponentResource {
         Output<String> accountName = globalNames.applyValue(GlobalNames::storageAccountName);
         int maxInstances = settings.scaleSet().instanceCounts().maximum();
         var lbSettings = settings.loadBalancer();
-        PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort(), maxInstances);
-        PortRange jupyterRange = NatPortPlan.range(lbSettings.jupyterNatFirstPort(), maxInstances);
+        PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort());
+        PortRange jupyterRange = NatPortPlan.range(lbSettings.jupyterNatFirstPort());
         var outboundPlan = OutboundPlan.forPool(settings);
 
         var outbound = new PoolOutbound(context, outboundPlan);

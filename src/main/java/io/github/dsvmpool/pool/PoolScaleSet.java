@@ -41,8 +41,14 @@ import java.util.List;
 
 /** The Uniform scale set of Data Science VMs, in the LB's entry pool and the pools of both per-VM NAT rules. */
 final class PoolScaleSet {
-    /** Above 100 VMs a Uniform scale set must span several placement groups. */
-    static final int SINGLE_PLACEMENT_GROUP_LIMIT = 100;
+    /**
+     * Several placement groups for every pool: they hold up to 1,000 VMs (one holds 100), so changing
+     * maxInstanceCount never flips the setting (Azure allows true to false only), and Learn "Use Spot VMs in
+     * scale sets" strongly recommends it for Spot (capacity is found across more hardware). Learn "Working with
+     * large virtual machine scale sets": it needs a Standard load balancer (this project's only kind); what it
+     * gives up (InfiniBand between VMs of an HPC size) a shared interactive pool does not use.
+     */
+    static final boolean SINGLE_PLACEMENT_GROUP = false;
     /**
      * Autoscale owns the capacity after creation; a deployment must not reset it. Ignoring is not enough on its
      * own (Pulumi sends the ignored field's value from its state, and azure-native writes the whole scale set):
@@ -95,7 +101,7 @@ final class PoolScaleSet {
                         .build())
                 // Extra VMs would appear and vanish, run the mount, and double the NAT ports needed.
                 .overprovision(false)
-                .singlePlacementGroup(counts.maximum() <= SINGLE_PLACEMENT_GROUP_LIMIT)
+                .singlePlacementGroup(SINGLE_PLACEMENT_GROUP)
                 .upgradePolicy(UpgradePolicyArgs.builder().mode(UpgradeMode.valueOf(settings.upgradeMode())).build())
                 .scaleInPolicy(ScaleInPolicyArgs.builder()
                         .rules(Either.ofRight(VirtualMachineScaleSetScaleInRules.valueOf(policy.scaleInRule()))).build())

@@ -37,7 +37,7 @@ public final class PoolInputs extends ResourceArgs {
     /** First per-VM SSH port; default 50000. */
     @Import(name = "sshNatFirstPort")
     public Integer sshNatFirstPort;
-    /** First per-VM JupyterHub port; default 51000. */
+    /** First per-VM JupyterHub port; default 52000. */
     @Import(name = "jupyterNatFirstPort")
     public Integer jupyterNatFirstPort;
     /** The rules 22 and 8000 to any VM; default true. */

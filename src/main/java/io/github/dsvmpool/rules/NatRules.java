@@ -40,6 +40,16 @@ final class NatRules {
                                 + " is not published; the v1 one is",
                         "InboundNatPoolFrontendPortRangeSmallerThanRequestedPorts (v1; the V2 code is unconfirmed)",
                         Basis.CONFIRMED, NatRules::rangeSize),
+                new AzureRule("nat-range-replacement-headroom",
+                        "A per-VM port range whose pool holds a scale set with automatic repairs by Replace has,"
+                                + " beyond one port per instance, room for the replacements made at once: 5% of"
+                                + " the scale set's maximum, at least one",
+                        "Learn \"Automatic instance repairs for Azure Virtual Machine Scale Sets\" (at most 5% of"
+                                + " the instances repaired at a time; Replace creates the new instance before the"
+                                + " old one is deleted); Learn \"Inbound NAT rules\" (too few frontend ports block"
+                                + " scaling the backend pool)",
+                        "none at deployment: the repair is blocked at the ceiling (unconfirmed code)",
+                        Basis.INFERRED, NatRules::replacementHeadroom),
                 new AzureRule("lb-frontend-ports-distinct",
                         "On one frontend IP configuration, the frontend ports of load-balancing rules, single NAT"
                                 + " rules, NAT rule V2 ranges and v1 NAT pool ranges do not overlap for overlapping"
@@ -87,6 +97,41 @@ final class NatRules {
                         + " has a backend pool and a frontendPort", "drop frontendPort: a V2 rule takes a range");
             }
         }
+    }
+
+    private static void replacementHeadroom(ResourceGraph graph, Findings findings) {
+        for (Mapping mapping : Mapping.all(graph)) {
+            if (mapping.kind() != Mapping.Kind.NAT_RULE_V2 || mapping.firstPort() < 1
+                    || mapping.lastPort() < mapping.firstPort()) {
+                continue;
+            }
+            List<Registration> members = mapping.backendPools().stream()
+                    .flatMap(pool -> graph.members(pool).stream()).distinct().toList();
+            long needed = 0;
+            long headroom = 0;
+            for (Registration scaleSet : members) {
+                long maximum = graph.maximumSize(scaleSet) * (overprovisions(scaleSet) ? 2 : 1);
+                needed += maximum;
+                if (repairsByReplacing(scaleSet)) {
+                    headroom += Math.max(1, (maximum + 19) / 20);
+                }
+            }
+            long size = mapping.lastPort() - mapping.firstPort() + 1;
+            // Fewer ports than instances is nat-port-range-size's finding; this one is about the margin above.
+            if (headroom > 0 && size >= needed && size < needed + headroom) {
+                findings.add(mapping.loadBalancer(), mapping.path() + ".frontendPortRangeEnd", mapping.label()
+                                + " has " + size + " frontend ports for " + needed + " instances, and automatic"
+                                + " repairs may replace " + headroom + " at once",
+                        "widen the range to at least " + (needed + headroom) + " ports");
+            }
+        }
+    }
+
+    private static boolean repairsByReplacing(Registration scaleSet) {
+        var policy = Values.map(scaleSet.inputs(), "automaticRepairsPolicy");
+        return Values.bool(policy, "enabled").orElse(false)
+                && Values.string(policy, "repairAction").map(action -> action.equalsIgnoreCase("Replace"))
+                .orElse(true);
     }
 
     private static void rangeSize(ResourceGraph graph, Findings findings) {

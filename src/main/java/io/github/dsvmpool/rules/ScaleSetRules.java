@@ -29,6 +29,12 @@ final class ScaleSetRules {
                                 + " placement groups)",
                         "OperationNotAllowed (\"exceeds the total limit\")", Basis.CONFIRMED,
                         ScaleSetRules::sizeLimit),
+                new AzureRule("spot-multiple-placement-groups",
+                        "A scale set of Spot VMs sets singlePlacementGroup: false",
+                        "Learn \"Use Azure Spot Virtual Machines in scale sets\" (\"strongly recommended\": a"
+                                + " single placement group limits the capacity Spot VMs are drawn from)",
+                        "none at deployment: Spot VMs are allocated or evicted more often", Basis.CONFIRMED,
+                        ScaleSetRules::spotPlacement),
                 new AzureRule("terminate-notification-timeout",
                         "A scale set's scheduledEventsProfile.terminateNotificationProfile.notBeforeTimeout is an"
                                 + " ISO-8601 duration from PT5M to PT15M",
@@ -49,6 +55,20 @@ final class ScaleSetRules {
                                 + (scaleSet.inputs().containsKey("singlePlacementGroup") ? "" : " (the default)")
                                 + ", which holds at most 100",
                         "set singlePlacementGroup: false (with a Standard load balancer)");
+            }
+        }
+    }
+
+    private static void spotPlacement(ResourceGraph graph, Findings findings) {
+        for (Registration scaleSet : graph.ofType(ResourceGraph.SCALE_SET)) {
+            boolean spot = Values.equalsIgnoreCase(Values.string(Values.map(scaleSet.inputs(),
+                    "virtualMachineProfile"), "priority"), "Spot");
+            boolean flexible = Values.equalsIgnoreCase(Values.string(scaleSet.inputs(), "orchestrationMode"),
+                    "Flexible");
+            if (spot && Values.bool(scaleSet.inputs(), "singlePlacementGroup").orElse(!flexible)) {
+                findings.add(scaleSet, "singlePlacementGroup", "the scale set runs Spot VMs in a single placement"
+                                + " group" + (scaleSet.inputs().containsKey("singlePlacementGroup") ? "" : " (the default)"),
+                        "set singlePlacementGroup: false");
             }
         }
     }

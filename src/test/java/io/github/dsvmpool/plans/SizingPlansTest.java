@@ -31,9 +31,9 @@ class SizingPlansTest {
     @ParameterizedTest
     @CsvSource({
             // max, type, ports/VM, shares entry, public IPs, available
-            "1,    auto,         1024,  true,  0,  63968",
-            "4,    auto,         1024,  true,  0,  63920",
-            "20,   auto,         1024,  true,  0,  63664",
+            "1,    auto,         1024,  true,  0,  47184",
+            "4,    auto,         1024,  true,  0,  47184",
+            "20,   auto,         1024,  true,  0,  47184",
             "20,   auto,         3200,  false, 1,  64512",
             "20,   loadBalancer, 3200,  false, 1,  64000",
             "1000, auto,         1024,  false, 16, 1032192",
@@ -43,7 +43,7 @@ class SizingPlansTest {
     void outboundDesignFollowsTheEightPortBlocks(int max, String type, int portsPerVm, boolean sharesEntry,
                                                  int publicIps, long available) {
         var settings = new OutboundSettings(parse(type), portsPerVm);
-        var plan = OutboundPlan.of(settings, max, OutboundPlan.inboundFrontendPorts(true, max));
+        var plan = OutboundPlan.of(settings, max, OutboundPlan.inboundFrontendPorts(true));
         assertThat(plan.sharesEntryFrontend()).isEqualTo(sharesEntry);
         assertThat(plan.publicIpCount()).isEqualTo(publicIps);
         assertThat(plan.portsAvailable()).isEqualTo(available);
@@ -52,17 +52,18 @@ class SizingPlansTest {
 
     @org.junit.jupiter.api.Test
     void theIssuesExampleNoLongerFitsOneSharedAddress() {
-        // 20 VMs x 3,200 = 64,000 does not fit once 42 inbound frontend ports take their 8-port blocks.
-        assertThat(OutboundPlan.entryAddressBudget(OutboundPlan.inboundFrontendPorts(true, 20))).isEqualTo(63_664);
+        // 20 VMs x 3,200 = 64,000 does not fit once the 2 + 2 x 1,050 inbound frontend ports take their 8-port
+        // blocks (16,816 ports), whatever the pool's maximum.
+        assertThat(OutboundPlan.entryAddressBudget(OutboundPlan.inboundFrontendPorts(true))).isEqualTo(47_184);
         var plan = OutboundPlan.of(new OutboundSettings(OutboundType.LOAD_BALANCER, 3200), 20,
-                OutboundPlan.inboundFrontendPorts(true, 20));
+                OutboundPlan.inboundFrontendPorts(true));
         assertThat(plan.sharesEntryFrontend()).isFalse();
     }
 
     @org.junit.jupiter.api.Test
     void moreThanSixteenAddressesIsRefusedNamingTheSettings() {
         var plan = OutboundPlan.of(new OutboundSettings(OutboundType.LOAD_BALANCER, 2048), 1000,
-                OutboundPlan.inboundFrontendPorts(true, 1000));
+                OutboundPlan.inboundFrontendPorts(true));
         assertThat(plan.publicIpCount()).isEqualTo(32);
         assertThat(plan.refusal()).hasValueSatisfying(text -> assertThat(text)
                 .contains("outboundPortsPerVm", "maxInstanceCount", "32 public IPs", "natGateway"));
@@ -73,7 +74,7 @@ class SizingPlansTest {
                                                      @ForAll @IntRange(min = 1, max = 8000) int blocks,
                                                      @ForAll OutboundType type, @ForAll boolean poolEntry) {
         int portsPerVm = blocks * OutboundPlan.PORT_BLOCK;
-        int inbound = OutboundPlan.inboundFrontendPorts(poolEntry, max);
+        int inbound = OutboundPlan.inboundFrontendPorts(poolEntry);
         var plan = OutboundPlan.of(new OutboundSettings(type, portsPerVm), max, inbound);
         assertThat(plan.type()).isNotEqualTo(OutboundType.AUTO);
         assertThat(plan.portsNeeded()).isEqualTo((long) portsPerVm * max);

@@ -222,12 +222,22 @@ final class BreakingCases {
                 g -> g.inputs(VMSS).remove("overprovision"));
         add("nat-port-range-size", "autoscale raises the maximum to 12", LB, "inboundNatRules[0].frontendPortRangeEnd",
                 g -> g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "12"));
+        add("nat-range-replacement-headroom", "10 ports for 10 VMs repaired by Replace", LB,
+                "inboundNatRules[0].frontendPortRangeEnd",
+                g -> g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50009L));
+        add("nat-range-replacement-headroom", "101 ports for autoscale to 101 (6 replaced at once)", LB,
+                "inboundNatRules[0].frontendPortRangeEnd", g -> {
+                    g.inputs(VMSS).put("singlePlacementGroup", false);
+                    g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "101");
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50100L);
+                    g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 512L);
+                });
         add("nat-port-range-size", "a range ending at 65535", LB, "inboundNatRules[0].frontendPortRangeStart", g -> {
-            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 65526L);
+            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 65525L);
             g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 65535L);
         });
         add("nat-port-range-size", "a descending range", LB, "inboundNatRules[0].frontendPortRangeStart",
-                g -> g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 50010L));
+                g -> g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 50011L));
         add("lb-frontend-ports-distinct", "the LB rule's frontend port inside the NAT range", LB, "inboundNatRules[0]",
                 g -> g.at(LB, "loadBalancingRules[0]").put("frontendPort", 50005L));
         add("lb-frontend-ports-distinct", "a single NAT rule on the LB rule's frontend port", LB, "inboundNatRules[1]",
@@ -249,7 +259,7 @@ final class BreakingCases {
         add("outbound-snat-budget", "the default 1,024 ports x 63 VMs", LB, "outboundRules[0].allocatedOutboundPorts", g -> {
             g.at(LB, "outboundRules[0]").remove("allocatedOutboundPorts");
             g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "63");
-            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50062L);
+            g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50066L);
         });
         add("outbound-snat-budget", "25,600 ports x 10 VMs on a /30 prefix", LB,
                 "outboundRules[0].allocatedOutboundPorts", g -> {
@@ -274,15 +284,22 @@ final class BreakingCases {
         add("scale-set-placement-group", "autoscale to 101 with a single placement group", VMSS,
                 "singlePlacementGroup", g -> {
                     g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "101");
-                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50100L);
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50106L);
                     g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 512L);
                 });
         add("scale-set-placement-group", "capacity 101 with singlePlacementGroup left out (true)", VMSS,
                 "singlePlacementGroup", g -> {
                     g.inputs(VMSS).remove("singlePlacementGroup");
                     g.at(VMSS, "sku").put("capacity", 101L);
-                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50100L);
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50106L);
                     g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 512L);
+                });
+        add("spot-multiple-placement-groups", "Spot VMs in a single placement group", VMSS, "singlePlacementGroup",
+                g -> g.at(VMSS, "virtualMachineProfile").put("priority", "Spot"));
+        add("spot-multiple-placement-groups", "Spot VMs with singlePlacementGroup left out (true)", VMSS,
+                "singlePlacementGroup", g -> {
+                    g.at(VMSS, "virtualMachineProfile").put("priority", "Spot");
+                    g.inputs(VMSS).remove("singlePlacementGroup");
                 });
         add("scale-set-size-limit", "capacity 1,001", VMSS, "sku.capacity", g -> {
             g.inputs(VMSS).put("singlePlacementGroup", false);

@@ -54,9 +54,17 @@ class HoldingCasesTest {
                                 "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations", "frontend")),
                                 "backendAddressPool", ref(lbPart("backendAddressPools", "pool")),
                                 "disableOutboundSnat", true))),
-                holds("a NAT range of exactly the maximum, ending at 65534", g -> {
-                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 65525L);
+                holds("a NAT range of the maximum and one replacement, ending at 65534", g -> {
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeStart", 65524L);
                     g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 65534L);
+                }),
+                holds("a NAT range of exactly the maximum when repairs reimage instead of replacing", g -> {
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50009L);
+                    g.at(VMSS, "automaticRepairsPolicy").put("repairAction", "Reimage");
+                }),
+                holds("Spot VMs across several placement groups", g -> {
+                    g.at(VMSS, "virtualMachineProfile").put("priority", "Spot");
+                    g.inputs(VMSS).put("singlePlacementGroup", false);
                 }),
                 holds("6,384 ports x 10 VMs fit 64,000 - 8 x 11", g ->
                         g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 6_384L)),
@@ -79,7 +87,7 @@ class HoldingCasesTest {
                 holds("1,000 VMs over multiple placement groups", g -> {
                     g.inputs(VMSS).put("singlePlacementGroup", false);
                     g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "1000");
-                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50999L);
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 51049L);
                     g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 48L);
                 }),
                 holds("an NSG on the interfaces in the scale set's region", g -> {
@@ -91,7 +99,7 @@ class HoldingCasesTest {
                 }),
                 holds("100 VMs in a single placement group", g -> {
                     g.at(AUTOSCALE, "profiles[0].capacity").put("maximum", "100");
-                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50099L);
+                    g.at(LB, "inboundNatRules[0]").put("frontendPortRangeEnd", 50104L);
                     g.at(LB, "outboundRules[0]").put("allocatedOutboundPorts", 512L);
                 }),
                 holds("terminate notification at PT5M, cooldown P7D and P1W, window PT12H", g -> {

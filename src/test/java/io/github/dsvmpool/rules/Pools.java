@@ -124,7 +124,7 @@ final class Pools {
                 "inboundNatRules", list(map("name", "ssh-per-vm", "protocol", "Tcp",
                         "frontendIPConfiguration", ref(lbPart("frontendIPConfigurations", "frontend")),
                         "backendAddressPool", ref(lbPart("backendAddressPools", "ssh-per-vm")),
-                        "frontendPortRangeStart", 50000L, "frontendPortRangeEnd", 50009L, "backendPort", 2222L)),
+                        "frontendPortRangeStart", 50000L, "frontendPortRangeEnd", 50010L, "backendPort", 2222L)),
                 "outboundRules", list(map("name", "outbound", "protocol", "All", "allocatedOutboundPorts", 1024L,
                         "frontendIPConfigurations", list(ref(lbPart("frontendIPConfigurations", "frontend"))),
                         "backendAddressPool", ref(lbPart("backendAddressPools", "pool"))))));
