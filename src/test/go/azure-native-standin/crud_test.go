@@ -159,6 +159,9 @@ func TestReadAppliesDriftToOutputsAndInputs(t *testing.T) {
 		}
 		return readBack(t, resp.GetProperties()), readBack(t, resp.GetInputs())
 	}
+	if outs, _ := read(); at(t, outs, "sku.capacity").NumberValue() != 2 {
+		t.Errorf("no drift file yet, yet capacity %v", outs["sku"])
+	}
 	for _, key := range []string{"dsvm-dev-vmss", urn} {
 		writeJSON(t, drift, map[string]any{key: map[string]any{"sku.capacity": 3}, "other": map[string]any{"sku.capacity": 9}})
 		outs, newIns := read()

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -11,13 +13,17 @@ import (
 // {"<logical name or URN>": {"<property path>": <value>, ...}, ...}, e.g. {"dsvm-dev-vmss": {"sku.capacity": 3}}.
 const driftEnv = "STANDIN_DRIFT_FILE"
 
-// driftFor reads the file at each call, so a test can change it between two engine runs.
+// driftFor reads the file at each call, so a test can set the variable first and write or change the file
+// between two engine runs; a missing file means no drift.
 func driftFor(urn string) (map[string]any, error) {
 	path := os.Getenv(driftEnv)
 	if path == "" {
 		return nil, nil
 	}
 	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // not written yet: nothing changed behind Pulumi's back
+	}
 	if err != nil {
 		return nil, errorf("%s: %v", driftEnv, err)
 	}
