@@ -69,11 +69,11 @@ func TestCheckNamesPerType(t *testing.T) {
 		t.Errorf("fileServicesName = %v, want default", files)
 	}
 	for token, prop := range map[string]string{
-		"azure-native:resources:ResourceGroup":               "resourceGroupName",
-		"azure-native:storage:StorageAccount":                "accountName",
-		"azure-native:compute:VirtualMachineScaleSet":        "vmScaleSetName",
-		"azure-native:network:LoadBalancer":                  "loadBalancerName",
-		"azure-native:network:PublicIPAddress":               "publicIpAddressName",
+		"azure-native:resources:ResourceGroup":              "resourceGroupName",
+		"azure-native:storage:StorageAccount":               "accountName",
+		"azure-native:compute:VirtualMachineScaleSet":       "vmScaleSetName",
+		"azure-native:network:LoadBalancer":                 "loadBalancerName",
+		"azure-native:network:PublicIPAddress":              "publicIpAddressName",
 		"azure-native:managedidentity:UserAssignedIdentity": "resourceName",
 	} {
 		got := check(t, s, urnOf(token, "n"), nil, pm(t, nil), "seed")
