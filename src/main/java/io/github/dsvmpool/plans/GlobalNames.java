@@ -38,6 +38,8 @@ public record GlobalNames(String storageAccountName, String keyVaultName, String
      */
     public static GlobalNames of(String poolName, String project, String stack, String subscriptionId,
                                  Configured configured) {
+        java.util.Objects.requireNonNull(subscriptionId, "the provider's client configuration has no subscriptionId"
+                + " (in tests: answer azure-native:authorization:getClientConfig, e.g. with DsvmPoolMocks)");
         String seed = seed(poolName, project, stack, subscriptionId);
         return new GlobalNames(
                 configured.storageAccountName().orElseGet(() -> AzureNames.storageAccountName(poolName, seed)),

@@ -20,7 +20,7 @@ class StackConfigurationTest {
         assertThat(pool.network().addressSpace()).isEqualTo("10.0.0.0/16");
         assertThat(pool.network().subnetPrefix()).isEqualTo("10.0.0.0/24");
         assertThat(pool.loadBalancer().sshNatFirstPort()).isEqualTo(50000);
-        assertThat(pool.loadBalancer().jupyterNatFirstPort()).isEqualTo(51000);
+        assertThat(pool.loadBalancer().jupyterNatFirstPort()).isEqualTo(52000);
         assertThat(pool.storage().protocol()).isEqualTo(ShareProtocol.SMB);
         assertThat(pool.storage().shareName()).isEqualTo("dsvmshare");
         assertThat(pool.storage().mountPoint()).isEqualTo("/datamnt/dsvmshare");

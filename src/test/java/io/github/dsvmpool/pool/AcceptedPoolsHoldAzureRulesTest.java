@@ -99,7 +99,8 @@ class AcceptedPoolsHoldAzureRulesTest {
         return max.flatMap(maximum -> Builders.withBuilder(() -> base(maximum))
                 .use(Arbitraries.integers().between(8001, 40000)).in((builder, first) -> builder.sshNatFirstPort(first))
                 .use(Arbitraries.integers().between(0, 2000)).in((builder, gap) ->
-                        builder.jupyterNatFirstPort(builder.build().loadBalancer().sshNatFirstPort() + maximum + gap))
+                        builder.jupyterNatFirstPort(builder.build().loadBalancer().sshNatFirstPort()
+                                + io.github.dsvmpool.plans.NatPortPlan.PORTS_PER_RANGE + gap))
                 .use(Arbitraries.of(true, true, true, false)).in(PoolSettings.Builder::poolEntry)
                 .use(Arbitraries.of(OutboundType.class)).in(PoolSettings.Builder::outboundType)
                 .use(Arbitraries.integers().between(1, 512).map(blocks -> blocks * 8))

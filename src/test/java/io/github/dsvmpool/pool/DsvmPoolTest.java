@@ -48,7 +48,7 @@ class DsvmPoolTest {
         assertThat(lb.inputs().get("loadBalancingRules")).isIn(null, List.of());
         assertThat(lb.inputs()).doesNotContainKey("inboundNatPools");
         assertThat((List<?>) input(lb, "inboundNatRules")).hasSize(2);
-        assertThat(input(lb, "inboundNatRules[0].frontendPortRangeEnd")).isEqualTo(50009L);
+        assertThat(input(lb, "inboundNatRules[0].frontendPortRangeEnd")).isEqualTo(51049L);
         // Without the pool entry only the per-VM ports are open.
         assertThat(input(graph.single("azure-native:network:NetworkSecurityGroup"),
                 "securityRules[0].destinationPortRange")).isEqualTo("2222");
@@ -262,7 +262,7 @@ class DsvmPoolTest {
         assertThat(input(graph.single("azure-native:network:Subnet"), "natGateway.id")).isEqualTo(natGateway.id());
         var lb = graph.single("azure-native:network:LoadBalancer");
         assertThat(lb.inputs().get("outboundRules")).as("no outbound rule beside the NAT gateway").isIn(null, List.of());
-        assertThat(input(lb, "inboundNatRules[0].frontendPortRangeEnd")).isEqualTo(50999L);
+        assertThat(input(lb, "inboundNatRules[0].frontendPortRangeEnd")).isEqualTo(51049L);
         var scaleSet = graph.single("azure-native:compute:VirtualMachineScaleSet");
         assertThat(input(scaleSet, "singlePlacementGroup")).isEqualTo(false);
     }

@@ -23,7 +23,8 @@ public final class PlanSummary {
         row(md, "VM size", code(facts.vmSize()));
         row(md, "VMs the schedule allows (floor / initial / ceiling)", facts.minimumInstances() + " / "
                 + facts.initialInstances() + " / " + facts.scheduleCeiling());
-        row(md, "sized for (maxInstanceCount)", facts.maximumInstances() + " VMs: per-VM ports, subnet, outbound");
+        row(md, "sized for (maxInstanceCount)", facts.maximumInstances() + " VMs: subnet, outbound (the per-VM port"
+                + " ranges hold " + io.github.dsvmpool.plans.NatPortPlan.PORTS_PER_RANGE + " whatever the maximum)");
         row(md, "pool entry", "SSH " + PerVmPorts.SSH_PORT + ", JupyterHub " + PerVmPorts.JUPYTERHUB_PORT
                 + " (any available VM)");
         row(md, "per-VM SSH ports", facts.sshNatPorts() + " → " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + " of one VM each");

@@ -64,7 +64,7 @@ class OfflinePlanAzureRulesTest {
     void aThousandVmPlanShowsItsRealCeilingAndItsOutboundDesign() throws Exception {
         assertThat(plan("thousand", App::stack)).as(stderr).isEqualTo(OfflinePlan.OK);
         assertThat(summary()).contains("| VMs the schedule allows (floor / initial / ceiling) | 0 / 10 / 1000 |")
-                .contains("| per-VM SSH ports | 50000-50999 → 2222")
+                .contains("| per-VM SSH ports | 50000-51049 → 2222")
                 .contains("| outbound | NAT gateway with 16 public IP(s): 1024 ports per VM, 1024000 of 1032192 available |");
     }
 

@@ -181,8 +181,10 @@ class OfflinePlanTest {
                 .contains("`" + share.get("shareName").getAsString() + "`, " + share.get("shareQuota") + " GiB, SMB")
                 .containsPattern("\\| monthly cost \\| about [\\d,]+-[\\d,]+ USD compute \\(schedule floor-ceiling\\)"
                         + " \\+ [\\d,]+ USD share; \\d+% below always-on at the floor");
-        long maximum = lb.get("inboundNatRules[0].frontendPortRangeEnd").getAsLong()
-                - lb.get("inboundNatRules[0].frontendPortRangeStart").getAsLong() + 1;
+        var maxSetting = java.util.regex.Pattern.compile("dsvm-pool:maxInstanceCount: \"(\\d+)\"")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("Pulumi." + stack + ".yaml")));
+        assertThat(maxSetting.find()).isTrue();
+        long maximum = Long.parseLong(maxSetting.group(1));
         // The ceiling reviewers see is what the declared schedule allows, not the size the ranges are cut for.
         long ceiling = JsonPaths.flatten(read.ofType("azure-native:insights:AutoscaleSetting").get(0).inputs())
                 .entrySet().stream().filter(entry -> entry.getKey().endsWith("capacity.maximum"))
