@@ -46,6 +46,10 @@ public final class RiskyChanges {
         }
     }
 
+    private static final String OUTBOUND_ADDRESSES_CHANGE = "the VMs' outbound traffic leaves from other public"
+            + " addresses (the outbound design follows maxInstanceCount x outboundPortsPerVm)";
+    private static final String OUTBOUND_WHAT_TO_DO = "update allow-lists elsewhere with the new outboundIpAddresses"
+            + " output; open connections are reset";
     private static final String KEEP_OLD = "keep the old value unless a replacement is intended";
 
     static final List<Rule> RULES = List.of(
@@ -107,6 +111,12 @@ public final class RiskyChanges {
             new Rule(KEY_VAULT, "properties.enablePurgeProtection", "purge protection cannot be turned off once on:"
                     + " the vault can then only expire after its soft-delete days",
                     "turn it on only for vaults meant to last (production)"),
+            // Outbound grows with maxInstanceCount (issue 16.3): above what the entry address's SNAT ports hold,
+            // AUTO moves the VMs to dedicated addresses or a NAT gateway, so their outbound address changes.
+            new Rule(SUBNET, "natGateway**", OUTBOUND_ADDRESSES_CHANGE, OUTBOUND_WHAT_TO_DO),
+            new Rule(LOAD_BALANCER, "outboundRules[*].frontendIPConfigurations**", OUTBOUND_ADDRESSES_CHANGE,
+                    OUTBOUND_WHAT_TO_DO),
+            new Rule(LOAD_BALANCER, "outboundRules[*].name", OUTBOUND_ADDRESSES_CHANGE, OUTBOUND_WHAT_TO_DO),
             new Rule(SCALE_SET, "identity**", "the VMs' identities change: Entra ID login and the Key Vault read"
                     + " follow the new identity only after its roles have propagated",
                     "expect logins and key reads to fail for a few minutes; re-run the provisioning if a mount failed"),
