@@ -150,6 +150,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private Optional<StorageKeySource> storageKeySource = Optional.empty();
         private Optional<String> keyVaultName = Optional.empty();
         private String vmSize = "Standard_D2s_v3";
+        private boolean vmSizeUnlisted = false;
         private String computerNamePrefix = "dsvm";
         private String adminUsername = "dsadmin";
         private String imagePublisher = ImageReference.UBUNTU_DSVM.publisher();
@@ -351,10 +352,19 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         /**
          * The VMs' size. Default {@code Standard_D2s_v3}; the default image is Gen2, so pick a Gen2-capable size.
          *
-         * @param value an Azure VM size, e.g. {@code Standard_NC6s_v3} for a GPU pool
+         * @param value an Azure VM size, e.g. {@code Standard_NC4as_T4_v3} for a GPU pool; validated against the
+         *              project's dated size list unless {@link #vmSizeUnlisted(boolean)}
          * @return this builder
          */
         public Builder vmSize(String value) { vmSize = value; return this; }
+        /**
+         * Allows a size the project's size list does not know yet (a new series); it must still follow Azure's
+         * naming convention, which then decides whether it takes premium disks. Default false.
+         *
+         * @param value true to accept an unlisted size
+         * @return this builder
+         */
+        public Builder vmSizeUnlisted(boolean value) { vmSizeUnlisted = value; return this; }
         /**
          * Prefix of the VMs' host names. Default {@code dsvm}.
          *
@@ -543,7 +553,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                     new StorageSettings(storageAccountName, storageSku, shareName, shareQuotaGiB, shareProtocol,
                             shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet,
                             storageKeySource, keyVaultName),
-                    new ScaleSetSettings(vmSize, computerNamePrefix, adminUsername,
+                    new ScaleSetSettings(vmSize, vmSizeUnlisted, computerNamePrefix, adminUsername,
                             new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
                             provisioningRevision, notebookIdleTimeoutMinutes),

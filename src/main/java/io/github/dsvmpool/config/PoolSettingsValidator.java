@@ -8,6 +8,7 @@ import io.github.dsvmpool.plans.Ipv4Cidr;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.SubnetPlan;
+import io.github.dsvmpool.plans.VmSizes;
 import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsValidator;
 import io.github.dsvmpool.vm.IdleCuller;
 import io.github.dsvmpool.vm.PerVmPorts;
@@ -205,9 +206,7 @@ final class PoolSettingsValidator {
     }
 
     private static void checkScaleSet(ScaleSetSettings scaleSet, Problems problems) {
-        if (scaleSet.vmSize() == null || !VM_SIZE.matcher(scaleSet.vmSize()).matches()) {
-            problems.add("vmSize", scaleSet.vmSize(), "an Azure VM size such as Standard_D2s_v3");
-        }
+        checkVmSize(scaleSet, problems);
         if (scaleSet.computerNamePrefix() == null
                 || !AzureNames.COMPUTER_NAME_PREFIX.matcher(scaleSet.computerNamePrefix()).matches()) {
             problems.add("computerNamePrefix", scaleSet.computerNamePrefix(), "1-9 characters: lowercase letters,"
@@ -229,6 +228,12 @@ final class PoolSettingsValidator {
         });
         if (!OS_DISK_TYPES.contains(scaleSet.osDiskType())) {
             problems.add("osDiskType", scaleSet.osDiskType(), "one of " + sorted(OS_DISK_TYPES));
+        } else if (VmSizes.isPremiumDisk(scaleSet.osDiskType())) {
+            // Azure refuses a premium disk on a size without Premium Storage (InvalidParameter); see VmSizes.
+            VmSizes.premiumStorage(scaleSet.vmSize()).filter(support -> !support.supported()).ifPresent(support ->
+                    problems.add("osDiskType", scaleSet.osDiskType(), "StandardSSD_LRS, StandardSSD_ZRS or"
+                            + " Standard_LRS: vmSize " + scaleSet.vmSize() + " has no Premium Storage (by "
+                            + support.basis() + "); or a premium-capable size such as " + VmSizes.examples()));
         }
         if (scaleSet.provisioningRevision() == null || !REVISION.matcher(scaleSet.provisioningRevision()).matches()) {
             problems.add("provisioningRevision", scaleSet.provisioningRevision(), "1-32 letters, digits, '.', '_' or '-'");
@@ -281,6 +286,32 @@ final class PoolSettingsValidator {
                         + " 6f1c5d2e-3b4a-4c8d-9e0f-1a2b3c4d5e6f: az ad group show --group <name> --query id)");
             } else if (!seen.add(id.toLowerCase(java.util.Locale.ROOT))) {
                 problems.add(setting, id, "each group once");
+            }
+        }
+    }
+
+    /**
+     * A size from the dated list, or, with vmSizeUnlisted, any name that follows Azure's naming convention: a
+     * typo is caught up front instead of failing the deployment (SkuNotAvailable / InvalidParameter).
+     */
+    private static void checkVmSize(ScaleSetSettings scaleSet, Problems problems) {
+        String size = scaleSet.vmSize();
+        if (size == null || !VM_SIZE.matcher(size).matches()) {
+            problems.add("vmSize", size, "an Azure VM size such as Standard_D2s_v3");
+        } else if (VmSizes.find(size).isEmpty()) {
+            if (!scaleSet.vmSizeUnlisted()) {
+                // Two edits at most: a slip such as Standard_D2s_3, not an unrelated size.
+                String nearest = VmSizes.all().keySet().stream()
+                        .filter(name -> NearestKey.distance(size, name) <= 2)
+                        .min(java.util.Comparator.comparingInt(name -> NearestKey.distance(size, name)))
+                        .map(name -> "did you mean " + name + "? ").orElse("");
+                problems.add("vmSize", size, nearest + "a size in the project's list (" + VmSizes.LIST_PATH + ", "
+                        + VmSizes.SOURCE_SHORT + ", read " + VmSizes.READ + "), e.g. " + VmSizes.examples()
+                        + "; for a size the list does not know yet, set vmSizeUnlisted: true");
+            } else if (!VmSizes.followsNamingConvention(size)) {
+                problems.add("vmSize", size, "with vmSizeUnlisted: true, a name that follows Azure's size naming"
+                        + " convention: Standard_<family><vCPUs>[additive features][_<accelerator>][_v<version>],"
+                        + " e.g. Standard_D4as_v6");
             }
         }
     }

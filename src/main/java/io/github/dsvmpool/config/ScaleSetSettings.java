@@ -9,6 +9,8 @@ import java.util.Optional;
  * timeout (0 = off).
  *
  * @param vmSize               an Azure VM size, default {@code Standard_D2s_v3}; the default image is Gen2
+ * @param vmSizeUnlisted       true to use a size that the project's size list ({@code plans/VmSizes}) does not
+ *                             know yet; its premium-storage support then comes from Azure's naming convention
  * @param computerNamePrefix   1-9 lowercase letters, digits, hyphens, starting with a letter; default {@code dsvm}
  * @param adminUsername        1-32 lowercase characters, not a name Azure reserves; default {@code dsadmin}
  * @param image                the marketplace image; default {@link ImageReference#UBUNTU_DSVM}
@@ -21,7 +23,7 @@ import java.util.Optional;
  * @param notebookIdleTimeoutMinutes minutes before an idle notebook server is stopped: 0 (off) or 10-10080;
  *                             default 60
  */
-public record ScaleSetSettings(String vmSize, String computerNamePrefix, String adminUsername, ImageReference image,
+public record ScaleSetSettings(String vmSize, boolean vmSizeUnlisted, String computerNamePrefix, String adminUsername, ImageReference image,
                                Optional<PurchasePlan> plan, String osDiskType, String upgradeMode,
                                InstanceCounts instanceCounts, String provisioningRevision,
                                int notebookIdleTimeoutMinutes) {

@@ -56,6 +56,7 @@ public final class StackConfiguration {
                     PoolSettings.Builder::storageKeySource),
             new Setting<>("keyVaultName", ConfigValues::text, PoolSettings.Builder::keyVaultName),
             new Setting<>("vmSize", ConfigValues::text, PoolSettings.Builder::vmSize),
+            new Setting<>("vmSizeUnlisted", ConfigValues::bool, PoolSettings.Builder::vmSizeUnlisted),
             new Setting<>("computerNamePrefix", ConfigValues::text, PoolSettings.Builder::computerNamePrefix),
             new Setting<>("adminUsername", ConfigValues::text, PoolSettings.Builder::adminUsername),
             new Setting<>("imagePublisher", ConfigValues::text, PoolSettings.Builder::imagePublisher),

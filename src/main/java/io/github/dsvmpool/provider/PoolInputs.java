@@ -82,6 +82,9 @@ public final class PoolInputs extends ResourceArgs {
     /** Default Standard_D2s_v3. */
     @Import(name = "vmSize")
     public String vmSize;
+    /** Default false: vmSize must be in the project's size list; true accepts a size the list does not know yet. */
+    @Import(name = "vmSizeUnlisted")
+    public Boolean vmSizeUnlisted;
     /** Default dsvm. */
     @Import(name = "computerNamePrefix")
     public String computerNamePrefix;

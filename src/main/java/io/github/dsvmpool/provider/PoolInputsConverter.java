@@ -48,6 +48,7 @@ final class PoolInputsConverter {
         set(in.storageEndpointSuffix, b::storageEndpointSuffix);
         set(in.restrictStorageToSubnet, b::restrictStorageToSubnet);
         set(in.vmSize, b::vmSize);
+        set(in.vmSizeUnlisted, b::vmSizeUnlisted);
         set(in.computerNamePrefix, b::computerNamePrefix);
         set(in.adminUsername, b::adminUsername);
         set(in.imagePublisher, b::imagePublisher);

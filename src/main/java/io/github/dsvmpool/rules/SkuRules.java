@@ -1,11 +1,15 @@
 package io.github.dsvmpool.rules;
 
 import io.github.dsvmpool.offline.Registration;
+import io.github.dsvmpool.plans.VmSizes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SKUs of the network resources: Standard everywhere, matching between a load balancer and its addresses. */
+/**
+ * SKUs of the network resources (Standard everywhere, matching between a load balancer and its addresses) and the
+ * scale set's size against its disks.
+ */
 final class SkuRules {
 
     private SkuRules() {
@@ -41,7 +45,47 @@ final class SkuRules {
                                 + " most 16 addresses in all (a prefix counts 2^(32 - prefixLength))",
                         "Learn \"What is Azure NAT Gateway?\" (up to 16 public IP addresses, addresses or prefixes)",
                         "unconfirmed (a 400 from the network provider)", Basis.CONFIRMED,
-                        SkuRules::natGateway));
+                        SkuRules::natGateway),
+                new AzureRule("scale-set-premium-disk-size",
+                        "A scale set's premium OS and data disks (Premium_LRS, Premium_ZRS) need a VM size with"
+                                + " Premium Storage support: by the project's size list (Learn's series pages,"
+                                + " 'Feature support'), else by the naming convention's lowercase s",
+                        "Learn \"Azure VM sizes naming conventions\" (s = Premium Storage capable) and the series"
+                                + " pages (e.g. \"Dv3 sizes series\": Premium Storage Not Supported);"
+                                + " MicrosoftLearning/20533 issue 345; Azure/azure-xplat-cli issue 3008",
+                        "InvalidParameter (storage account type 'Premium_LRS' is not supported for VM size ...)",
+                        Basis.CONFIRMED, SkuRules::premiumDiskSize));
+    }
+
+    /** Sizes neither listed nor named by the convention are left alone: nothing is known of them offline. */
+    private static void premiumDiskSize(ResourceGraph graph, Findings findings) {
+        for (Registration scaleSet : graph.ofType(ResourceGraph.SCALE_SET)) {
+            Optional<String> size = ResourceGraph.skuName(scaleSet);
+            Optional<VmSizes.PremiumSupport> support = size.flatMap(VmSizes::premiumStorage);
+            if (support.isEmpty() || support.get().supported()) {
+                continue;
+            }
+            Map<String, Object> storage = Values.map(Values.map(scaleSet.inputs(), "virtualMachineProfile"),
+                    "storageProfile");
+            Map<String, Object> osDisk = Values.map(storage, "osDisk");
+            premiumDisk(scaleSet, size.get(), support.get(), "virtualMachineProfile.storageProfile.osDisk", osDisk,
+                    findings);
+            List<Object> dataDisks = Values.list(storage, "dataDisks");
+            for (int index = 0; index < dataDisks.size(); index++) {
+                premiumDisk(scaleSet, size.get(), support.get(), "virtualMachineProfile.storageProfile.dataDisks["
+                        + index + "]", Values.map(dataDisks.get(index)), findings);
+            }
+        }
+    }
+
+    private static void premiumDisk(Registration scaleSet, String size, VmSizes.PremiumSupport support, String path,
+                                    Map<String, Object> disk, Findings findings) {
+        Optional<String> type = Values.string(Values.map(disk, "managedDisk"), "storageAccountType");
+        if (type.isPresent() && VmSizes.isPremiumDisk(type.get())) {
+            findings.add(scaleSet, path + ".managedDisk.storageAccountType", "a " + type.get() + " disk on "
+                            + size + ", which has no Premium Storage (by " + support.basis() + ")",
+                    "use StandardSSD_LRS, or a premium-capable size such as " + VmSizes.examples());
+        }
     }
 
     private static boolean standard(Optional<String> sku) {

@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,13 +45,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cost", sortOptions = false, usageHelpAutoWidth = true,
         description = {"What a stack's schedule costs: each weekly profile's instance-hours at its floor and ceiling,"
-                + " the monthly estimate, the share, and the saving against an always-on pool.",
+                + " the monthly estimate, the share, the saving against an always-on pool, each fixed date over its"
+                + " span (it replaces the weekly schedule day and night) and, with --from, the twelve months from a date.",
                 "Built-in prices are approximate USD list prices; --currency needs both prices in that currency."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report was printed",
                 "1:the stack's configuration is invalid (every problem listed)",
                 "2:bad usage or input (an option, no such stack file, no list price for the VM size)"},
         footer = {"%nExamples:", "  ./plan cost dev",
+                "  ./plan cost prod --from 2027-01-01",
                 "  ./plan cost prod --price-per-vm-hour 0.45 --price-per-gib-month 0.05 --currency EUR"})
 public final class CostReport implements Callable<Integer> {
     /** Validation needs a password; the stack file's is encrypted or absent. */
@@ -67,6 +71,10 @@ public final class CostReport implements Callable<Integer> {
     @Option(names = "--currency", paramLabel = "CODE", description = "ISO code of the prices given (e.g. EUR); needs both prices unless it is "
             + ListPrices.CURRENCY)
     String currency;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "also count the twelve months from DATE (YYYY-MM-DD),"
+            + " weekly schedule and the fixed dates inside them; without it the report does not depend on today")
+    String from;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "folder of the stack files (default: the project)")
     String dir;
@@ -149,8 +157,14 @@ public final class CostReport implements Callable<Integer> {
                     + " --price-per-vm-hour and --price-per-gib-month in " + currency + ": the built-in prices are "
                     + ListPrices.CURRENCY);
         }
+        Optional<LocalDate> start;
+        try {
+            start = from == null ? Optional.empty() : Optional.of(LocalDate.parse(from));
+        } catch (DateTimeParseException bad) {
+            throw new ParameterException(spec.commandLine(), "--from takes a date YYYY-MM-DD, got '" + from + "'");
+        }
         return new Options(stack, Optional.ofNullable(pricePerVmHour), Optional.ofNullable(pricePerGiBMonth),
-                currency != null ? currency : ListPrices.CURRENCY);
+                currency != null ? currency : ListPrices.CURRENCY, start);
     }
 
     static String report(Options options, PoolSettings pool) {
@@ -163,7 +177,7 @@ public final class CostReport implements Callable<Integer> {
         }
         double sharePrice = options.pricePerGiBMonth.orElse(ListPrices.AZURE_FILES_STANDARD_PER_GIB_MONTH);
         var plan = plan(pool);
-        var estimate = estimate(pool, plan, vmPrice, sharePrice);
+        var estimate = estimate(pool, plan, vmPrice, sharePrice, options.from);
 
         var text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Stack %s: %s, up to %d VMs, time zone %s%n", options.stack, vmSize,
@@ -190,28 +204,45 @@ public final class CostReport implements Callable<Integer> {
         }
         return ListPrices.vmPerHour(pool.scaleSet().vmSize()).map(vmPrice -> {
             var plan = plan(pool);
-            var estimate = estimate(pool, plan, vmPrice, ListPrices.AZURE_FILES_STANDARD_PER_GIB_MONTH);
-            return String.format(Locale.ROOT, "about %,.0f-%,.0f %s compute (schedule floor-ceiling) + %,.0f %s share;"
-                            + " %.0f%% below always-on at the floor%s (approximate list prices, %s, looked up %s)",
+            var estimate = estimate(pool, plan, vmPrice, ListPrices.AZURE_FILES_STANDARD_PER_GIB_MONTH,
+                    Optional.empty());
+            return String.format(Locale.ROOT, "about %,.0f-%,.0f %s compute (weekly schedule floor-ceiling, an average"
+                            + " month) + %,.0f %s share; %.0f%% below always-on at the floor%s%s (approximate list"
+                            + " prices, %s, looked up %s)",
                     estimate.monthlyComputeFloor(), estimate.monthlyComputeCeiling(), ListPrices.CURRENCY,
                     estimate.monthlyShare(), ListPrices.CURRENCY, estimate.savingPercentAtFloor(),
-                    isSpot(plan) ? "; on-demand prices, Spot costs less" : "", ListPrices.REGION, ListPrices.LOOKED_UP);
+                    isSpot(plan) ? "; on-demand prices, Spot costs less" : "", fixedDates(estimate),
+                    ListPrices.REGION, ListPrices.LOOKED_UP);
         });
+    }
+
+    /** Fixed dates are dated, not monthly: each one's own span, at the floor and ceiling, against the week. */
+    private static String fixedDates(CostEstimate estimate) {
+        if (estimate.fixedDates().isEmpty()) {
+            return "";
+        }
+        return "; fixed dates on top, each over its span: " + String.join(", ", estimate.fixedDates().stream()
+                .map(fixed -> String.format(Locale.ROOT, "%s %+,.0f to %+,.0f %s", fixed.name(),
+                        estimate.compute(fixed.extraFloorInstanceHours()),
+                        estimate.compute(fixed.extraCeilingInstanceHours()), ListPrices.CURRENCY))
+                .toList());
     }
 
     private static AutoscalePlan plan(PoolSettings pool) {
         return AutoscalePlan.of(pool.schedule());
     }
 
-    private static CostEstimate estimate(PoolSettings pool, AutoscalePlan plan, double vmPrice, double sharePrice) {
+    private static CostEstimate estimate(PoolSettings pool, AutoscalePlan plan, double vmPrice, double sharePrice,
+                                         Optional<LocalDate> from) {
         return CostEstimator.estimate(plan.profiles(), vmPrice, pool.storage().shareQuotaGiB(), sharePrice,
-                pool.scaleSet().instanceCounts().maximum());
+                pool.scaleSet().instanceCounts().maximum(), from);
     }
 
     private static boolean isSpot(AutoscalePlan plan) {
         return "Spot".equals(plan.scaleSet().priority());
     }
 
-    record Options(String stack, Optional<Double> pricePerVmHour, Optional<Double> pricePerGiBMonth, String currency) {
+    record Options(String stack, Optional<Double> pricePerVmHour, Optional<Double> pricePerGiBMonth, String currency,
+                   Optional<LocalDate> from) {
     }
 }

@@ -65,6 +65,8 @@ class StackConfigurationTest {
             "mountPoint           | /data/../etc       | mountPoint",
             "storageEndpointSuffix| localhost          | storageEndpointSuffix",
             "vmSize               | ''                 | vmSize",
+            "vmSize               | Standard_Bogus_v9  | vmSize",
+            "vmSizeUnlisted       | maybe              | vmSizeUnlisted",
             "computerNamePrefix   | DataScienceVM      | computerNamePrefix",
             "adminUsername        | Admin              | adminUsername",
             "adminUsername        | root               | adminUsername",

@@ -67,6 +67,20 @@ final class BreakingCases {
         return (Map<String, Object>) ((Registration.SecretValue) extension(graph).get("protectedSettings")).value();
     }
 
+    static final String OS_DISK_TYPE = "virtualMachineProfile.storageProfile.osDisk.managedDisk.storageAccountType";
+
+    /** The scale set's size, OS disk type and data disk types. */
+    static void disks(TestGraph graph, String size, String osDiskType, List<String> dataDiskTypes) {
+        graph.at(VMSS, "sku").put("name", size);
+        List<Object> dataDisks = list();
+        for (int lun = 0; lun < dataDiskTypes.size(); lun++) {
+            dataDisks.add(map("lun", (long) lun, "createOption", "Empty", "diskSizeGB", 64L,
+                    "managedDisk", map("storageAccountType", dataDiskTypes.get(lun))));
+        }
+        graph.at(VMSS, "virtualMachineProfile").put("storageProfile", map("osDisk", map("createOption", "FromImage",
+                "managedDisk", map("storageAccountType", osDiskType)), "dataDisks", dataDisks));
+    }
+
     private static void prefix(TestGraph graph, String name, long length) {
         graph.add("azure-native:network:PublicIPPrefix", name, map("resourceGroupName", Pools.RG,
                 "sku", map("name", "Standard"), "prefixLength", length, "publicIPAddressVersion", "IPv4"));
@@ -164,6 +178,12 @@ final class BreakingCases {
     }
 
     private void skus() {
+        add("scale-set-premium-disk-size", "a Premium_LRS OS disk on Standard_D2_v3 (listed: no Premium Storage)",
+                VMSS, OS_DISK_TYPE, g -> disks(g, "Standard_D2_v3", "Premium_LRS", List.of()));
+        add("scale-set-premium-disk-size", "a Premium_ZRS data disk on an unlisted size without s (naming"
+                + " convention)", VMSS, "virtualMachineProfile.storageProfile.dataDisks[1].managedDisk"
+                + ".storageAccountType", g -> disks(g, "Standard_D4_v9", "StandardSSD_LRS",
+                List.of("Standard_LRS", "Premium_ZRS")));
         add("lb-standard-sku", "a Basic load balancer (its Standard IP no longer matches)", LB, "sku.name",
                 Set.of("lb-standard-sku", "lb-public-ip-same-sku"), Pools::valid,
                 g -> g.inputs(LB).put("sku", map("name", "Basic")));

@@ -32,6 +32,17 @@ class HoldingCasesTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 holds("the valid pool", g -> { }),
+                holds("premium OS and data disks on a listed premium size", g -> {
+                    BreakingCases.disks(g, "Standard_D2s_v3", "Premium_LRS", List.of("Premium_ZRS"));
+                }),
+                holds("a premium disk on an unlisted size named with s", g ->
+                        BreakingCases.disks(g, "Standard_D4as_v9", "Premium_LRS", List.of())),
+                holds("a legacy DS size with a premium disk", g ->
+                        BreakingCases.disks(g, "Standard_DS2_v2", "Premium_LRS", List.of())),
+                holds("a standard disk on Standard_D2_v3", g ->
+                        BreakingCases.disks(g, "Standard_D2_v3", "StandardSSD_LRS", List.of("Standard_LRS"))),
+                holds("a premium disk on a size nothing is known of (neither listed nor conventional)", g ->
+                        BreakingCases.disks(g, "Custom_Size", "Premium_LRS", List.of())),
                 holds("the NFS pool on Premium_ZRS FileStorage without secure transfer", Pools::nfs, g -> { }),
                 holds("tags and * in the singular fields, IPv6 in a plural list", g -> {
                     g.at(NSG, "securityRules[0]").put("sourceAddressPrefixes", list("2001:db8::/32", "2001:db8:1::1"));

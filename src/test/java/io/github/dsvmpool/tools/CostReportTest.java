@@ -42,6 +42,21 @@ class CostReportTest {
     }
 
     @Test
+    void prodCountsItsFixedDatesAndWithFromTheTwelveMonths() {
+        var plain = run("prod");
+        assertThat(plain.exitCode()).isZero();
+        // The spring course runs 8 VMs day and night for 113 h: 904 VM-hours at the floor, 110 of them in working
+        // hours the week would have run anyway at 2 VMs; 0.384 x (904 - 110) = 304.90 more at the floor.
+        assertThat(plain.out()).containsPattern("spring-course\\s+113\\.0\\s+8/8/20\\s+904\\.0\\s+2260\\.0\\s+\\+304\\.90")
+                .containsPattern("christmas\\s+216\\.0\\s+0/0/0")
+                .doesNotContain("Compute 20");
+        var year = run("prod", "--from", "2026-12-02");
+        assertThat(year.out()).contains("Compute 2026-12-02 to 2027-12-02, at the floor")
+                .contains("with the fixed dates inside: christmas, spring-course");
+        assertThat(run("prod", "--from", "next week").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void givenPricesReplaceTheListPrices() {
         var result = run("dev", "--price-per-vm-hour", "1", "--price-per-gib-month", "0", "--currency", "EUR");
         assertThat(result.exitCode()).isZero();

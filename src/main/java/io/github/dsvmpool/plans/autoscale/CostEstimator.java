@@ -1,7 +1,9 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Pure cost arithmetic over the weekly schedule. */
 public final class CostEstimator {
@@ -14,11 +16,28 @@ public final class CostEstimator {
 
     public static CostEstimate estimate(List<ProfilePlan> plans, double pricePerVmHour, int shareQuotaGiB,
                                         double pricePerGiBMonth, int poolMaximum) {
-        return estimate(WeeklyHours.of(plans), pricePerVmHour, shareQuotaGiB, pricePerGiBMonth, poolMaximum);
+        return estimate(plans, pricePerVmHour, shareQuotaGiB, pricePerGiBMonth, poolMaximum, Optional.empty());
+    }
+
+    /**
+     * The weekly estimate, each fixed date's span, and with {@code from} the twelve months from that date (fixed
+     * dates replace the weekly schedule while they last, nights and weekends included).
+     */
+    public static CostEstimate estimate(List<ProfilePlan> plans, double pricePerVmHour, int shareQuotaGiB,
+                                        double pricePerGiBMonth, int poolMaximum, Optional<LocalDate> from) {
+        return estimate(WeeklyHours.of(plans), pricePerVmHour, shareQuotaGiB, pricePerGiBMonth, poolMaximum,
+                FixedDateHours.of(plans), from.map(date -> TwelveMonths.from(plans, date)));
     }
 
     public static CostEstimate estimate(WeeklyHours weekly, double pricePerVmHour, int shareQuotaGiB,
                                         double pricePerGiBMonth, int poolMaximum) {
+        return estimate(weekly, pricePerVmHour, shareQuotaGiB, pricePerGiBMonth, poolMaximum, List.of(),
+                Optional.empty());
+    }
+
+    private static CostEstimate estimate(WeeklyHours weekly, double pricePerVmHour, int shareQuotaGiB,
+                                         double pricePerGiBMonth, int poolMaximum, List<FixedDateHours> fixedDates,
+                                         Optional<TwelveMonths> twelveMonths) {
         requireNonNegative("pricePerVmHour", pricePerVmHour);
         requireNonNegative("pricePerGiBMonth", pricePerGiBMonth);
         requireNonNegative("shareQuotaGiB", shareQuotaGiB);
@@ -37,7 +56,7 @@ public final class CostEstimator {
         return new CostEstimate(profiles, pricePerVmHour, poolMaximum, weekly.floorInstanceHours(),
                 weekly.ceilingInstanceHours(), floor, ceiling, shareQuotaGiB, pricePerGiBMonth, share, alwaysOn,
                 alwaysOn - floor, percent(alwaysOn - floor, alwaysOn), alwaysOn - ceiling,
-                percent(alwaysOn - ceiling, alwaysOn));
+                percent(alwaysOn - ceiling, alwaysOn), fixedDates, twelveMonths);
     }
 
     private static double monthly(long instanceHoursPerWeek, double pricePerVmHour) {

@@ -48,6 +48,12 @@ public final class ListPrices {
         // Dsv3 prices scale linearly with vCPUs (2 -> 4 above); 8 vCPUs by the same ratio, not seen in a sample.
         table.put("Standard_D8s_v3", 0.384);
         table.put("Standard_NC4as_T4_v3", 0.526);
+        // One place decides which sizes exist and what they are (VmSizes); this table only prices them.
+        for (String size : table.keySet()) {
+            if (io.github.dsvmpool.plans.VmSizes.find(size).isEmpty()) {
+                throw new IllegalStateException("priced size " + size + " is not in " + io.github.dsvmpool.plans.VmSizes.LIST_PATH);
+            }
+        }
         return java.util.Collections.unmodifiableMap(table);
     }
 }

@@ -6,6 +6,7 @@ import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.PortRange;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
+import io.github.dsvmpool.plans.autoscale.OutsideWorkingHours;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  * {@code maximumInstances} ({@code maxInstanceCount}) only sizes the per-VM port ranges, the subnet and outbound.
  * The facts come from the validated settings (the decisions, through the same
  * classes the program asks) and the plan (what was actually declared: protection, counts, autoscale profiles).
- * Also the input of a {@link CostSection}.
+ * {@code outsideWorkingHours} says which profiles keep VMs up at night or at the weekend (and what each fixed
+ * date keeps). Also the input of a {@link CostSection}.
  */
 public record PlanFacts(String project, String stack, String poolName, String location, boolean production,
                         String vmSize, int minimumInstances, int initialInstances, int scheduleCeiling,
@@ -24,7 +26,7 @@ public record PlanFacts(String project, String stack, String poolName, String lo
                         boolean openToInternet, String subnetPrefix, String shareName, int shareQuotaGiB,
                         String shareProtocol, String storageSku, List<String> protectedResources,
                         List<String> retainedResources, List<String> autoscaleProfiles,
-                        Map<String, Long> countsByType, int resourceCount) {
+                        List<String> outsideWorkingHours, Map<String, Long> countsByType, int resourceCount) {
 
     static final String AUTOSCALE_TYPE = "azure-native:insights:AutoscaleSetting";
 
@@ -33,6 +35,7 @@ public record PlanFacts(String project, String stack, String poolName, String lo
         protectedResources = List.copyOf(protectedResources);
         retainedResources = List.copyOf(retainedResources);
         autoscaleProfiles = List.copyOf(autoscaleProfiles);
+        outsideWorkingHours = List.copyOf(outsideWorkingHours);
         countsByType = Map.copyOf(countsByType);
     }
 
@@ -50,7 +53,8 @@ public record PlanFacts(String project, String stack, String poolName, String lo
                 pool.network().subnetPrefix(), storage.shareName(), storage.shareQuotaGiB(),
                 storage.protocol().name(), storage.sku(),
                 described(plan, PlannedResource::protect), described(plan, PlannedResource::retainOnDelete),
-                autoscaleProfiles(plan), plan.countsByType(), plan.resources().size());
+                autoscaleProfiles(plan), OutsideWorkingHours.describe(schedule.profiles()), plan.countsByType(),
+                plan.resources().size());
     }
 
     /** The smallest floor the pool can reach: the lowest minimum of the profiles it follows. */

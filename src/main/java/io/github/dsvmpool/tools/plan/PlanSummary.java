@@ -39,6 +39,8 @@ public final class PlanSummary {
         row(md, "protected (`protect`)", listOrNone(facts.protectedResources()));
         row(md, "retained on delete", listOrNone(facts.retainedResources()));
         row(md, "autoscale profiles", listOrNone(facts.autoscaleProfiles()));
+        row(md, "VMs outside working hours", facts.outsideWorkingHours().isEmpty()
+                ? "none: off hours at 0 and no fixed date" : String.join("; ", facts.outsideWorkingHours()));
         row(md, "monthly cost", cost.markdown(facts).orElse("not estimated by the offline plan"));
         md.append("\n### Resources by type\n\n| type | count |\n|---|---:|\n");
         for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(facts.countsByType()).entrySet()) {

@@ -179,8 +179,20 @@ class OfflinePlanTest {
                 .contains(lb.get("inboundNatRules[1].frontendPortRangeStart") + "-"
                         + lb.get("inboundNatRules[1].frontendPortRangeEnd") + " → " + lb.get("inboundNatRules[1].backendPort"))
                 .contains("`" + share.get("shareName").getAsString() + "`, " + share.get("shareQuota") + " GiB, SMB")
-                .containsPattern("\\| monthly cost \\| about [\\d,]+-[\\d,]+ USD compute \\(schedule floor-ceiling\\)"
-                        + " \\+ [\\d,]+ USD share; \\d+% below always-on at the floor");
+                .containsPattern("\\| monthly cost \\| about [\\d,]+-[\\d,]+ USD compute \\(weekly schedule"
+                        + " floor-ceiling, an average month\\) \\+ [\\d,]+ USD share; \\d+% below always-on at the floor");
+        if (stack.equals("dev")) {
+            assertThat(summary).contains("| VMs outside working hours | none: off hours at 0 and no fixed date |");
+        } else {
+            // Prod's spring course wins over the off-hours profiles day and night; its christmas has no counts.
+            assertThat(summary).contains("| VMs outside working hours | fixed date christmas (2026-12-24T00:00 to"
+                            + " 2027-01-02T00:00, 0/0/0) keeps no VM: the pool is closed for the whole span, its 83 h"
+                            + " of working hours included; fixed date spring-course (2027-03-01T07:00 to"
+                            + " 2027-03-06T00:00, 8/8/20) keeps at least 8 VMs up day and night: 58 h of it are off"
+                            + " hours in the weekly schedule (464 VM-hours outside working hours) |")
+                    .containsPattern("fixed dates on top, each over its span: christmas -[\\d,]+ to -[\\d,]+ USD,"
+                            + " spring-course \\+[\\d,]+ to \\+[\\d,]+ USD");
+        }
         var maxSetting = java.util.regex.Pattern.compile("dsvm-pool:maxInstanceCount: \"(\\d+)\"")
                 .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("Pulumi." + stack + ".yaml")));
         assertThat(maxSetting.find()).isTrue();
