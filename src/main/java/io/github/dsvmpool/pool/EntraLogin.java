@@ -2,7 +2,6 @@ package io.github.dsvmpool.pool;
 
 import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
-import com.pulumi.azurenative.authorization.enums.PrincipalType;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.plans.EntraLoginPlan;
@@ -31,7 +30,10 @@ final class EntraLogin {
                     .scope(scope)
                     .roleDefinitionId(roleDefinitionId)
                     .principalId(assignment.groupId())
-                    .principalType(PrincipalType.Group)
+                    // No principalType: with it, Azure accepts a GUID that matches no principal and shows an
+                    // "Unknown" assignment that lets nobody in (Azure/bicep issue 11025); without it, an unknown
+                    // or mistyped group fails the deployment with PrincipalNotFound. The groups already exist, so
+                    // the replication delay principalType guards against does not apply.
                     .description("dsvm-pool " + context.poolName() + ": Entra ID SSH login to the pool's VMs")
                     .build(), context.options().build());
         }).toList();
@@ -47,6 +49,11 @@ final class EntraLogin {
                 .type(EntraLoginPlan.TYPE)
                 .typeHandlerVersion(EntraLoginPlan.VERSION)
                 .autoUpgradeMinorVersion(true)
+                // After the provisioning script, which waits for first-boot package updates: this extension
+                // installs a package with apt, and a held dpkg lock fails it and with it the scale set's
+                // creation (Azure/azure-linux-extensions issue 1318; Learn "Sequence extension provisioning
+                // in Virtual Machine Scale Sets": provisionAfterExtensions).
+                .provisionAfterExtensions(MountExtension.NAME)
                 .build());
     }
 }
