@@ -162,7 +162,12 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
-	config, err := json.Marshal(req.Config)
+	// The SDK parses both as JSON and refuses "null": no configuration is an empty object.
+	configMap := req.Config
+	if configMap == nil {
+		configMap = map[string]string{}
+	}
+	config, err := json.Marshal(configMap)
 	if err != nil {
 		return nil, err
 	}
