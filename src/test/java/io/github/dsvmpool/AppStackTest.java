@@ -318,17 +318,17 @@ class AppStackTest {
     }
 
     @Test
-    void prodSignsInWithEntraIdAndDevDoesNot() {
+    void neitherCommittedStackGrantsEntraLoginToPlaceholderGroups() {
+        // Issue 16.6: the committed prod file shipped placeholder group ids; with Entra login on, a clone's first
+        // deploy would grant access to nobody (or now fail with PrincipalNotFound). Both stacks ship it off.
         var prod = runs.get("prod").graph();
-        // system-assigned for the Entra login, user-assigned for the Key Vault reader
+        // user-assigned for the Key Vault reader only
         assertThat(input(prod.single("azure-native:compute:VirtualMachineScaleSet"), "identity.type"))
-                .isEqualTo("SystemAssigned, UserAssigned");
+                .isEqualTo("UserAssigned");
         assertThat(prod.ofType("azure-native:authorization:RoleAssignment"))
                 .extracting(a -> ((String) input(a, "roleDefinitionId")).replaceAll(".*/", "") + " "
                         + input(a, "principalId"))
-                .containsExactlyInAnyOrder("1c0163c0-47e6-4577-8991-ea5c82e286e4 aaaaaaaa-0000-4000-8000-000000000001",
-                        "fb879df8-f326-4884-b1cf-06f3ad86be52 aaaaaaaa-0000-4000-8000-000000000002",
-                        "4633458b-17de-408a-b874-0445c86b69e6 " + RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID);
+                .containsExactly("4633458b-17de-408a-b874-0445c86b69e6 " + RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID);
         var dev = runs.get("dev").graph();
         assertThat(dev.single("azure-native:compute:VirtualMachineScaleSet").inputs()).doesNotContainKey("identity");
         assertThat(dev.ofType("azure-native:authorization:RoleAssignment")).isEmpty();

@@ -2,7 +2,9 @@ package io.github.dsvmpool.pool;
 
 import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
+import com.pulumi.azurenative.authorization.enums.PrincipalType;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.plans.EntraLoginPlan;
 import io.github.dsvmpool.plans.RoleAssignmentNames;
@@ -33,7 +35,10 @@ final class EntraLogin {
                     // No principalType: with it, Azure accepts a GUID that matches no principal and shows an
                     // "Unknown" assignment that lets nobody in (Azure/bicep issue 11025); without it, an unknown
                     // or mistyped group fails the deployment with PrincipalNotFound. The groups already exist, so
-                    // the replication delay principalType guards against does not apply.
+                    // the replication delay principalType guards against does not apply. azure-native 2.10.0's
+                    // builder fills a missing principalType with the REST spec's documented default "User" on the
+                    // client side; an explicit empty value keeps it out of the request (EntraLoginTest).
+                    .principalType(Output.<Either<String, PrincipalType>>ofNullable(null))
                     .description("dsvm-pool " + context.poolName() + ": Entra ID SSH login to the pool's VMs")
                     .build(), context.options().build());
         }).toList();

@@ -45,6 +45,23 @@ final class IdentityRules {
                 new AzureRule("role-assignment-unique",
                         "No two role assignments give one principal the same role at the same scope",
                         RBAC_SOURCE, "RoleAssignmentExists", Basis.CONFIRMED, IdentityRules::unique),
+                new AzureRule("role-assignment-existing-principal-checked",
+                        "A role assignment to a group or user (principals that exist before the deployment) sets no"
+                                + " principalType, so that Azure checks the principal exists",
+                        "Azure/bicep issue 11025 (with principalType, a GUID that matches no principal is accepted"
+                                + " and shown as an \"Unknown\" assignment); Learn \"Troubleshoot Azure RBAC\""
+                                + " (PrincipalNotFound without it)",
+                        "none: the assignment is created and lets nobody in", Basis.CONFIRMED,
+                        IdentityRules::existingPrincipalChecked),
+                new AzureRule("entra-login-after-provisioning",
+                        "On a scale set with a CustomScript extension, AADSSHLoginForLinux lists it in"
+                                + " provisionAfterExtensions, and every name listed there is an extension of the same"
+                                + " profile",
+                        "Azure/azure-linux-extensions issue 1318 (the login extension's apt install failed on a held"
+                                + " dpkg lock; an extension failure fails the scale set: VMExtensionProvisioningError);"
+                                + " Learn \"Sequence extension provisioning in Virtual Machine Scale Sets\"",
+                        "VMExtensionProvisioningError when the race is lost; an unknown name: unconfirmed code",
+                        Basis.INFERRED, IdentityRules::loginAfterProvisioning),
                 new AzureRule("entra-ssh-login-extension",
                         "The AADSSHLoginForLinux extension is publisher Microsoft.Azure.ActiveDirectory, version 1.0,"
                                 + " on a scale set with a system-assigned identity",
@@ -108,6 +125,47 @@ final class IdentityRules {
     /** Role definition ids name one role with or without the subscription in front. */
     private static String roleGuid(String id) {
         return id.substring(id.lastIndexOf('/') + 1);
+    }
+
+    private static void existingPrincipalChecked(ResourceGraph graph, Findings findings) {
+        for (Registration assignment : graph.ofType(ROLE_ASSIGNMENT)) {
+            text(assignment, "principalType").filter(type -> type.equalsIgnoreCase("Group")
+                    || type.equalsIgnoreCase("User")).ifPresent(type -> findings.add(assignment, "principalType",
+                    "principalType " + type + " makes Azure accept a principalId that matches no " + type.toLowerCase()
+                            + " (an Unknown assignment)",
+                    "leave principalType out for principals that already exist (ServicePrincipal for an identity"
+                            + " created in the same deployment is fine)"));
+        }
+    }
+
+    private static void loginAfterProvisioning(ResourceGraph graph, Findings findings) {
+        for (Registration scaleSet : graph.ofType(ResourceGraph.SCALE_SET)) {
+            List<Object> extensions = Values.list(Values.map(Values.map(scaleSet.inputs(), "virtualMachineProfile"),
+                    "extensionProfile"), "extensions");
+            java.util.Set<String> names = new java.util.HashSet<>();
+            Optional<String> customScript = Optional.empty();
+            for (Object extension : extensions) {
+                var map = Values.map(extension);
+                Values.string(map, "name").ifPresent(names::add);
+                if (Values.equalsIgnoreCase(Values.string(map, "type"), "CustomScript")) {
+                    customScript = Values.string(map, "name");
+                }
+            }
+            for (int index = 0; index < extensions.size(); index++) {
+                var map = Values.map(extensions.get(index));
+                String path = "virtualMachineProfile.extensionProfile.extensions[" + index + "].provisionAfterExtensions";
+                List<String> after = Values.list(map, "provisionAfterExtensions").stream().map(String::valueOf).toList();
+                after.stream().filter(name -> !names.contains(name)).forEach(name -> findings.add(scaleSet, path,
+                        "provisionAfterExtensions names '" + name + "', which is no extension of this scale set",
+                        "name extensions of the same extensionProfile"));
+                if (Values.equalsIgnoreCase(Values.string(map, "type"), "AADSSHLoginForLinux")
+                        && customScript.isPresent() && !after.contains(customScript.get())) {
+                    findings.add(scaleSet, path, "the Entra ID login extension may run while the provisioning"
+                                    + " script or first-boot updates hold the dpkg lock",
+                            "add '" + customScript.get() + "' to its provisionAfterExtensions");
+                }
+            }
+        }
     }
 
     private static void entraLogin(ResourceGraph graph, Findings findings) {

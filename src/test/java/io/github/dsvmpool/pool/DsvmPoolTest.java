@@ -120,14 +120,16 @@ class DsvmPoolTest {
         assertThat(input(scaleSet, "identity.type")).isEqualTo("SystemAssigned");
         assertThat(input(scaleSet, "virtualMachineProfile.extensionProfile.extensions[1]")).isEqualTo(Map.of(
                 "name", "entra-ssh-login", "publisher", "Microsoft.Azure.ActiveDirectory",
-                "type", "AADSSHLoginForLinux", "typeHandlerVersion", "1.0", "autoUpgradeMinorVersion", true));
+                "type", "AADSSHLoginForLinux", "typeHandlerVersion", "1.0", "autoUpgradeMinorVersion", true,
+                "provisionAfterExtensions", List.of("provision-vm")));
         var assignments = graph.ofType("azure-native:authorization:RoleAssignment");
         assertThat(assignments).hasSize(3).allSatisfy(assignment -> {
             assertThat(assignment.parentUrn()).isEqualTo(graph.single(DsvmPool.TYPE).urn());
             assertThat(assignment.name()).startsWith("entra-login-");
             assertThat(input(assignment, "scope")).isEqualTo("/subscriptions/" + RecordingMocks.SUBSCRIPTION_ID
                     + "/resourceGroups/entra-rg");
-            assertThat(input(assignment, "principalType")).isEqualTo("Group");
+            // No principalType, so that Azure refuses a group id that matches no group (issue 16.6).
+            assertThat(assignment.inputs()).doesNotContainKey("principalType");
             assertThat((String) input(assignment, "roleAssignmentName")).matches(
                     "[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         });

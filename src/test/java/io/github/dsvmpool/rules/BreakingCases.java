@@ -430,8 +430,17 @@ final class BreakingCases {
                 + " subscription)", "login-again", "principalId", g -> g.add("azure-native:authorization:RoleAssignment",
                 "login-again", map("scope", Pools.RG_SCOPE.toUpperCase(), "roleDefinitionId",
                         "/providers/Microsoft.Authorization/roleDefinitions/1c0163c0-47e6-4577-8991-ea5c82e286e4",
-                        "principalId", Pools.ADMIN_GROUP, "principalType", "Group",
+                        "principalId", Pools.ADMIN_GROUP,
                         "roleAssignmentName", "3f9e2d1c-0b8a-5c7d-9e6f-5a4b3c2d1e0f")));
+        entra("role-assignment-existing-principal-checked", "a group's assignment with principalType Group",
+                "login-user", "principalType", g -> g.inputs("login-user").put("principalType", "Group"));
+        entra("role-assignment-existing-principal-checked", "a user's assignment with principalType User",
+                "login-user", "principalType", g -> g.inputs("login-user").put("principalType", "User"));
+        entra("entra-login-after-provisioning", "the login extension without an order", VMSS,
+                ENTRA + ".provisionAfterExtensions", g -> graph(g, ENTRA).remove("provisionAfterExtensions"));
+        entra("entra-login-after-provisioning", "an order naming no extension of the scale set", VMSS,
+                ENTRA + ".provisionAfterExtensions",
+                g -> graph(g, ENTRA).put("provisionAfterExtensions", list("provision", "mount")));
         entra("entra-ssh-login-extension", "no system-assigned identity", VMSS, "identity.type",
                 g -> g.inputs(VMSS).put("identity", map("type", "UserAssigned")));
         entra("entra-ssh-login-extension", "no identity at all", VMSS, "identity.type",

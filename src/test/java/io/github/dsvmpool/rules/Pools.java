@@ -50,12 +50,13 @@ final class Pools {
         graph.inputs(VMSS).put("identity", map("type", "SystemAssigned"));
         graph.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").add(map("name", "entra-ssh-login",
                 "publisher", "Microsoft.Azure.ActiveDirectory", "type", "AADSSHLoginForLinux",
-                "typeHandlerVersion", "1.0", "autoUpgradeMinorVersion", true));
+                "typeHandlerVersion", "1.0", "autoUpgradeMinorVersion", true,
+                "provisionAfterExtensions", list("provision")));
         graph.add("azure-native:authorization:RoleAssignment", "login-admin", map("scope", RG_SCOPE,
-                "roleDefinitionId", ADMIN_ROLE, "principalId", ADMIN_GROUP, "principalType", "Group",
+                "roleDefinitionId", ADMIN_ROLE, "principalId", ADMIN_GROUP,
                 "roleAssignmentName", "0d3c8a57-8a4e-5d36-9b8e-2f1a7c3b9e10"));
         graph.add("azure-native:authorization:RoleAssignment", "login-user", map("scope", RG_SCOPE,
-                "roleDefinitionId", USER_ROLE, "principalId", ADMIN_GROUP, "principalType", "Group",
+                "roleDefinitionId", USER_ROLE, "principalId", ADMIN_GROUP,
                 "roleAssignmentName", "7b2e1f90-4c6d-5a8b-8e3f-0a9d6c5b4e21"));
         return graph;
     }
