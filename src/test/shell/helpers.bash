@@ -30,7 +30,8 @@ make_sandbox() {
   : >"$FAKE_ENV_LOG"
   export DSVM_MOUNT_CMD="$FAKES/mount" DSVM_UMOUNT_CMD="$FAKES/umount" DSVM_PROBE_CMD="$FAKES/probe" \
     DSVM_SMBCLIENT_CMD="$FAKES/smbclient" DSVM_INSTALL_CMD="$FAKES/install" DSVM_SYSTEMCTL_CMD="$FAKES/systemctl" \
-    DSVM_RETRIES=2 DSVM_RETRY_DELAY=0
+    DSVM_RETRIES=2 DSVM_RETRY_DELAY=0 DSVM_PACKAGES_BUSY_CMD=''
+
   export DSVM_STORAGE_ACCOUNT=teststorage1 DSVM_SHARE_NAME=dsvmshare DSVM_MOUNT_POINT=/datamnt/dsvmshare \
     DSVM_ENDPOINT_SUFFIX=core.windows.net DSVM_ADMIN_USER=azureuser DSVM_PROTOCOL=smb
   # The fake smbclient knows the key by its hash only, so that finding the key in a child's environment

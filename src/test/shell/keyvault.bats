@@ -110,6 +110,22 @@ nothing_leaked() {
   nothing_leaked
 }
 
+@test "by default the script keeps asking for the key past the 10 minutes a new role may take" {
+  printf '99' >"$KV_DIR/forbidden"
+  unset DSVM_KEY_VAULT_RETRIES DSVM_RETRY_DELAY
+  # A sleep that only writes down how long it was asked to wait.
+  mkdir -p "$BATS_TEST_TMPDIR/bin"
+  printf '#!/usr/bin/env bash\necho "$1" >>"%s"\n' "$BATS_TEST_TMPDIR/slept" >"$BATS_TEST_TMPDIR/bin/sleep"
+  chmod +x "$BATS_TEST_TMPDIR/bin/sleep"
+  PATH="$BATS_TEST_TMPDIR/bin:$PATH" run_script
+  [ "$status" -eq 17 ]
+  total=0
+  while read -r seconds; do total=$((total + seconds)); done <"$BATS_TEST_TMPDIR/slept"
+  [ "$total" -gt 600 ]
+  [ "$total" -lt 1800 ]
+  nothing_leaked
+}
+
 @test "Key Vault unreachable: exit 16 after the retries, its own message" {
   export DSVM_KEY_VAULT_URL="http://127.0.0.1:9"
   run_script

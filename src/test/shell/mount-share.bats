@@ -286,6 +286,33 @@ MP=/datamnt/dsvmshare
   [[ $output == *"ERROR: share dsvmshare does not exist"* ]]
 }
 
+@test "logon check stumbling on something else than the key or the share: warned, the mount decides" {
+  FAKE_SMBCLIENT=NT_STATUS_INVALID_NETWORK_RESPONSE run_script
+  [ "$status" -eq 0 ]
+  [[ $output == *"WARNING: logon check inconclusive"*"mounting anyway"* ]]
+  [ "$(calls mount)" -eq 1 ]
+  [ "$(fstab_lines_for "$MP")" = "$(expected_smb_fstab_line)" ]
+}
+
+@test "first-boot package updates: the script waits until dpkg is free, then installs and mounts" {
+  # Busy for the first three polls.
+  printf '#!/usr/bin/env bash\nn=$(cat "%s" 2>/dev/null || echo 0); echo $((n + 1)) >"%s"; ((n < 3))\n' \
+    "$BATS_TEST_TMPDIR/polls" "$BATS_TEST_TMPDIR/polls" >"$BATS_TEST_TMPDIR/busy"
+  chmod +x "$BATS_TEST_TMPDIR/busy"
+  DSVM_PACKAGES_BUSY_CMD="$BATS_TEST_TMPDIR/busy" DSVM_PACKAGES_POLL_SECONDS=0 run_script
+  [ "$status" -eq 0 ]
+  [[ $output == *"waiting for package updates (apt/dpkg busy) to finish"* ]]
+  [ "$(cat "$BATS_TEST_TMPDIR/polls")" -eq 4 ]
+  [ "$(calls mount)" -eq 1 ]
+}
+
+@test "package updates that never end: a warning after the limit, and the mount goes on" {
+  DSVM_PACKAGES_BUSY_CMD=true DSVM_PACKAGES_POLL_SECONDS=1 DSVM_PACKAGES_WAIT_SECONDS=2 run_script
+  [ "$status" -eq 0 ]
+  [[ $output == *"WARNING: package updates still running after 2s; going on"* ]]
+  [ "$(calls mount)" -eq 1 ]
+}
+
 @test "port 445 blocked: exit 12, retried, nothing mounted" {
   FAKE_PROBE=refused run_script
   [ "$status" -eq 12 ]

@@ -65,13 +65,17 @@
 #                        (the fstab line, the options of mount) names the unprefixed credentials file.
 #   DSVM_MOUNT_CMD, DSVM_UMOUNT_CMD, DSVM_SYSTEMCTL_CMD   commands used instead of mount, umount, systemctl
 #   DSVM_INSTALL_CMD     command called as `CMD <package>` when the mount helper is missing (default: apt-get)
+#   DSVM_PACKAGES_BUSY_CMD  command that succeeds while package updates run (default: the apt services and
+#                        dpkg's lock; empty: never busy); DSVM_PACKAGES_WAIT_SECONDS (1200),
+#                        DSVM_PACKAGES_POLL_SECONDS (10)
 #   DSVM_PROBE_CMD       command called as `CMD <host> <port>`: 0 reachable, 2 name does not resolve, else not
 #   DSVM_SMBCLIENT_CMD   smbclient used for the logon check (default: smbclient if installed; empty: no check)
 #   DSVM_SMB_ADDRESS, DSVM_SMB_PORT   address and port the probe and smbclient connect to (default: the
 #                        storage host, 445 or 2049)
 #   DSVM_RETRIES (5), DSVM_RETRY_DELAY (5 s, doubled each time, at most 60), DSVM_PROBE_TIMEOUT (10 s)
-#   DSVM_IMDS_ENDPOINT (http://169.254.169.254), DSVM_CURL_CMD (curl), DSVM_KEY_VAULT_RETRIES (12: a role
-#                        assignment can take minutes to reach Key Vault)
+#   DSVM_IMDS_ENDPOINT (http://169.254.169.254), DSVM_CURL_CMD (curl), DSVM_KEY_VAULT_RETRIES (20: about
+#                        16 minutes with the delays doubling to 60 s, past the up to 10 minutes a new Key Vault
+#                        role assignment may take to apply: Azure/devops-governance issue 22)
 set -Eeuo pipefail
 umask 022
 
@@ -132,7 +136,7 @@ http_get() {
 key_from_vault() {
   local vault=${DSVM_KEY_VAULT_URL%/} secret=${DSVM_KEY_VAULT_SECRET:-} client=${DSVM_IDENTITY_CLIENT_ID:-}
   local resource=${DSVM_KEY_VAULT_RESOURCE:-https://vault.azure.net} imds=${DSVM_IMDS_ENDPOINT:-http://169.254.169.254}
-  local retries=${DSVM_KEY_VAULT_RETRIES:-12} delay=${DSVM_RETRY_DELAY:-5} attempt=1 token='' key='' error
+  local retries=${DSVM_KEY_VAULT_RETRIES:-20} delay=${DSVM_RETRY_DELAY:-5} attempt=1 token='' key='' error
   local audience
   CURL_CMD=${DSVM_CURL_CMD:-curl}
   [[ $vault =~ ^https?://[A-Za-z0-9.:-]+$ ]] || die "$EXIT_USAGE" "DSVM_KEY_VAULT_URL must be https://<vault>.vault.azure.net"
@@ -220,6 +224,8 @@ readonly ROOT=${DSVM_ROOT:-}
 readonly HOST="$ACCOUNT.file.$SUFFIX"
 readonly MOUNT_CMD=${DSVM_MOUNT_CMD:-mount} UMOUNT_CMD=${DSVM_UMOUNT_CMD:-umount}
 readonly SYSTEMCTL_CMD=${DSVM_SYSTEMCTL_CMD:-systemctl}
+# Waiting for first-boot package updates: at most this long, polling every interval (seconds).
+readonly PACKAGES_WAIT=${DSVM_PACKAGES_WAIT_SECONDS:-1200} PACKAGES_POLL=${DSVM_PACKAGES_POLL_SECONDS:-10}
 readonly RETRIES=${DSVM_RETRIES:-5} RETRY_DELAY=${DSVM_RETRY_DELAY:-5} PROBE_TIMEOUT=${DSVM_PROBE_TIMEOUT:-10}
 readonly MOUNT_DIR="$ROOT$MOUNT_POINT"        # where this script (and the links) find the share
 readonly LINK_NAME=${MOUNT_POINT##*/}          # ~/<LINK_NAME> -> the share
@@ -344,8 +350,39 @@ probe_tcp() {
 }
 
 install_package() {
-  DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update &&
-    DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=300 install "$1"
+  DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=600 update &&
+    DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600 install "$1"
+}
+
+# Busy while a package run holds dpkg: the apt timers' services (first-boot unattended upgrades run in
+# apt-daily-upgrade.service) or any process on dpkg's lock.
+packages_busy() {
+  if [[ -n ${DSVM_PACKAGES_BUSY_CMD+set} ]]; then
+    [[ -n $DSVM_PACKAGES_BUSY_CMD ]] && "$DSVM_PACKAGES_BUSY_CMD"
+    return
+  fi
+  if systemd_running && "$SYSTEMCTL_CMD" is-active --quiet apt-daily.service apt-daily-upgrade.service 2>/dev/null; then
+    return 0
+  fi
+  command -v fuser >/dev/null && fuser "$ROOT/var/lib/dpkg/lock-frontend" "$ROOT/var/lib/dpkg/lock" >/dev/null 2>&1
+}
+
+# First-boot unattended upgrades hold the dpkg lock for minutes. The Entra ID login extension installs a
+# package and provisions after this script (provisionAfterExtensions); a held lock fails it, and with it the
+# scale set (Azure/azure-linux-extensions issue 1318). Waiting here keeps it, and our own apt-get, out of that
+# race; bounded, since a stuck update must not stop the mount.
+wait_for_package_updates() {
+  local waited=0
+  while packages_busy; do
+    if ((waited >= PACKAGES_WAIT)); then
+      warn "package updates still running after ${PACKAGES_WAIT}s; going on"
+      return
+    fi
+    ((waited % 60 != 0)) || log "waiting for package updates (apt/dpkg busy) to finish"
+    sleep "$PACKAGES_POLL"
+    waited=$((waited + PACKAGES_POLL))
+  done
+  ((waited == 0)) || log "package updates finished after ${waited}s"
 }
 
 have_helper() { [[ -x "$ROOT/sbin/$HELPER" || -x "$ROOT/usr/sbin/$HELPER" ]]; }
@@ -482,8 +519,17 @@ verify_logon() {
   log "logging on to //$HOST/$SHARE with $CRED_FILE"
   local address=()
   [[ -z ${DSVM_SMB_ADDRESS:-} ]] || address=(-I "$DSVM_SMB_ADDRESS")
-  retry "logon to //$HOST/$SHARE" "$smbclient" -A "$ROOT$CRED_FILE" -m SMB3 "${address[@]}" -p "$SMB_PORT" \
-    "//$HOST/$SHARE" -c 'ls' || classify_failure "$RETRY_OUTPUT"
+  if ! retry "logon to //$HOST/$SHARE" "$smbclient" -A "$ROOT$CRED_FILE" -m SMB3 "${address[@]}" -p "$SMB_PORT" \
+    "//$HOST/$SHARE" -c 'ls'; then
+    # Only a refused logon or a missing share settles it here; anything else smbclient stumbles on (a dialect
+    # it cannot negotiate, an unexpected answer) is left to mount.cifs, whose own failure is classified.
+    case $RETRY_OUTPUT in
+      *NT_STATUS_LOGON_FAILURE* | *NT_STATUS_ACCESS_DENIED* | *NT_STATUS_ACCOUNT_DISABLED* | \
+        *NT_STATUS_BAD_NETWORK_NAME*) classify_failure "$RETRY_OUTPUT" ;;
+    esac
+    warn "logon check inconclusive ($(one_line "$RETRY_OUTPUT")); mounting anyway"
+    return
+  fi
   log "logon to //$HOST/$SHARE accepted"
 }
 
@@ -556,6 +602,7 @@ while IFS=: read -r name _ uid gid _; do
 done <"$ROOT/etc/passwd"
 [[ -n $ADMIN_UID ]] || die "$EXIT_USAGE" "admin user $ADMIN does not exist on this VM"
 
+wait_for_package_updates
 ensure_package
 mkdir -p "$MOUNT_DIR"
 [[ $PROTOCOL != smb ]] || write_credentials
