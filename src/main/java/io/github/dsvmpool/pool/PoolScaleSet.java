@@ -4,7 +4,6 @@ import com.pulumi.azurenative.compute.VirtualMachineScaleSet;
 import com.pulumi.azurenative.compute.VirtualMachineScaleSetArgs;
 import com.pulumi.azurenative.compute.enums.CachingTypes;
 import com.pulumi.azurenative.compute.enums.DiskCreateOptionTypes;
-import com.pulumi.azurenative.compute.enums.DiskDeleteOptionTypes;
 import com.pulumi.azurenative.compute.enums.OrchestrationMode;
 import com.pulumi.azurenative.compute.enums.UpgradeMode;
 import com.pulumi.azurenative.compute.inputs.ApiEntityReferenceArgs;
@@ -151,7 +150,8 @@ final class PoolScaleSet {
                 .osDisk(VirtualMachineScaleSetOSDiskArgs.builder()
                         .createOption(DiskCreateOptionTypes.FromImage)
                         .caching(CachingTypes.ReadWrite)
-                        .deleteOption(DiskDeleteOptionTypes.Delete)
+                        // No deleteOption: the REST spec documents it for Flexible orchestration only; a Uniform
+                        // scale set's OS disks go with their instances anyway.
                         .managedDisk(VirtualMachineScaleSetManagedDiskParametersArgs.builder()
                                 .storageAccountType(settings.osDiskType()).build())
                         .build())

@@ -55,11 +55,42 @@ final class AutoscaleRules {
                         SPEC + "; Learn \"Use predictive autoscale to scale out before load demands in virtual"
                                 + " machine scale sets\"",
                         ERROR, Basis.CONFIRMED, AutoscaleRules::durations),
+                new AzureRule("predictive-needs-cpu-scale-out",
+                        "An autoscale setting with predictiveAutoscalePolicy.scaleMode ForecastOnly or Enabled has a"
+                                + " scale-out rule on the metric Percentage CPU with timeAggregation Average",
+                        "Learn \"Use predictive autoscale to scale out before load demands in virtual machine scale"
+                                + " sets\" (predictive autoscale forecasts the Percentage CPU scale-out rule, Average"
+                                + " aggregation). Whether a rule in a recurrence profile is enough is not documented:"
+                                + " the committed prod stack keeps ForecastOnly, which scales nothing either way",
+                        ERROR, Basis.CONFIRMED, AutoscaleRules::predictiveCpuRule),
                 new AzureRule("autoscale-one-setting-per-target",
                         "A resource has at most one autoscale setting",
                         "Learn \"Overview of autoscale in Azure\" (one autoscale setting per resource)",
                         "unconfirmed (a Conflict or BadRequest naming the existing setting)", Basis.CONFIRMED,
                         AutoscaleRules::oneSettingPerTarget));
+    }
+
+    private static void predictiveCpuRule(ResourceGraph graph, Findings findings) {
+        for (Registration setting : graph.ofType(ResourceGraph.AUTOSCALE)) {
+            String mode = Values.string(Values.map(setting.inputs(), "predictiveAutoscalePolicy"), "scaleMode")
+                    .orElse("Disabled");
+            if (mode.equalsIgnoreCase("Disabled")) {
+                continue;
+            }
+            boolean cpuScaleOut = Values.list(setting.inputs(), "profiles").stream()
+                    .flatMap(profile -> Values.list(Values.map(profile), "rules").stream()).map(Values::map)
+                    .anyMatch(rule -> Values.equalsIgnoreCase(Values.string(Values.map(rule, "scaleAction"),
+                            "direction"), "Increase")
+                            && Values.equalsIgnoreCase(Values.string(Values.map(rule, "metricTrigger"), "metricName"),
+                            "Percentage CPU")
+                            && Values.equalsIgnoreCase(Values.string(Values.map(rule, "metricTrigger"),
+                            "timeAggregation"), "Average"));
+            if (!cpuScaleOut) {
+                findings.add(setting, "predictiveAutoscalePolicy.scaleMode", "predictive autoscale is " + mode
+                                + " but no profile has a Percentage CPU (Average) scale-out rule to forecast",
+                        "add a CPU scale-out rule (autoscale.cpu) or set predictive.mode Disabled");
+            }
+        }
     }
 
     private static String profilePath(int index) {

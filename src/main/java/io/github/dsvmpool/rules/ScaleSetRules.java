@@ -35,6 +35,13 @@ final class ScaleSetRules {
                                 + " single placement group limits the capacity Spot VMs are drawn from)",
                         "none at deployment: Spot VMs are allocated or evicted more often", Basis.CONFIRMED,
                         ScaleSetRules::spotPlacement),
+                new AzureRule("os-disk-delete-option-flexible-only",
+                        "A Uniform scale set sets no virtualMachineProfile.storageProfile.osDisk.deleteOption",
+                        "REST spec compute virtualMachineScaleSet.json (VirtualMachineScaleSetOSDisk.deleteOption:"
+                                + " \"supported only for Flexible orchestration\"); Learn \"Delete a VM and its"
+                                + " attached resources\"",
+                        "unconfirmed (InvalidParameter or ignored)", Basis.INFERRED,
+                        ScaleSetRules::osDiskDeleteOption),
                 new AzureRule("terminate-notification-timeout",
                         "A scale set's scheduledEventsProfile.terminateNotificationProfile.notBeforeTimeout is an"
                                 + " ISO-8601 duration from PT5M to PT15M",
@@ -69,6 +76,20 @@ final class ScaleSetRules {
                 findings.add(scaleSet, "singlePlacementGroup", "the scale set runs Spot VMs in a single placement"
                                 + " group" + (scaleSet.inputs().containsKey("singlePlacementGroup") ? "" : " (the default)"),
                         "set singlePlacementGroup: false");
+            }
+        }
+    }
+
+    private static void osDiskDeleteOption(ResourceGraph graph, Findings findings) {
+        for (Registration scaleSet : graph.ofType(ResourceGraph.SCALE_SET)) {
+            boolean flexible = Values.equalsIgnoreCase(Values.string(scaleSet.inputs(), "orchestrationMode"),
+                    "Flexible");
+            var osDisk = Values.map(Values.map(Values.map(scaleSet.inputs(), "virtualMachineProfile"),
+                    "storageProfile"), "osDisk");
+            if (!flexible && osDisk.containsKey("deleteOption")) {
+                findings.add(scaleSet, "virtualMachineProfile.storageProfile.osDisk.deleteOption",
+                        "a Uniform scale set sets the OS disk's deleteOption, documented for Flexible orchestration"
+                                + " only", "leave deleteOption out (Uniform instances take their OS disks with them)");
             }
         }
     }

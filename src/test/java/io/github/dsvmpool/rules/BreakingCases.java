@@ -321,6 +321,10 @@ final class BreakingCases {
                     g.at(VMSS, "virtualMachineProfile").put("priority", "Spot");
                     g.inputs(VMSS).remove("singlePlacementGroup");
                 });
+        add("os-disk-delete-option-flexible-only", "deleteOption Delete on a Uniform scale set", VMSS,
+                "virtualMachineProfile.storageProfile.osDisk.deleteOption",
+                g -> g.at(VMSS, "virtualMachineProfile").put("storageProfile",
+                        map("osDisk", map("createOption", "FromImage", "deleteOption", "Delete"))));
         add("scale-set-size-limit", "capacity 1,001", VMSS, "sku.capacity", g -> {
             g.inputs(VMSS).put("singlePlacementGroup", false);
             g.at(VMSS, "sku").put("capacity", 1001L);
@@ -489,6 +493,11 @@ final class BreakingCases {
     }
 
     private void autoscale() {
+        add("predictive-needs-cpu-scale-out", "forecasting without any rule", AUTOSCALE,
+                "predictiveAutoscalePolicy.scaleMode", g -> g.at(AUTOSCALE, "profiles[0]").put("rules", list()));
+        add("predictive-needs-cpu-scale-out", "the only scale-out rule sums the CPU instead of averaging it", AUTOSCALE,
+                "predictiveAutoscalePolicy.scaleMode",
+                g -> g.at(AUTOSCALE, "profiles[0].rules[0].metricTrigger").put("timeAggregation", "Total"));
         add("autoscale-profile-limits", "21 profiles", AUTOSCALE, "profiles", g -> {
             List<Object> profiles = g.listAt(AUTOSCALE, "profiles");
             while (profiles.size() < 21) {
