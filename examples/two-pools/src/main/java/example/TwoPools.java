@@ -2,6 +2,7 @@ package example;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import io.github.dsvmpool.launch.CommonPool;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.plans.autoscale.WeekSchedule;
@@ -27,6 +28,8 @@ public final class TwoPools {
     }
 
     public static void main(String[] args) {
+        // Before the SDK touches the common fork/join pool: on JDK 25 with 2 CPUs it would hang (pulumi-java 2270).
+        CommonPool.ensureParallelism();
         Pulumi.run(ctx -> export(ctx, declare(ctx.config().requireSecret("adminPassword"))));
     }
 

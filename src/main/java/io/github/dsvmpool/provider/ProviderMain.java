@@ -23,6 +23,8 @@ public final class ProviderMain {
      * @throws Exception when the provider cannot start
      */
     public static void main(String[] args) throws Exception {
+        // pulumi-java issue 2270: the provider's deployments would spin forever on JDK 25 with 2 CPUs.
+        io.github.dsvmpool.launch.CommonPool.ensureParallelism();
         new ComponentProviderHost(PACKAGE, DsvmPool.class.getPackage()).start(args);
     }
 

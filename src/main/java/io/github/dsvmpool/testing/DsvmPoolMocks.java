@@ -37,6 +37,12 @@ public final class DsvmPoolMocks implements Mocks {
     /** The fake storage key the mocks report, so that a test can check it appears only in secrets. */
     public static final String STORAGE_KEY = RecordingMocks.STORAGE_KEY;
 
+    static {
+        // A consumer's test builds these mocks before the SDK's first run touches the common fork/join pool:
+        // the last moment to give it the workers the SDK needs on JDK 25 with 2 CPUs (pulumi-java issue 2270).
+        io.github.dsvmpool.launch.CommonPool.ensureParallelism();
+    }
+
     private final Optional<Mocks> others;
     private final RecordingMocks pool = new RecordingMocks();
 
