@@ -58,6 +58,11 @@ public final class RecordingMocks implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
+    /** The base64 bytes these mocks answer for a {@code RandomBytes} named {@code name}, for tests' expectations. */
+    public static String randomBytesBase64(String name, int length) {
+        return java.util.Base64.getEncoder().encodeToString(MockRandomBytes.bytes(name, length));
+    }
+
     public static final String MOCK_IDENTITY_PRINCIPAL_ID = "22222222-2222-4222-8222-222222222222";
     public static final String MOCK_IDENTITY_CLIENT_ID = "33333333-3333-4333-8333-333333333333";
 
