@@ -28,7 +28,14 @@ final class PoolHostKey {
                 RandomBytesArgs.builder().length(SEED_BYTES).build(), context.options().build());
         String comment = "dsvm-pool-" + context.poolName();
         // The provider marks base64 secret; the mock engine does not, so say it here too.
-        this.key = seed.base64().asSecret().applyValue(base64 -> SshHostKey.fromBase64Seed(base64, comment));
+        this.key = seed.base64().asSecret().applyValue(base64 -> {
+            if (base64 == null) {
+                throw new IllegalStateException("the random provider gave no bytes for " + seed.pulumiResourceName()
+                        + " (under a mock engine, answer random:index/randomBytes:RandomBytes with its base64 output,"
+                        + " e.g. with io.github.dsvmpool.testing.DsvmPoolMocks)");
+            }
+            return SshHostKey.fromBase64Seed(base64, comment);
+        });
         this.publicKeyLine = publicHalf(key.applyValue(SshHostKey::publicKeyLine));
     }
 
