@@ -29,35 +29,34 @@ dsvm_hostkey_log() {
   printf '[dsvm-hostkey] %s\n' "$*" >&2
 }
 
-# Moves the file $1 to $2 with mode $3 unless $2 already holds the same bytes (then $1 is removed). Returns 0
-# when $2 changed, 1 when it was up to date, 2 on failure ($1 removed).
-dsvm_hostkey_place() {
-  local source=$1 target=$2 mode=$3
-  if [[ -f $target ]] && cmp -s "$source" "$target"; then
-    rm -f "$source"
-    # content up to date; owner and mode put right without a rewrite
-    chmod "$mode" "$target" 2>/dev/null
-    ((EUID != 0)) || chown 0:0 "$target" 2>/dev/null
-    return 1
-  fi
-  if ! chmod "$mode" "$source" || { ((EUID == 0)) && ! chown 0:0 "$source"; } || ! mv -f "$source" "$target"; then
-    rm -f "$source"
-    return 2
-  fi
-  return 0
+# Gives the existing file $1 mode $2 and owner root, without touching it when they are right already.
+dsvm_hostkey_own() {
+  [[ $(stat -c %a "$1") == "$2" ]] || chmod "$2" "$1" || return 1
+  ((EUID != 0)) || [[ $(stat -c %u:%g "$1") == 0:0 ]] || chown 0:0 "$1"
 }
 
-# A root-only temporary file next to $1 holding what the printf format $2 makes of the rest.
-dsvm_hostkey_stage() {
-  local target=$1 format=$2 temporary
-  shift 2
-  temporary=$(umask 077 && mktemp "$target.XXXXXX") || return 1
-  # shellcheck disable=SC2059 # the format is this script's own
-  if ! printf "$format" "$@" >"$temporary"; then
-    rm -f "$temporary"
+# Moves the root-only temporary file $1 to $2 with mode $3, atomically. Returns 0, or 2 on failure ($1 removed).
+dsvm_hostkey_move() {
+  if ! dsvm_hostkey_own "$1" "$3" || ! mv -f "$1" "$2"; then
+    rm -f "$1"
+    return 2
+  fi
+}
+
+# Makes $1 hold the text $3 with mode $2. Returns 0 when it changed, 1 when it was up to date (nothing
+# written), 2 on failure.
+dsvm_hostkey_write() {
+  local target=$1 mode=$2 text=$3 temporary
+  if [[ -f $target ]] && cmp -s <(printf '%s' "$text") "$target"; then
+    dsvm_hostkey_own "$target" "$mode" || return 2
     return 1
   fi
-  printf '%s' "$temporary"
+  temporary=$(umask 077 && mktemp "$target.XXXXXX") || return 2
+  if ! printf '%s' "$text" >"$temporary"; then
+    rm -f "$temporary"
+    return 2
+  fi
+  dsvm_hostkey_move "$temporary" "$target" "$mode"
 }
 
 dsvm_hostkey_install() {
@@ -66,7 +65,7 @@ dsvm_hostkey_install() {
   local public=${DSVM_SSH_HOST_PUBLIC_KEY:-} encoded=${DSVM_SSH_HOST_PRIVATE_KEY:-}
   local config=$root/etc/ssh/sshd_config key=$root/etc/ssh/dsvm_pool_host_ed25519_key
   local dropin=$root/etc/ssh/sshd_config.d/dsvm-pool-host-key.conf
-  local staged derived fingerprint output status changed=0 offered line
+  local staged candidate derived fingerprint output status changed=0 offered line
   local line_pattern='^ssh-ed25519 [A-Za-z0-9+/]+=*( [A-Za-z0-9@._:-]*)?$'
   local -a given loaded
   if [[ -z $public && -z $encoded ]]; then
@@ -98,43 +97,49 @@ dsvm_hostkey_install() {
   done
   mkdir -p "$(dirname "$dropin")" || return 1
 
-  # The private key: decoded into a root-only file, checked against the public line before it is used.
-  staged=$(umask 077 && mktemp "$key.XXXXXX") || { dsvm_hostkey_log "cannot write next to $key"; return 1; }
-  if ! printf '%s' "$encoded" | base64 -d >"$staged" 2>/dev/null; then
-    rm -f "$staged"
-    dsvm_hostkey_log "the pool's private host key is not base64; host keys left alone"
-    return 1
+  # The private key: unchanged, or decoded into a root-only file next to it; checked against the public line
+  # before it is used.
+  staged=''
+  if [[ -f $key ]] && cmp -s <(printf '%s' "$encoded" | base64 -d 2>/dev/null) "$key"; then
+    candidate=$key
+  else
+    staged=$(umask 077 && mktemp "$key.XXXXXX") || { dsvm_hostkey_log "cannot write next to $key"; return 1; }
+    if ! printf '%s' "$encoded" | base64 -d >"$staged" 2>/dev/null; then
+      rm -f "$staged"
+      dsvm_hostkey_log "the pool's private host key is not base64; host keys left alone"
+      return 1
+    fi
+    candidate=$staged
   fi
-  if ! derived=$("$keygen_cmd" -y -f "$staged" 2>/dev/null); then
-    rm -f "$staged"
+  if ! derived=$("$keygen_cmd" -y -f "$candidate" 2>/dev/null); then
+    [[ -z $staged ]] || rm -f "$staged"
     dsvm_hostkey_log "ssh-keygen cannot read the pool's private host key; host keys left alone"
     return 1
   fi
   read -r -a given <<<"$public"
   read -r -a loaded <<<"$derived"
   if [[ ${loaded[0]:-} != "${given[0]}" || ${loaded[1]:-} != "${given[1]}" ]]; then
-    rm -f "$staged"
+    [[ -z $staged ]] || rm -f "$staged"
     dsvm_hostkey_log "the pool's private host key does not belong to its public key; host keys left alone"
     return 1
   fi
+  if [[ -n $staged ]]; then
+    dsvm_hostkey_move "$staged" "$key" 0600 || { dsvm_hostkey_log "cannot write $key; host keys left alone" && return 1; }
+    changed=1 && dsvm_hostkey_log "wrote $key"
+  elif ! dsvm_hostkey_own "$key" 0600; then
+    dsvm_hostkey_log "cannot make $key root-only; host keys left alone"
+    return 1
+  fi
   status=0
-  dsvm_hostkey_place "$staged" "$key" 0600 || status=$?
-  case $status in
-    0) changed=1 && dsvm_hostkey_log "wrote $key" ;;
-    1) ;;
-    *) dsvm_hostkey_log "cannot write $key; host keys left alone" && return 1 ;;
-  esac
-  status=0
-  staged=$(dsvm_hostkey_stage "$key.pub" '%s\n' "$public") && dsvm_hostkey_place "$staged" "$key.pub" 0644 ||
-    status=$?
+  dsvm_hostkey_write "$key.pub" 0644 "$public"$'\n' || status=$?
   case $status in
     0) changed=1 && dsvm_hostkey_log "wrote $key.pub" ;;
     1) ;;
     *) dsvm_hostkey_log "cannot write $key.pub" && return 1 ;;
   esac
   status=0
-  staged=$(dsvm_hostkey_stage "$dropin" '# dsvm-pool: the pool-wide host key (SshHostKey); sshd offers only the keys named by HostKey.\nHostKey %s\n' "$key") &&
-    dsvm_hostkey_place "$staged" "$dropin" 0644 || status=$?
+  dsvm_hostkey_write "$dropin" 0644 "# dsvm-pool: the pool-wide host key (SshHostKey); sshd offers only the keys named by HostKey."$'\n'"HostKey $key"$'\n' ||
+    status=$?
   case $status in
     0) changed=1 && dsvm_hostkey_log "wrote $dropin" ;;
     1) ;;
