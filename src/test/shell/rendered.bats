@@ -14,6 +14,7 @@ RENDERED_KEY="k3y'with\"quotes\$(touch /tmp/dsvm-pwned)\`id\`+/=="
 
 setup() {
   [[ -n ${DSVM_RENDERED_SCRIPT:-} ]] || skip "DSVM_RENDERED_SCRIPT not set (ShellScriptsTest sets it)"
+  [[ -n ${DSVM_RENDERED_HOST_PUBLIC_KEY:-} ]] || skip "DSVM_RENDERED_HOST_PUBLIC_KEY not set (ShellScriptsTest sets it)"
   make_sandbox
   # the rendered header must carry every parameter: none from the environment
   unset DSVM_STORAGE_ACCOUNT DSVM_SHARE_NAME DSVM_MOUNT_POINT DSVM_ENDPOINT_SUFFIX DSVM_ADMIN_USER \
@@ -54,10 +55,19 @@ teardown() {
   [[ $output == *"[dsvm-ports] ssh: systemd is not running; drop-in in place"* ]]
   [[ $output == *"[dsvm-ports] jupyterhub: port 8443 redirected to 8000 (rule added)"* ]]
   [[ $output != *"[dsvm-ports] warning"* ]]
+  # then the pool's host key, exactly the pair Java derived (ssh-keygen agrees), never printed
+  [ "$(cat "$DSVM_ROOT/etc/ssh/dsvm_pool_host_ed25519_key.pub")" = "$DSVM_RENDERED_HOST_PUBLIC_KEY" ]
+  [ "$(ssh-keygen -y -f "$DSVM_ROOT/etc/ssh/dsvm_pool_host_ed25519_key")" = "$DSVM_RENDERED_HOST_PUBLIC_KEY" ]
+  [ "$(stat -c '%a %u' "$DSVM_ROOT/etc/ssh/dsvm_pool_host_ed25519_key")" = "600 0" ]
+  grep -qx "HostKey $DSVM_ROOT/etc/ssh/dsvm_pool_host_ed25519_key" \
+    "$DSVM_ROOT/etc/ssh/sshd_config.d/dsvm-pool-host-key.conf"
+  [[ $output == *"[dsvm-hostkey] host key SHA256:"*" in place; systemd is not running"* ]]
+  [[ $output != *"$(sed -n 2p "$DSVM_ROOT/etc/ssh/dsvm_pool_host_ed25519_key")"* ]]
+  [[ $output != *"[dsvm-hostkey] warning"* ]]
   # the idle culler finds no hub in the sandbox: says so, and the mount goes on
   [[ $output == *"[dsvm-culler] no JupyterHub service found (no systemd unit runs jupyterhub); idle culler not installed"* ]]
-  # in this order: watcher, ports, culler, mount
-  [[ $output == *"[dsvm-watcher] "*"[dsvm-ports] "*"[dsvm-culler] "*"[dsvm-mount] start: "* ]]
+  # in this order: watcher, ports, host key, culler, mount
+  [[ $output == *"[dsvm-watcher] "*"[dsvm-ports] "*"[dsvm-hostkey] "*"[dsvm-culler] "*"[dsvm-mount] start: "* ]]
   [[ $output != *"$RENDERED_KEY"* ]]
   run ! grep -qF "$RENDERED_KEY" "$FAKE_LOG" "$FAKE_ENV_LOG"
   shellcheck -s sh "$DSVM_ROOT/etc/profile.d/dsvm-workspace.sh"

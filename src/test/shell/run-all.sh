@@ -11,8 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../../.." || exit 1
 export PATH="$PATH:/usr/sbin:/sbin"
 
 missing=()
-# per-vm-ports-real.bats: sshd, ssh-keygen, iptables, ip, unshare, python3, systemd-analyze
-for tool in bats shellcheck smbd smbclient sshd ssh-keygen iptables ip unshare python3 systemd-analyze; do
+# per-vm-ports-real.bats: sshd, ssh-keygen, iptables, ip, unshare, python3, systemd-analyze; ssh-host-key.bats:
+# ssh-keyscan, ssh
+for tool in bats shellcheck smbd smbclient sshd ssh-keygen iptables ip unshare python3 systemd-analyze ssh-keyscan ssh; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]})); then

@@ -49,6 +49,9 @@ public final class App {
         ctx.export("loadBalancerName", pool.loadBalancerName);
         ctx.export("adminUsername", pool.adminUsername);
         ctx.export("outboundIpAddresses", pool.outboundIpAddresses);
+        // What users add to ~/.ssh/known_hosts (docs/ssh-host-key.md).
+        ctx.export("sshHostPublicKey", pool.sshHostPublicKey);
+        ctx.export("sshKnownHostsLine", pool.sshKnownHostsLine);
         // A secret: `pulumi stack output adminPassword --show-secrets` shows it, nothing else does.
         ctx.export("adminPassword", pool.adminPassword);
     }

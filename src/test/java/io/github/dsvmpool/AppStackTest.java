@@ -175,6 +175,9 @@ class AppStackTest {
                 (String) input(graph.single("azure-native:storage:FileShare"), "shareName"),
                 "/datamnt/dsvmshare", "core.windows.net", "dsadmin", ShareProtocol.SMB);
         assertThat(expectedParameters.shareName()).isEqualTo("dsvmshare");
+        String poolName = run.config("poolName");
+        var shipped = ProvisioningScript.shipped().withHostKey(io.github.dsvmpool.vm.SshHostKey.fromBase64Seed(
+                RecordingMocks.randomBytesBase64(poolName + "-ssh-host-key", 32), "dsvm-pool-" + poolName));
         if (stackName.equals("prod")) {
             // production reads the key from Key Vault at mount time: the script carries none
             var vault = graph.single("azure-native:keyvault:Vault");
@@ -182,18 +185,18 @@ class AppStackTest {
                     + ".vault.azure.net", "storage-key", "https://vault.azure.net",
                     RecordingMocks.MOCK_IDENTITY_CLIENT_ID);
             assertThat(script).as("the shipped script reading the key from Key Vault")
-                    .isEqualTo(ProvisioningScript.shipped().renderWithKeyVault(expectedParameters, reference))
+                    .isEqualTo(shipped.renderWithKeyVault(expectedParameters, reference))
                     .contains("DSVM_STORAGE_KEY=''").doesNotContain(RecordingMocks.STORAGE_KEY);
             assertThat(Graph.at(extension, "forceUpdateTag"))
-                    .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters, reference) + "-1");
+                    .isEqualTo(shipped.revision(expectedParameters, reference) + "-1");
             var secret = graph.single("azure-native:keyvault:Secret");
             assertThat(((Map<?, ?>) secret.inputs().get("properties")).get("value")).isInstanceOf(Registration.SecretValue.class);
             assertThat(input(secret, "properties.value")).isEqualTo(RecordingMocks.STORAGE_KEY);
         } else {
             assertThat(script).as("exactly the shipped script with this stack's arguments")
-                    .isEqualTo(ProvisioningScript.shipped().render(expectedParameters, RecordingMocks.STORAGE_KEY));
+                    .isEqualTo(shipped.render(expectedParameters, RecordingMocks.STORAGE_KEY));
             assertThat(Graph.at(extension, "forceUpdateTag"))
-                    .isEqualTo(ProvisioningScript.shipped().revision(expectedParameters) + "-1");
+                    .isEqualTo(shipped.revision(expectedParameters) + "-1");
         }
         assertThat(run.config("adminUsername")).isIn(null, "dsadmin");
         assertThat((String) Graph.at(extension, "forceUpdateTag")).isNotBlank().doesNotContain(RecordingMocks.STORAGE_KEY);
@@ -377,7 +380,11 @@ class AppStackTest {
         assertThat(run.outcome().result().outputs().keySet()).containsExactlyInAnyOrder("resourceGroupName", "fqdn",
                 "publicIpAddress", "jupyterHubUrl", "sshCommand", "sshNatPortRange", "jupyterHubNatPortRange",
                 "shareUncPath", "storageAccountName", "scaleSetName", "loadBalancerName", "adminUsername",
-                "outboundIpAddresses", "adminPassword");
+                "outboundIpAddresses", "adminPassword", "sshHostPublicKey", "sshKnownHostsLine");
+        assertThat((String) run.output("sshHostPublicKey")).matches("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\\S+ dsvm-pool-"
+                + run.config("poolName"));
+        assertThat(run.output("sshKnownHostsLine")).isEqualTo(fqdn + ",[" + fqdn + "]:*,203.0.113.200,[203.0.113.200]:* "
+                + run.output("sshHostPublicKey"));
         assertThat(run.output("loadBalancerName")).isEqualTo(input(graph.single("azure-native:network:LoadBalancer"),
                 "loadBalancerName"));
         assertThat(run.output("adminUsername")).isEqualTo("dsadmin");

@@ -9,14 +9,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Stands in for Azure under the mock engine: answers every resource with plausible outputs (its id, its Azure
- * name, a public IP and FQDN, a generated password) and the invokes the program makes (subscription, account
- * keys).
+ * name, a public IP and FQDN, a generated password, random bytes) and the invokes the program makes
+ * (subscription, account keys).
  */
 public final class RecordingMocks implements Mocks {
     public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
     /** Marks the fake account key so that tests can search every output for it. */
     public static final String STORAGE_KEY = "MOCK-STORAGE-KEY-c2VjcmV0LWtleQ==";
     private static final String RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
+    private static final String RANDOM_BYTES = "random:index/randomBytes:RandomBytes";
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -35,6 +36,9 @@ public final class RecordingMocks implements Mocks {
         if (args.type.equals(RANDOM_PASSWORD)) {
             state.put("result", MockRandomPassword.generate(args.name, args.inputs));
         }
+        if (args.type.equals(RANDOM_BYTES)) {
+            state.putAll(MockRandomBytes.outputs(args.name, args.inputs));
+        }
         if (args.type.equals("azure-native:compute:VirtualMachineScaleSet")
                 && args.inputs.get("identity") instanceof Map<?, ?> identity
                 && identity.get("userAssignedIdentities") instanceof List<?> ids) {
@@ -52,6 +56,11 @@ public final class RecordingMocks implements Mocks {
             state.put("clientId", MOCK_IDENTITY_CLIENT_ID);
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** The base64 bytes these mocks answer for a {@code RandomBytes} named {@code name}, for tests' expectations. */
+    public static String randomBytesBase64(String name, int length) {
+        return java.util.Base64.getEncoder().encodeToString(MockRandomBytes.bytes(name, length));
     }
 
     public static final String MOCK_IDENTITY_PRINCIPAL_ID = "22222222-2222-4222-8222-222222222222";

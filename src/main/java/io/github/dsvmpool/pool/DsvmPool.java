@@ -94,6 +94,18 @@ public final class DsvmPool extends ComponentResource {
     /** The id of the subnet the VMs are on: the pool's own, or the existing one it joined. */
     @Export(name = "subnetId", refs = String.class)
     public final Output<String> subnetId;
+    /**
+     * The pool's SSH host key, the same on every VM: {@code ssh-ed25519 AAAA... dsvm-pool-<poolName>}
+     * (docs/ssh-host-key.md).
+     */
+    @Export(name = "sshHostPublicKey", refs = String.class)
+    public final Output<String> sshHostPublicKey;
+    /**
+     * The line users add to {@code ~/.ssh/known_hosts} to trust the pool: its DNS name and address, on port 22 and
+     * on every other port ({@code [name]:*}, the per-VM ports), with {@link #sshHostPublicKey}.
+     */
+    @Export(name = "sshKnownHostsLine", refs = String.class)
+    public final Output<String> sshKnownHostsLine;
 
     /** The pools on this pool's subnet, for {@link ExistingNetwork#subnetOf(DsvmPool)}. */
     final SubnetShare subnetShare;
@@ -167,6 +179,7 @@ public final class DsvmPool extends ComponentResource {
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
+        var hostKey = new PoolHostKey(context);
         var keyVaultPlan = settings.keyVaultPlan();
         Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
                 ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
@@ -178,8 +191,9 @@ public final class DsvmPool extends ComponentResource {
         var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
         extensions.add(keyVault
                 .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
-                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes()))
-                .orElseGet(() -> MountExtension.of(mountParameters, storageKey,
+                        hostKey.key, settings.scaleSet().provisioningRevision(),
+                        settings.scaleSet().notebookIdleTimeoutMinutes()))
+                .orElseGet(() -> MountExtension.of(mountParameters, storageKey, hostKey.key,
                         settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes())));
         HealthExtension.extension(health).ifPresent(extensions::add);
         EntraLogin.extension(entra).ifPresent(extensions::add);
@@ -227,6 +241,8 @@ public final class DsvmPool extends ComponentResource {
                 : Output.all(outbound.publicIps.stream()
                         .map(ip -> ip.ipAddress().applyValue(address -> address.orElse(""))).toList());
         this.adminPassword = password.asSecret();
+        this.sshHostPublicKey = hostKey.publicKeyLine;
+        this.sshKnownHostsLine = hostKey.knownHostsLine(fqdn, publicIpAddress);
 
         registerOutputs(Map.ofEntries(
                 Map.entry("resourceGroupName", resourceGroupName),
@@ -244,6 +260,8 @@ public final class DsvmPool extends ComponentResource {
                 Map.entry("adminUsername", this.adminUsername),
                 Map.entry("outboundIpAddresses", outboundIpAddresses),
                 Map.entry("adminPassword", this.adminPassword),
-                Map.entry("subnetId", subnetId)));
+                Map.entry("subnetId", subnetId),
+                Map.entry("sshHostPublicKey", sshHostPublicKey),
+                Map.entry("sshKnownHostsLine", sshKnownHostsLine)));
     }
 }

@@ -5,15 +5,19 @@ import com.pulumi.core.Output;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.MountScript;
 import io.github.dsvmpool.vm.ProvisioningScript;
+import io.github.dsvmpool.vm.SshHostKey;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The CustomScript extension that provisions every VM: it installs the scheduled-events watcher, then mounts
- * the share (a VM has one CustomScript extension, so both travel in one inline script). The script and its arguments, the storage key
- * among them, travel only in {@code protectedSettings} (encrypted, never returned by Azure). Because Azure
- * cannot show a diff of protected settings, {@code forceUpdateTag} carries a visible revision of the script and
- * its non-secret arguments, so that a change re-runs the mount on existing VMs.
+ * the share (a VM has one CustomScript extension, so all travel in one inline script). The script and its
+ * arguments, the storage key and the pool's private SSH host key among them, travel only in
+ * {@code protectedSettings} (encrypted, never returned by Azure; Learn "Use the Azure Custom Script Extension
+ * Version 2 with Linux virtual machines": "protected settings ... encrypted", public settings "in clear text").
+ * Because Azure cannot show a diff of protected settings, {@code forceUpdateTag} carries a visible revision of
+ * the script, its non-secret arguments and the host key's public line, so that a change re-runs the extension on
+ * existing VMs.
  */
 final class MountExtension {
     static final String NAME = "provision-vm";
@@ -24,30 +28,37 @@ final class MountExtension {
     private MountExtension() {
     }
 
-    /** @param storageKey the account key (a secret output) for SMB; empty for NFS, which needs none */
+    /**
+     * @param storageKey the account key (a secret output) for SMB; empty for NFS, which needs none
+     * @param hostKey    the pool's SSH host key (a secret output)
+     */
     static VirtualMachineScaleSetExtensionArgs of(Output<MountParameters> parameters,
                                                   Optional<Output<String>> storageKey,
-                                                  String provisioningRevision, int idleCullMinutes) {
+                                                  Output<SshHostKey> hostKey, String provisioningRevision,
+                                                  int idleCullMinutes) {
         var script = ProvisioningScript.of(idleCullMinutes);
+        Output<MountScript> keyed = hostKey.applyValue(script::withHostKey);
         Output<Object> protectedSettings = storageKey
-                .map(key -> Output.tuple(parameters, key).applyValue(t ->
-                        settings(script.encodedScript(t.t1, t.t2))))
-                .orElseGet(() -> parameters.applyValue(p -> settings(script.encodedScript(p, null))))
+                .map(key -> Output.tuple(keyed, parameters, key).applyValue(all ->
+                        settings(all.t1.encodedScript(all.t2, all.t3))))
+                .orElseGet(() -> Output.tuple(keyed, parameters).applyValue(both ->
+                        settings(both.t1.encodedScript(both.t2, null))))
                 .asSecret();
-        return extension(protectedSettings,
-                parameters.applyValue(p -> script.revision(p) + "-" + provisioningRevision));
+        return extension(protectedSettings, PoolHostKey.publicHalf(Output.tuple(keyed, parameters)
+                .applyValue(both -> both.t1.revision(both.t2) + "-" + provisioningRevision)));
     }
 
     /** The script reads the key from Key Vault at mount time: no key in the extension's settings. */
     static VirtualMachineScaleSetExtensionArgs readingTheKeyFrom(Output<MountScript.KeyVaultReference> keyVault,
                                                                  Output<MountParameters> parameters,
+                                                                 Output<SshHostKey> hostKey,
                                                                  String provisioningRevision, int idleCullMinutes) {
         var script = ProvisioningScript.of(idleCullMinutes);
-        var both = Output.tuple(parameters, keyVault);
-        // Nothing secret in it any more, but the script stays where it was (protected settings are never
-        // returned by Azure's API).
-        return extension(both.applyValue(t -> settings(script.encodedScriptWithKeyVault(t.t1, t.t2))).asSecret(),
-                both.applyValue(t -> script.revision(t.t1, t.t2) + "-" + provisioningRevision));
+        var all = Output.tuple(hostKey.applyValue(script::withHostKey), keyVault, parameters);
+        // Nothing secret in it but the host key; the script stays in protected settings (never returned by
+        // Azure's API).
+        return extension(all.applyValue(t -> settings(t.t1.encodedScriptWithKeyVault(t.t3, t.t2))).asSecret(),
+                PoolHostKey.publicHalf(all.applyValue(t -> t.t1.revision(t.t3, t.t2) + "-" + provisioningRevision)));
     }
 
     /** The one CustomScript extension, whichever way the script gets the key. */

@@ -63,6 +63,12 @@ public final class DsvmPool extends ComponentResource {
     /** The admin account's password, given or generated: always a secret. */
     @Export(name = "adminPassword", refs = String.class)
     public final Output<String> adminPassword;
+    /** The pool's SSH host key, the same on every VM ({@code ssh-ed25519 ...}). */
+    @Export(name = "sshHostPublicKey", refs = String.class)
+    public final Output<String> sshHostPublicKey;
+    /** The line users add to {@code ~/.ssh/known_hosts}: the pool's name and address on every port. */
+    @Export(name = "sshKnownHostsLine", refs = String.class)
+    public final Output<String> sshKnownHostsLine;
 
     /**
      * Declares the pool from the package's inputs.
@@ -94,6 +100,8 @@ public final class DsvmPool extends ComponentResource {
         this.outboundIpAddresses = pool.outboundIpAddresses;
         this.subnetId = pool.subnetId;
         this.adminPassword = pool.adminPassword;
+        this.sshHostPublicKey = pool.sshHostPublicKey;
+        this.sshKnownHostsLine = pool.sshKnownHostsLine;
         registerOutputs(Map.ofEntries(
                 Map.entry("resourceGroupName", resourceGroupName), Map.entry("publicIpAddress", publicIpAddress),
                 Map.entry("fqdn", fqdn), Map.entry("jupyterHubUrl", jupyterHubUrl),
@@ -102,6 +110,7 @@ public final class DsvmPool extends ComponentResource {
                 Map.entry("storageAccountName", storageAccountName), Map.entry("scaleSetName", scaleSetName),
                 Map.entry("scaleSetId", scaleSetId), Map.entry("loadBalancerName", loadBalancerName),
                 Map.entry("adminUsername", adminUsername), Map.entry("outboundIpAddresses", outboundIpAddresses),
-                Map.entry("subnetId", subnetId), Map.entry("adminPassword", adminPassword)));
+                Map.entry("subnetId", subnetId), Map.entry("adminPassword", adminPassword),
+                Map.entry("sshHostPublicKey", sshHostPublicKey), Map.entry("sshKnownHostsLine", sshKnownHostsLine)));
     }
 }

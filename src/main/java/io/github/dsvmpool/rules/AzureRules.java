@@ -58,6 +58,7 @@ public final class AzureRules {
         rules.addAll(OutboundRules.rules());
         rules.addAll(ScaleSetRules.rules());
         rules.addAll(CustomScriptRules.rules());
+        rules.addAll(KeyMaterialRules.rules());
         rules.addAll(HealthRules.rules());
         rules.addAll(IdentityRules.rules());
         rules.addAll(KeyVaultRules.rules());

@@ -2,6 +2,8 @@ package io.github.dsvmpool.testing;
 
 import com.pulumi.test.Mocks;
 import io.github.dsvmpool.offline.RecordingMocks;
+import io.github.dsvmpool.random.RandomBytes;
+import io.github.dsvmpool.random.RandomPassword;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +34,11 @@ public final class DsvmPoolMocks implements Mocks {
     public static final String LIST_STORAGE_ACCOUNT_KEYS = "azure-native:storage:listStorageAccountKeys";
     /** Every invoke the component makes. */
     public static final Set<String> COMPONENT_INVOKES = Set.of(CLIENT_CONFIG, LIST_STORAGE_ACCOUNT_KEYS);
+    /**
+     * The random provider's resources the component declares, answered here even {@link #around(Mocks) around}
+     * your mocks: the pool cannot be built without their values.
+     */
+    public static final Set<String> COMPONENT_RANDOM_TYPES = Set.of(RandomPassword.TYPE, RandomBytes.TYPE);
     /** The subscription id the mocks report. */
     public static final String SUBSCRIPTION_ID = RecordingMocks.SUBSCRIPTION_ID;
     /** The fake storage key the mocks report, so that a test can check it appears only in secrets. */
@@ -59,7 +66,7 @@ public final class DsvmPoolMocks implements Mocks {
      * Mocks that answer the component's invokes and resources, and pass the rest to {@code others}.
      *
      * @param others your mocks: they get every invoke other than {@link #COMPONENT_INVOKES} and every resource whose
-     *               type is not {@code azure-native:*}
+     *               type is neither {@code azure-native:*} nor one of {@link #COMPONENT_RANDOM_TYPES}
      * @return the combined mocks
      */
     public static DsvmPoolMocks around(Mocks others) {
@@ -74,7 +81,8 @@ public final class DsvmPoolMocks implements Mocks {
      */
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        if (others.isPresent() && !args.type.startsWith("azure-native:")) {
+        if (others.isPresent() && !args.type.startsWith("azure-native:")
+                && !COMPONENT_RANDOM_TYPES.contains(args.type)) {
             return others.get().newResourceAsync(args);
         }
         return pool.newResourceAsync(args);

@@ -52,9 +52,16 @@ public final class MountScript {
     }
 
     private final String body;
+    /** The pool's SSH host key, or null: the script then leaves the VM's own host keys alone. */
+    private final SshHostKey hostKey;
 
     private MountScript(String body) {
+        this(body, null);
+    }
+
+    private MountScript(String body, SshHostKey hostKey) {
         this.body = Objects.requireNonNull(body, "body");
+        this.hostKey = hostKey;
     }
 
     /** The script shipped in the jar (loaded once from the classpath, UTF-8). */
@@ -72,7 +79,17 @@ public final class MountScript {
      * the body, so it is covered by {@link #revision} and travels in the same protected settings.
      */
     public MountScript withPrelude(String prelude) {
-        return new MountScript("#!/bin/bash\n" + prelude + (prelude.endsWith("\n") ? "" : "\n") + withoutShebang(body));
+        return new MountScript("#!/bin/bash\n" + prelude + (prelude.endsWith("\n") ? "" : "\n") + withoutShebang(body),
+                hostKey);
+    }
+
+    /**
+     * This script carrying the pool's SSH host key for {@link HostKeyInstaller}: its public line (covered by
+     * {@link #revision}, so that a new key re-runs the extension) and its private key file (a secret argument like
+     * the storage key: in the rendered header only, never in the revision).
+     */
+    public MountScript withHostKey(SshHostKey key) {
+        return new MountScript(body, Objects.requireNonNull(key, "key"));
     }
 
     /** The shipped script text, exactly as in the resource. */
@@ -84,7 +101,9 @@ public final class MountScript {
      * The full inline script: a {@code #!/bin/bash} line, {@code set -euo pipefail}, the parameters as
      * single-quoted shell variable assignments ({@code DSVM_STORAGE_ACCOUNT}, {@code DSVM_SHARE_NAME},
      * {@code DSVM_MOUNT_POINT}, {@code DSVM_ENDPOINT_SUFFIX}, {@code DSVM_ADMIN_USER}, {@code DSVM_PROTOCOL},
-     * {@code DSVM_STORAGE_KEY}), then the body without its own shebang line. The variables are not exported.
+     * {@code DSVM_STORAGE_KEY}, and the host key's {@code DSVM_SSH_HOST_PUBLIC_KEY} and
+     * {@code DSVM_SSH_HOST_PRIVATE_KEY}, empty without {@link #withHostKey}), then the body without its own shebang
+     * line. The variables are not exported.
      * Pure: no I/O.
      *
      * <p>Only what would break the quoting is checked here (null, line breaks, NUL); the script checks the
@@ -145,11 +164,16 @@ public final class MountScript {
         StringBuilder script = new StringBuilder(body.length() + 1024);
         script.append("#!/bin/bash\n")
                 .append("# dsvm-pool: mounts the pool's Azure Files share (MountScript). The parameters below come\n")
-                .append("# from the deployment; the storage key is here because the CustomScript extension runs an\n")
-                .append("# inline script without arguments. This file is root-only on the VM.\n")
+                .append("# from the deployment; the storage key and the host's private key are here because the\n")
+                .append("# CustomScript extension runs an inline script without arguments. This file is root-only on\n")
+                .append("# the VM.\n")
                 .append("set -euo pipefail\n");
         variables.forEach((name, value) -> script.append(name).append('=').append(shellQuote(value)).append('\n'));
         script.append("DSVM_STORAGE_KEY=").append(shellQuote(key)).append('\n');
+        script.append(HostKeyInstaller.PUBLIC_KEY_VARIABLE).append('=')
+                .append(shellQuote(hostKey == null ? "" : hostKey.publicKeyLine())).append('\n');
+        script.append(HostKeyInstaller.PRIVATE_KEY_VARIABLE).append('=')
+                .append(shellQuote(hostKey == null ? "" : hostKey.privateKeyFileBase64())).append('\n');
         if (keyVault != null && parameters.protocol() == ShareProtocol.SMB) {
             keyVault.variables().forEach((name, value) -> script.append(name).append('=').append(shellQuote(value))
                     .append('\n'));
@@ -184,8 +208,8 @@ public final class MountScript {
 
     /**
      * A short visible version for the extension's {@code forceUpdateTag}: the first 16 hex characters of
-     * SHA-256 over the body and the non-secret parameters (never the key). It changes when the script or any
-     * parameter changes.
+     * SHA-256 over the body, the non-secret parameters and the host key's public line (never a storage or private
+     * key). It changes when the script, any parameter or the host key changes.
      */
     public String revision(MountParameters parameters) {
         return digest(parameters, Map.of());
@@ -208,6 +232,10 @@ public final class MountScript {
             update(sha256, name);
             update(sha256, value);
         });
+        if (hostKey != null) {
+            update(sha256, HostKeyInstaller.PUBLIC_KEY_VARIABLE);
+            update(sha256, hostKey.publicKeyLine());
+        }
         return HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
     }
 

@@ -2,7 +2,8 @@ package io.github.dsvmpool.vm;
 
 /**
  * The inline script of the VMs' CustomScript extension: the watcher installer, the per-VM ports installer
- * ({@link PerVmPorts}), the idle culler ({@link IdleCuller}), then the share mount. One place decides the
+ * ({@link PerVmPorts}), the pool's SSH host key ({@link HostKeyInstaller}, the key itself given with
+ * {@link MountScript#withHostKey}), the idle culler ({@link IdleCuller}), then the share mount. One place decides the
  * composition, so the extension and the shell tests run the same text. Each installer logs its own failure
  * and lets the script go on.
  */
@@ -22,6 +23,7 @@ public final class ProvisioningScript {
     /** The script with the idle culler's timeout in minutes (0 = off). */
     public static MountScript of(int idleCullMinutes) {
         return MountScript.shipped()
-                .withPrelude(WatcherInstaller.render() + PerVmPorts.render() + IdleCuller.render(idleCullMinutes));
+                .withPrelude(WatcherInstaller.render() + PerVmPorts.render() + HostKeyInstaller.render()
+                        + IdleCuller.render(idleCullMinutes));
     }
 }

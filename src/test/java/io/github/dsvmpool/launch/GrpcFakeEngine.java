@@ -40,6 +40,8 @@ import pulumirpc.ResourceMonitorGrpc;
 final class GrpcFakeEngine implements AutoCloseable {
     /** The generated password this engine answers for a RandomPassword: tests search every output for it. */
     static final String GENERATED_PASSWORD = "Fake-Engine-Generated-Pw-42";
+    /** The 32 bytes the fake random provider answers for RandomBytes (the pool's host key seed), in base64. */
+    static final String GENERATED_BYTES = "RmFrZS1FbmdpbmUtSG9zdC1LZXktU2VlZC0zMi1CeXQ=";
 
     record Registered(String urn, String type, String name, String parent, boolean custom, Struct inputs) {
     }
@@ -126,6 +128,7 @@ final class GrpcFakeEngine implements AutoCloseable {
             switch (request.getType()) {
                 case "random:index/randomPassword:RandomPassword" ->
                         outputs.putFields("result", text(GENERATED_PASSWORD));
+                case "random:index/randomBytes:RandomBytes" -> outputs.putFields("base64", text(GENERATED_BYTES));
                 case "azure-native:network:PublicIPAddress" -> {
                     outputs.putFields("ipAddress", text("203.0.113.200"));
                     outputs.putFields("dnsSettings", struct(Struct.newBuilder()

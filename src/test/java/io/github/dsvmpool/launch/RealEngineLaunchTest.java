@@ -90,6 +90,21 @@ class RealEngineLaunchTest {
             assertThat(run.stdout() + run.stderr()).doesNotContain(GrpcFakeEngine.GENERATED_PASSWORD);
             // Not in the SDK's debug lines either (pulumi up --debug prints them): RedactingEngineLogger.
             assertThat(engine.logs()).noneMatch(log -> log.message().contains(GrpcFakeEngine.GENERATED_PASSWORD));
+            // The pool's private host key: in the extension's protected settings, a secret, and shown nowhere.
+            String poolName = dev.config().get("dsvm-pool:poolName");
+            var hostKey = io.github.dsvmpool.vm.SshHostKey.fromBase64Seed(GrpcFakeEngine.GENERATED_BYTES,
+                    "dsvm-pool-" + poolName);
+            Struct extension = scaleSet.inputs().getFieldsOrThrow("virtualMachineProfile").getStructValue()
+                    .getFieldsOrThrow("extensionProfile").getStructValue().getFieldsOrThrow("extensions")
+                    .getListValue().getValues(0).getStructValue();
+            Struct protectedSettings = extension.getFieldsOrThrow("protectedSettings").getStructValue();
+            assertThat(protectedSettings.getFieldsOrThrow(SECRET_SIG_KEY).getStringValue()).isEqualTo(SECRET_SIG);
+            String script = io.github.dsvmpool.vm.MountScript.decode(protectedSettings.getFieldsOrThrow("value")
+                    .getStructValue().getFieldsOrThrow("script").getStringValue());
+            assertThat(script).contains("DSVM_SSH_HOST_PRIVATE_KEY='" + hostKey.privateKeyFileBase64() + "'");
+            assertThat(extension.getFieldsOrThrow("forceUpdateTag").getStringValue()).isNotEmpty();
+            assertThat(run.stdout() + run.stderr()).doesNotContain(hostKey.privateKeyFileBase64());
+            assertThat(engine.logs()).noneMatch(log -> log.message().contains(hostKey.privateKeyFileBase64()));
             assertThat(engine.logs()).anySatisfy(log -> assertThat(log.message())
                     .startsWith("Registering resource monitor start: t=azure-native:compute:VirtualMachineScaleSet")
                     .endsWith(RedactingEngineLogger.OMITTED));

@@ -31,4 +31,22 @@ class RandomBindingTest {
         assertThat(type.type()).isEqualTo("random:index/randomPassword:RandomPassword").isEqualTo(RandomPassword.TYPE);
         assertThat(type.version()).isEqualTo(RandomProvider.VERSION);
     }
+
+    @Test
+    void randomBytesNamesTheProvidersTokenAndItsInputs() throws Exception {
+        var type = RandomBytes.class.getAnnotation(ResourceType.class);
+        assertThat(type.type()).isEqualTo("random:index/randomBytes:RandomBytes").isEqualTo(RandomBytes.TYPE);
+        assertThat(type.version()).isEqualTo(RandomProvider.VERSION);
+        // the provider's input names: length (required) and keepers
+        var length = RandomBytesArgs.class.getDeclaredField("length").getAnnotation(com.pulumi.core.annotations.Import.class);
+        assertThat(length.name()).isEqualTo("length");
+        assertThat(length.required()).isTrue();
+        assertThat(RandomBytesArgs.class.getDeclaredField("keepers")
+                .getAnnotation(com.pulumi.core.annotations.Import.class).name()).isEqualTo("keepers");
+        // and its secret outputs
+        assertThat(RandomBytes.class.getDeclaredField("base64").getAnnotation(com.pulumi.core.annotations.Export.class)
+                .name()).isEqualTo("base64");
+        assertThat(RandomBytes.class.getDeclaredField("hex").getAnnotation(com.pulumi.core.annotations.Export.class)
+                .name()).isEqualTo("hex");
+    }
 }

@@ -30,7 +30,8 @@ class AzureRulesTableTest {
     @Test
     void theProjectPolicyIsLabelledAsSuchAndNotAsAzures() {
         assertThat(AzureRules.all()).filteredOn(rule -> rule.basis() == Basis.PROJECT_POLICY)
-                .extracting(AzureRule::id).containsExactly("policy-storage-secure-defaults");
+                .extracting(AzureRule::id).containsExactlyInAnyOrder("policy-storage-secure-defaults",
+                        "policy-private-keys-only-in-secrets");
         assertThat(AzureRules.all()).filteredOn(rule -> rule.basis() == Basis.PROJECT_POLICY)
                 .allSatisfy(rule -> assertThat(rule.statement()).startsWith("Project security policy (not Azure's)"));
     }
@@ -48,7 +49,7 @@ class AzureRulesTableTest {
                 "custom-script-command-or-script", "custom-script-key-once", "custom-script-inline-size",
                 "autoscale-profile-limits", "autoscale-capacity", "autoscale-time-zone", "autoscale-recurrence",
                 "autoscale-fixed-date", "autoscale-durations", "terminate-notification-timeout",
-                "policy-storage-secure-defaults", "references-resolve");
+                "policy-storage-secure-defaults", "policy-private-keys-only-in-secrets", "references-resolve");
     }
 
     @Test

@@ -95,6 +95,7 @@ final class BreakingCases {
         table.outbound();
         table.scaleSets();
         table.customScript();
+        table.keyMaterial();
         table.health();
         table.identity();
         table.keyVault();
@@ -337,6 +338,36 @@ final class BreakingCases {
                     g -> g.at(VMSS, "virtualMachineProfile.scheduledEventsProfile.terminateNotificationProfile")
                             .put("notBeforeTimeout", timeout));
         }
+    }
+
+    /** A host key as the pool renders it: the OpenSSH file, and a script carrying it in base64 (then gzip, base64). */
+    static final io.github.dsvmpool.vm.SshHostKey HOST_KEY = io.github.dsvmpool.vm.SshHostKey.fromSeed(new byte[32],
+            "dsvm-pool-pool");
+
+    private static String scriptWithTheKey() {
+        return io.github.dsvmpool.vm.ProvisioningScript.shipped().withHostKey(HOST_KEY).encodedScript(
+                new io.github.dsvmpool.vm.MountParameters("poolstorage01", "share", "/datamnt/share",
+                        "core.windows.net", "azureuser", io.github.dsvmpool.vm.ShareProtocol.NFS), null);
+    }
+
+    private void keyMaterial() {
+        String rule = "policy-private-keys-only-in-secrets";
+        // In protectedSettings (a secret) the same script keeps every rule: the starting graph of these cases.
+        java.util.function.Supplier<TestGraph> keyProtected = () -> {
+            TestGraph graph = Pools.valid();
+            protectedSettings(graph).remove("commandToExecute");
+            protectedSettings(graph).put("script", scriptWithTheKey());
+            return graph;
+        };
+        add(rule, "the provisioning script with the host key in public settings", VMSS, EXTENSION + ".settings.script",
+                Set.of(rule, "custom-script-key-once"), keyProtected,
+                g -> Values.map(extension(g).get("settings")).put("script", scriptWithTheKey()));
+        add(rule, "the private key file in clear in public settings", VMSS, EXTENSION + ".settings.commandToExecute",
+                Set.of(rule, "custom-script-command-or-script"), keyProtected,
+                g -> Values.map(extension(g).get("settings")).put("commandToExecute",
+                        "printf '%s' '" + HOST_KEY.privateKeyFile() + "' > /etc/ssh/key"));
+        add(rule, "the private key file in base64 in a tag", STORAGE, "tags.hostKey", Set.of(rule), keyProtected,
+                g -> g.inputs(STORAGE).put("tags", map("hostKey", HOST_KEY.privateKeyFileBase64())));
     }
 
     private void customScript() {

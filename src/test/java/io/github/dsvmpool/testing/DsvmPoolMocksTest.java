@@ -32,6 +32,7 @@ class DsvmPoolMocksTest {
         ctx.export("cpuUrl", cpu.jupyterHubUrl);
         ctx.export("gpuSsh", gpu.sshCommand);
         ctx.export("gpuLoadBalancer", gpu.loadBalancerName);
+        ctx.export("cpuHostKey", cpu.sshHostPublicKey);
     }
 
     @AfterEach
@@ -51,17 +52,41 @@ class DsvmPoolMocksTest {
                 .startsWith("ssh dsadmin@gpu-");
         assertThat(PulumiTest.extractValue(result.output("gpuLoadBalancer", String.class))).matches("gpu-lb-[0-9a-f]{8}");
         assertThat(result.resources()).filteredOn(resource -> resource instanceof DsvmPool).hasSize(2);
+        assertThat(PulumiTest.extractValue(result.output("cpuHostKey", String.class)))
+                .matches("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5[A-Za-z0-9+/]+=* dsvm-pool-cpu");
     }
 
     @Test
     void withoutAnswersToTheComponentsInvokesTheTestFails() {
-        Mocks resourcesOnly = args -> CompletableFuture.completedFuture(
-                Mocks.ResourceResult.of(Optional.of(args.name + "-id"), args.inputs));
+        // Resources answered with their inputs, and the host key's seed with bytes.
+        Mocks resourcesOnly = args -> CompletableFuture.completedFuture(Mocks.ResourceResult.of(
+                Optional.of(args.name + "-id"), args.type.equals(io.github.dsvmpool.random.RandomBytes.TYPE)
+                        ? Map.of("base64", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=") : args.inputs));
         TestResult result = PulumiTest.withMocks(resourcesOnly).runTest(DsvmPoolMocksTest::program);
         // The symptom was a NullPointerException deep in the SDK; the first missing answer is now named.
         assertThat(result.exceptions()).isNotEmpty().anySatisfy(error -> assertThat(error)
                 .hasStackTraceContaining("NullPointerException")
                 .hasStackTraceContaining("azure-native:authorization:getClientConfig"));
+    }
+
+    @Test
+    void withoutAnAnswerForTheHostKeysSeedTheFailureSaysWhatToMock() {
+        // The component's invokes answered, every resource only with its inputs.
+        Mocks invokesOnly = new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), args.inputs));
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                return new DsvmPoolMocks().callAsync(args);
+            }
+        };
+        TestResult result = PulumiTest.withMocks(invokesOnly).runTest(DsvmPoolMocksTest::program);
+        assertThat(result.exceptions()).isNotEmpty().allSatisfy(error -> assertThat(error)
+                .hasStackTraceContaining("the random provider gave no bytes for ")
+                .hasStackTraceContaining("DsvmPoolMocks"));
     }
 
     @Test
@@ -87,8 +112,10 @@ class DsvmPoolMocksTest {
             };
         });
         assertThat(result.exceptions()).isEmpty();
+        assertThat(PulumiTest.extractValue(result.output("cpuHostKey", String.class))).startsWith("ssh-ed25519 ");
         assertThat(seen).contains("example:index:Thing")
                 .noneMatch(type -> type.startsWith("azure-native:"))
+                .doesNotContainAnyElementsOf(DsvmPoolMocks.COMPONENT_RANDOM_TYPES)
                 .doesNotContainAnyElementsOf(DsvmPoolMocks.COMPONENT_INVOKES);
     }
 }

@@ -55,7 +55,9 @@ class MountScriptTest {
                 "DSVM_ENDPOINT_SUFFIX='core.windows.net'",
                 "DSVM_ADMIN_USER='azureuser'",
                 "DSVM_PROTOCOL='smb'",
-                "DSVM_STORAGE_KEY='" + KEY + "'");
+                "DSVM_STORAGE_KEY='" + KEY + "'",
+                "DSVM_SSH_HOST_PUBLIC_KEY=''",
+                "DSVM_SSH_HOST_PRIVATE_KEY=''");
         assertThat(rendered).doesNotContain("#!/usr/bin/env bash").doesNotContain("export DSVM");
     }
 
