@@ -1,15 +1,44 @@
 package io.github.dsvmpool.config;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
- * The marketplace image of the pool's VMs.
+ * The image of the pool's VMs: a marketplace image, or an image of an Azure Compute Gallery (a newer Ubuntu
+ * DSVM, or a team's own image built from one) when {@code galleryImageId} is set. DSVM marketplace versions are
+ * kept 12 months, and the Ubuntu 22.04 DSVM offer will end (Azure Batch ends Ubuntu 22.04 images, microsoft-dsvm
+ * among them, on 2027-06-30: Azure/Batch issue 200), so the image is configuration, not code.
  *
- * @param publisher marketplace publisher, letters, digits, '.', '_', '-'; default {@code microsoft-dsvm}
- * @param offer     marketplace offer; default {@code ubuntu-2204}
- * @param sku       marketplace SKU; default {@code 2204-gen2} ({@code 2204} is the Gen1 image)
- * @param version   {@code latest} (default) or a pinned {@code x.y.z} (DSVM versions are kept 12 months)
+ * @param publisher      marketplace publisher, letters, digits, '.', '_', '-'; default {@code microsoft-dsvm}
+ * @param offer          marketplace offer; default {@code ubuntu-2204}
+ * @param sku            marketplace SKU; default {@code 2204-gen2} ({@code 2204} is the Gen1 image)
+ * @param version        {@code latest} (default) or a pinned {@code x.y.z} (DSVM versions are kept 12 months)
+ * @param galleryImageId an Azure Compute Gallery image definition (its latest version) or image version id;
+ *                       when present it replaces the marketplace image
  */
-public record ImageReference(String publisher, String offer, String sku, String version) {
+public record ImageReference(String publisher, String offer, String sku, String version,
+                             Optional<String> galleryImageId) {
     /** The current Ubuntu 22.04 Data Science VM for Gen2 sizes. */
     public static final ImageReference UBUNTU_DSVM = new ImageReference("microsoft-dsvm", "ubuntu-2204", "2204-gen2",
-            "latest");
+            "latest", Optional.empty());
+
+    /**
+     * An Azure Compute Gallery image id: {@code /subscriptions/<id>/resourceGroups/<group>/providers/
+     * Microsoft.Compute/galleries/<gallery>/images/<definition>}, optionally {@code /versions/<x.y.z>}
+     * (Learn "Create a scale set from a generalized image": imageReference.id).
+     */
+    public static final Pattern GALLERY_IMAGE_ID = Pattern.compile("/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/"
+            + "[-\\w.()]{1,90}/providers/Microsoft\\.Compute/galleries/[A-Za-z0-9_.]{1,80}/images/[-\\w.]{1,80}"
+            + "(/versions/\\d+\\.\\d+\\.\\d+)?", Pattern.CASE_INSENSITIVE);
+
+    /** The marketplace image with its version, as before galleries. */
+    public ImageReference(String publisher, String offer, String sku, String version) {
+        this(publisher, offer, sku, version, Optional.empty());
+    }
+
+    /** Whether the marketplace keys say something other than their defaults. */
+    public boolean marketplaceChanged() {
+        return !(publisher + offer + sku + version).equals(UBUNTU_DSVM.publisher() + UBUNTU_DSVM.offer()
+                + UBUNTU_DSVM.sku() + UBUNTU_DSVM.version());
+    }
 }

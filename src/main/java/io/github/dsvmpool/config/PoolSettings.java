@@ -157,6 +157,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private String imageOffer = ImageReference.UBUNTU_DSVM.offer();
         private String imageSku = ImageReference.UBUNTU_DSVM.sku();
         private String imageVersion = ImageReference.UBUNTU_DSVM.version();
+        private Optional<String> imageId = Optional.empty();
         private Optional<PurchasePlan> imagePlan = Optional.empty();
         private String osDiskType = "StandardSSD_LRS";
         private String upgradeMode = "Automatic";
@@ -408,6 +409,14 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          */
         public Builder imageVersion(String value) { imageVersion = value; return this; }
         /**
+         * An Azure Compute Gallery image definition or image version id, used instead of the marketplace image
+         * (a newer DSVM, or a team's own image). Default: none.
+         *
+         * @param value the gallery image id
+         * @return this builder
+         */
+        public Builder imageId(String value) { imageId = Optional.ofNullable(value); return this; }
+        /**
          * Sets publisher, offer, SKU and version at once. Default {@link ImageReference#UBUNTU_DSVM}.
          *
          * @param value the marketplace image
@@ -554,7 +563,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet,
                             storageKeySource, keyVaultName),
                     new ScaleSetSettings(vmSize, vmSizeUnlisted, computerNamePrefix, adminUsername,
-                            new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion), imagePlan, osDiskType,
+                            new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion, imageId), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
                             provisioningRevision, notebookIdleTimeoutMinutes),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),

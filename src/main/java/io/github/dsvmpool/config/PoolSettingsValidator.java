@@ -221,6 +221,17 @@ final class PoolSettingsValidator {
         if (image.version() == null || !IMAGE_VERSION.matcher(image.version()).matches()) {
             problems.add("imageVersion", image.version(), "latest, or a pinned version such as 24.01.15");
         }
+        image.galleryImageId().ifPresent(id -> {
+            if (!ImageReference.GALLERY_IMAGE_ID.matcher(id).matches()) {
+                problems.add("imageId", id, "an Azure Compute Gallery image id: /subscriptions/<id>/resourceGroups/"
+                        + "<group>/providers/Microsoft.Compute/galleries/<gallery>/images/<definition>"
+                        + "[/versions/<x.y.z>]");
+            }
+            if (image.marketplaceChanged()) {
+                problems.add("imageId", id, "either imageId or the marketplace keys (imagePublisher, imageOffer,"
+                        + " imageSku, imageVersion), not both");
+            }
+        });
         scaleSet.plan().ifPresent(plan -> {
             checkImagePart("imagePlan.name", plan.name(), problems);
             checkImagePart("imagePlan.product", plan.product(), problems);
@@ -313,6 +324,17 @@ final class PoolSettingsValidator {
                         + " convention: Standard_<family><vCPUs>[additive features][_<accelerator>][_v<version>],"
                         + " e.g. Standard_D4as_v6");
             }
+        }
+        // A Gen2 marketplace image on a size the list says runs Gen1 only fails at creation (Learn "Support for
+        // generation 2 VMs on Azure": the size must support the image's generation). Gallery images and SKUs
+        // that do not name their generation are not judged.
+        var image = scaleSet.image();
+        if (size != null && image.galleryImageId().isEmpty() && image.sku() != null
+                && image.sku().toLowerCase(java.util.Locale.ROOT).contains("gen2")) {
+            VmSizes.find(size).filter(listed -> !listed.generations().contains(2)).ifPresent(listed ->
+                    problems.add("vmSize", size, "a size that runs Generation 2 VMs, as imageSku " + image.sku()
+                            + " is a Gen2 image (" + size + " runs Generation " + listed.generations()
+                            + " only per " + VmSizes.SOURCE_SHORT + "); or the Gen1 image of the same offer"));
         }
     }
 

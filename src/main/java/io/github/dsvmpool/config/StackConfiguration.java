@@ -63,6 +63,7 @@ public final class StackConfiguration {
             new Setting<>("imageOffer", ConfigValues::text, PoolSettings.Builder::imageOffer),
             new Setting<>("imageSku", ConfigValues::text, PoolSettings.Builder::imageSku),
             new Setting<>("imageVersion", ConfigValues::text, PoolSettings.Builder::imageVersion),
+            new Setting<>("imageId", ConfigValues::text, PoolSettings.Builder::imageId),
             new Setting<>("osDiskType", ConfigValues::text, PoolSettings.Builder::osDiskType),
             new Setting<>("upgradeMode", ConfigValues::text, PoolSettings.Builder::upgradeMode),
             new Setting<>("provisioningRevision", ConfigValues::text, PoolSettings.Builder::provisioningRevision),

@@ -144,9 +144,10 @@ final class PoolScaleSet {
     private static VirtualMachineScaleSetStorageProfileArgs storageProfile(ScaleSetSettings settings) {
         var image = settings.image();
         return VirtualMachineScaleSetStorageProfileArgs.builder()
-                .imageReference(ImageReferenceArgs.builder()
-                        .publisher(image.publisher()).offer(image.offer()).sku(image.sku()).version(image.version())
-                        .build())
+                .imageReference(image.galleryImageId()
+                        .map(id -> ImageReferenceArgs.builder().id(id).build())
+                        .orElseGet(() -> ImageReferenceArgs.builder().publisher(image.publisher())
+                                .offer(image.offer()).sku(image.sku()).version(image.version()).build()))
                 .osDisk(VirtualMachineScaleSetOSDiskArgs.builder()
                         .createOption(DiskCreateOptionTypes.FromImage)
                         .caching(CachingTypes.ReadWrite)

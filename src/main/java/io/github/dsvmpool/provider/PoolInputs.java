@@ -103,6 +103,9 @@ public final class PoolInputs extends ResourceArgs {
     /** Default latest. */
     @Import(name = "imageVersion")
     public String imageVersion;
+    /** An Azure Compute Gallery image (definition or version) id instead of the marketplace image. */
+    @Import(name = "imageId")
+    public String imageId;
     /** Purchase plan, only if the image needs one. */
     @Import(name = "imagePlanName")
     public String imagePlanName;

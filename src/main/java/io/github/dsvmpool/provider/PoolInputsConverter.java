@@ -55,6 +55,7 @@ final class PoolInputsConverter {
         set(in.imageOffer, b::imageOffer);
         set(in.imageSku, b::imageSku);
         set(in.imageVersion, b::imageVersion);
+        set(in.imageId, b::imageId);
         if (in.imagePlanName != null || in.imagePlanProduct != null || in.imagePlanPublisher != null) {
             b.imagePlan(new PurchasePlan(in.imagePlanName, in.imagePlanProduct, in.imagePlanPublisher));
         }

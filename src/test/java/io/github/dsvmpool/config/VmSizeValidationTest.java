@@ -26,7 +26,8 @@ class VmSizeValidationTest {
         assertThat(error.getMessage()).contains("Standard_Bogus_v9", VmSizes.LIST_PATH, "vmSizeUnlisted: true",
                 "read " + VmSizes.READ);
 
-        var premium = refused(MapConfigSource.minimal().with("vmSize", "Standard_D2_v3")
+        // The Gen1 image: Dv3 runs Generation 1 only (its Gen2 mismatch is another check).
+        var premium = refused(MapConfigSource.minimal().with("vmSize", "Standard_D2_v3").with("imageSku", "2204")
                 .with("osDiskType", "Premium_LRS"));
         assertThat(premium.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.setting()).isEqualTo("osDiskType");
@@ -42,12 +43,13 @@ class VmSizeValidationTest {
                 .contains("did you mean Standard_D4s_v3?");
     }
 
-    @ParameterizedTest(name = "{0} + {1}")
-    @CsvSource({"Standard_D2s_v3, Premium_LRS", "Standard_D2_v3, StandardSSD_LRS", "standard_d8S_V3, Premium_ZRS",
-            "Standard_NC4as_T4_v3, Premium_LRS", "Standard_E8_v5, Standard_LRS"})
-    void listedSizesWithDisksTheyTakeAreAccepted(String size, String disk) {
-        var pool = StackConfiguration.read(MapConfigSource.minimal().with("vmSize", size).with("osDiskType", disk))
-                .pool();
+    @ParameterizedTest(name = "{0} + {1} ({2})")
+    @CsvSource({"Standard_D2s_v3, Premium_LRS, 2204-gen2", "Standard_D2_v3, StandardSSD_LRS, 2204",
+            "standard_d8S_V3, Premium_ZRS, 2204-gen2", "Standard_NC4as_T4_v3, Premium_LRS, 2204-gen2",
+            "Standard_E8_v5, Standard_LRS, 2204-gen2"})
+    void listedSizesWithDisksTheyTakeAreAccepted(String size, String disk, String imageSku) {
+        var pool = StackConfiguration.read(MapConfigSource.minimal().with("vmSize", size).with("osDiskType", disk)
+                .with("imageSku", imageSku)).pool();
         assertThat(pool.scaleSet().vmSize()).isEqualTo(size);
     }
 
