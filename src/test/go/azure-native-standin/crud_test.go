@@ -208,3 +208,39 @@ func writeJSON(t *testing.T, path string, v any) {
 		t.Fatal(err)
 	}
 }
+
+// Found under the real engine with the prod stack: the Java SDK refuses a scale set whose
+// identity.userAssignedIdentities comes back as the input array; Azure answers with a map keyed by the ids.
+func TestCreateAnswersUserAssignedIdentitiesAsAMapByID(t *testing.T) {
+	s := configured(t, nil)
+	urn := urnOf("azure-native:compute:VirtualMachineScaleSet", "dsvm-prod-vmss")
+	identityID := "/subscriptions/" + fakeSubscriptionID +
+		"/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/idn"
+	in := pm(t, map[string]any{"vmScaleSetName": "vmss", "resourceGroupName": "rg", "location": "westeurope",
+		"identity": map[string]any{"type": "SystemAssigned, UserAssigned", "userAssignedIdentities": []any{identityID}}})
+	_, out := create(t, s, urn, in, false)
+	assigned := at(t, out, "identity").ObjectValue()["userAssignedIdentities"]
+	if !assigned.IsObject() || len(assigned.ObjectValue()) != 1 {
+		t.Fatalf("identity.userAssignedIdentities = %v, want a map with one id", assigned)
+	}
+	entry := assigned.ObjectValue()[resource.PropertyKey(identityID)]
+	if !entry.IsObject() {
+		t.Fatalf("no entry for %s in %v", identityID, assigned)
+	}
+	for _, p := range []string{"principalId", "clientId"} {
+		if v := entry.ObjectValue()[resource.PropertyKey(p)]; !v.IsString() ||
+			!regexp.MustCompile(uuidPattern).MatchString(v.StringValue()) {
+			t.Errorf("%s = %v", p, v)
+		}
+	}
+	if atString(t, out, "identity.principalId") == "" || atString(t, out, "identity.type") != "SystemAssigned, UserAssigned" {
+		t.Errorf("the system identity or the type is lost: %v", out["identity"])
+	}
+
+	in["identity"].ObjectValue()["userAssignedIdentities"] = resource.NewArrayProperty(
+		[]resource.PropertyValue{resource.MakeComputed(resource.NewStringProperty(""))})
+	_, previewed := create(t, s, urn, in, true)
+	if v := at(t, previewed, "identity").ObjectValue()["userAssignedIdentities"]; !v.IsComputed() {
+		t.Errorf("with an unknown id the map is unknown, not %v", v)
+	}
+}

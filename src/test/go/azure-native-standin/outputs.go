@@ -84,11 +84,16 @@ func readOnlyOutputs(token string, t resourceType, urn string, in resource.Prope
 	case "properties":
 		out["properties"] = object(resource.PropertyMap{"provisioningState": succeeded})
 	}
+	identity := resource.PropertyMap{}
 	if identityType(in, "SystemAssigned") {
-		out["identity"] = object(resource.PropertyMap{
-			"principalId": str(fakeUUID(urn, "identity.principalId")),
-			"tenantId":    str(fakeTenantID),
-		})
+		identity["principalId"] = str(fakeUUID(urn, "identity.principalId"))
+		identity["tenantId"] = str(fakeTenantID)
+	}
+	if assigned, ok := userAssignedIdentities(urn, in); ok {
+		identity["userAssignedIdentities"] = assigned
+	}
+	if len(identity) > 0 {
+		out["identity"] = object(identity)
 	}
 
 	switch token {
@@ -157,6 +162,33 @@ func unknownLeaves(m resource.PropertyMap) resource.PropertyMap {
 		out[k] = resource.MakeComputed(resource.NewStringProperty(""))
 	}
 	return out
+}
+
+// userAssignedIdentities is Azure's answer for the identity ids a resource was given: azure-native v2 takes them
+// as an array of ids but returns a map from each id to the identity's principalId and clientId (the SDKs' output
+// type, e.g. Java's VirtualMachineScaleSetIdentityResponse, has a Map there and refuses the array; Learn:
+// ManagedServiceIdentity.UserAssignedIdentities "dictionary keys will be ARM resource ids"). Unknown while an id
+// is unknown (a preview before the identity exists).
+func userAssignedIdentities(urn string, in resource.PropertyMap) (resource.PropertyValue, bool) {
+	identity, ok := in["identity"]
+	if identity = unsecret(identity); !ok || !identity.IsObject() {
+		return resource.PropertyValue{}, false
+	}
+	ids, ok := identity.ObjectValue()["userAssignedIdentities"]
+	if ids = unsecret(ids); !ok || !ids.IsArray() {
+		return resource.PropertyValue{}, false
+	}
+	byID := resource.PropertyMap{}
+	for _, id := range ids.ArrayValue() {
+		if id = unsecret(id); !id.IsString() {
+			return resource.MakeComputed(resource.NewStringProperty("")), true
+		}
+		byID[resource.PropertyKey(id.StringValue())] = object(resource.PropertyMap{
+			"principalId": str(fakeUUID(id.StringValue(), "principalId")),
+			"clientId":    str(fakeUUID(id.StringValue(), "clientId")),
+		})
+	}
+	return object(byID), true
 }
 
 func identityType(in resource.PropertyMap, kind string) bool {

@@ -2,10 +2,13 @@ package io.github.dsvmpool;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.exceptions.RunException;
+import io.github.dsvmpool.config.InvalidConfigurationException;
 import io.github.dsvmpool.config.PulumiConfigSource;
 import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.config.StackSettings;
 import io.github.dsvmpool.launch.CommonPool;
+import io.github.dsvmpool.launch.EngineLogEcho;
 import io.github.dsvmpool.launch.ProgramLaunch;
 import io.github.dsvmpool.launch.StaleJarGuard;
 import io.github.dsvmpool.pool.DsvmPool;
@@ -24,8 +27,22 @@ public final class App {
             System.err.println(problem);
             System.exit(1);
         });
+        EngineLogEcho.off();
         // Pulumi.run, with a task runner that does not poll (see CallbackRunner).
-        ProgramLaunch.run(App::stack);
+        ProgramLaunch.run(App::stackOrRunError);
+    }
+
+    /**
+     * Bad configuration as the one message it is: the SDK's runners report a RunException by its message alone,
+     * anything else as "failed with an unhandled exception" and a stack trace (checked under the real CLI by
+     * RefusalEngineTest).
+     */
+    static void stackOrRunError(Context ctx) {
+        try {
+            stack(ctx);
+        } catch (InvalidConfigurationException invalid) {
+            throw new RunException(invalid.getMessage());
+        }
     }
 
     /** The whole program, runnable under the SDK's mock engine with a given stack's configuration. */

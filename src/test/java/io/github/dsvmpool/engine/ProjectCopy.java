@@ -1,0 +1,69 @@
+package io.github.dsvmpool.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The project as a user has it after a build, copied into a temporary folder: Pulumi.yaml, the stack files, the
+ * deploy script, the program jar (target/lib linked, 80 MB), and on request pom.xml and src/main (what the
+ * stale-jar guard compares the jar with). One change: Pulumi.yaml's {@code file://~} becomes the temporary home,
+ * because the CLI resolves {@code ~} from the account database ({@code user.Current()} in
+ * pkg/backend/diy/backend.go, v3.257.0), not from {@code $HOME}; unchanged, the tests' state would land in the real
+ * home of whoever runs them.
+ */
+record ProjectCopy(Path project, Path home) {
+    static final String LOCAL_STATE = "  url: file://~";
+    private static final Path SOURCE = Path.of("").toAbsolutePath();
+
+    static ProjectCopy create(Path root, boolean withSources) throws IOException {
+        Path project = Files.createDirectories(root.resolve("project"));
+        Path home = Files.createDirectories(root.resolve("home"));
+        Path jar = SOURCE.resolve("target/dsvm-pool.jar");
+        assertThat(jar).as("the program jar; `./mvnw test` builds it (process-classes)").isRegularFile();
+        for (String file : List.of("Pulumi.dev.yaml", "Pulumi.prod.yaml", "deploy")) {
+            Files.copy(SOURCE.resolve(file), project.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        String pulumiYaml = Files.readString(SOURCE.resolve("Pulumi.yaml"));
+        assertThat(pulumiYaml.lines()).as("Pulumi.yaml keeps state in ~ (else the tests must learn where)")
+                .contains(LOCAL_STATE);
+        Files.writeString(project.resolve("Pulumi.yaml"),
+                pulumiYaml.replace(LOCAL_STATE, "  url: " + home.toUri().toString().replaceAll("/$", "")));
+        Path target = Files.createDirectories(project.resolve("target"));
+        Files.copy(jar, target.resolve("dsvm-pool.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createSymbolicLink(target.resolve("lib"), SOURCE.resolve("target/lib"));
+        if (withSources) {
+            Files.copy(SOURCE.resolve("pom.xml"), project.resolve("pom.xml"), StandardCopyOption.COPY_ATTRIBUTES);
+            copyTree(SOURCE.resolve("src/main"), project.resolve("src/main"));
+        }
+        return new ProjectCopy(project, home);
+    }
+
+    /** Where {@code ./deploy} keeps a stack's generated passphrase. */
+    Path passphraseFile(String stack) {
+        return home.resolve(".pulumi/dsvm-pool/" + stack + ".passphrase");
+    }
+
+    /** The local backend's state file of a stack (project dsvm-pool). */
+    Path stateFile(String stack) {
+        return home.resolve(".pulumi/stacks/dsvm-pool/" + stack + ".json");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
