@@ -115,6 +115,7 @@ nothing_leaked() {
   unset DSVM_KEY_VAULT_RETRIES DSVM_RETRY_DELAY
   # A sleep that only writes down how long it was asked to wait.
   mkdir -p "$BATS_TEST_TMPDIR/bin"
+  # shellcheck disable=SC2016 # $1 belongs to the fake sleep
   printf '#!/usr/bin/env bash\necho "$1" >>"%s"\n' "$BATS_TEST_TMPDIR/slept" >"$BATS_TEST_TMPDIR/bin/sleep"
   chmod +x "$BATS_TEST_TMPDIR/bin/sleep"
   PATH="$BATS_TEST_TMPDIR/bin:$PATH" run_script

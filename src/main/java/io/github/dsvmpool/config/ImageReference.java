@@ -31,12 +31,23 @@ public record ImageReference(String publisher, String offer, String sku, String 
             + "[-\\w.()]{1,90}/providers/Microsoft\\.Compute/galleries/[A-Za-z0-9_.]{1,80}/images/[-\\w.]{1,80}"
             + "(/versions/\\d+\\.\\d+\\.\\d+)?", Pattern.CASE_INSENSITIVE);
 
-    /** The marketplace image with its version, as before galleries. */
+    /**
+     * A marketplace image.
+     *
+     * @param publisher marketplace publisher
+     * @param offer     marketplace offer
+     * @param sku       marketplace SKU
+     * @param version   {@code latest} or a pinned version
+     */
     public ImageReference(String publisher, String offer, String sku, String version) {
         this(publisher, offer, sku, version, Optional.empty());
     }
 
-    /** Whether the marketplace keys say something other than their defaults. */
+    /**
+     * Whether the marketplace keys say something other than their defaults.
+     *
+     * @return true when publisher, offer, SKU or version differ from {@link #UBUNTU_DSVM}'s
+     */
     public boolean marketplaceChanged() {
         return !(publisher + offer + sku + version).equals(UBUNTU_DSVM.publisher() + UBUNTU_DSVM.offer()
                 + UBUNTU_DSVM.sku() + UBUNTU_DSVM.version());
