@@ -144,7 +144,8 @@ public final class DsvmPool extends ComponentResource {
         tags.putIfAbsent("dsvm-pool", name);
         Output<String> groupName = args.resourceGroupName().orElseGet(() -> new ResourceGroup(name + "-rg",
                 ResourceGroupArgs.builder().location(settings.location()).tags(tags).build(),
-                CustomResourceOptions.builder().parent(this).build()).name());
+                // In production the group outlives a destroy with the retained account and share in it.
+                CustomResourceOptions.builder().parent(this).retainOnDelete(settings.production()).build()).name());
         var context = new PartContext(name, this, groupName, settings.location(), Map.copyOf(tags));
 
         var storageSettings = settings.storage();

@@ -53,8 +53,10 @@ final class SharedStorage {
             // Standard shares beyond 5 TiB need large file shares; premium accounts have them built in.
             accountArgs.largeFileSharesState(LargeFileSharesState.Enabled);
         }
+        // Retained with the share: deleting the account would delete the share it holds
+        // (pulumi-azure-native issue 2522).
         this.account = new StorageAccount(context.childName("storage"), accountArgs.build(),
-                context.options().protect(production).build());
+                context.options().protect(production).retainOnDelete(production).build());
 
         this.fileService = new FileServiceProperties(context.childName("files"), FileServicePropertiesArgs.builder()
                 .resourceGroupName(context.resourceGroupName())

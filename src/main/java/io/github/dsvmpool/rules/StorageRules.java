@@ -31,6 +31,14 @@ final class StorageRules {
                         "none at deployment: the VMs' NFS mounts are refused (access denied / time out) unless"
                                 + " they mount with encryption in transit (aznfs), which this project does not use",
                         Basis.CONFIRMED, StorageRules::nfsWithoutSecureTransfer),
+                new AzureRule("retained-share-keeps-its-parents",
+                        "A file share retained on delete (retainOnDelete) has its storage account retained too, and"
+                                + " the resource group holding them, when this program declares it",
+                        "Learn \"Delete a storage account\" (deleting an account deletes all data in it); Learn"
+                                + " \"Delete resource group and resources\"; pulumi/pulumi-azure-native issue 2522"
+                                + " (a retained child is deleted with its parent)",
+                        "none at deployment: pulumi destroy deletes the share with its account or group",
+                        Basis.CONFIRMED, StorageRules::retainedShareParents),
                 new AzureRule("policy-storage-secure-defaults",
                         "Project security policy (not Azure's): every storage account is HTTPS-only (except the"
                                 + " FileStorage account of an NFS share), sets minimumTlsVersion TLS1_2 (or later)"
@@ -40,6 +48,27 @@ final class StorageRules {
                                 + " anonymous read access to blob data\"",
                         "n/a (project policy; Azure accepts the weaker settings)", Basis.PROJECT_POLICY,
                         StorageRules::secureDefaults));
+    }
+
+    private static void retainedShareParents(ResourceGraph graph, Findings findings) {
+        for (Registration share : graph.ofType(ResourceGraph.FILE_SHARE)) {
+            if (!share.retainOnDelete()) {
+                continue;
+            }
+            accountOf(graph, share).filter(account -> !account.retainOnDelete()).ifPresent(account ->
+                    findings.add(account, "(retainOnDelete)", "the share " + share.name() + " is retained on delete"
+                                    + " but its storage account is not: deleting the account deletes the share",
+                            "set retainOnDelete on the storage account too"));
+            Values.string(share.inputs(), "resourceGroupName").ifPresent(group -> graph.ofType(
+                    "azure-native:resources:ResourceGroup").stream()
+                    .filter(declared -> group.equalsIgnoreCase(Values.string(declared.inputs(), "resourceGroupName")
+                            .orElse(declared.name())))
+                    .filter(declared -> !declared.retainOnDelete())
+                    .forEach(declared -> findings.add(declared, "(retainOnDelete)", "the share " + share.name()
+                                    + " is retained on delete but its resource group is not: deleting the group"
+                                    + " deletes everything in it",
+                            "set retainOnDelete on the resource group too")));
+        }
     }
 
     private static boolean isNfs(Registration share) {

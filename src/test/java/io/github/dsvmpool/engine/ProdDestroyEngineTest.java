@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The prod stack (Pulumi.prod.yaml as committed: Entra groups, Key Vault, protected storage) under the real
  * engine: {@code pulumi destroy} stops at the protected resources; with protection lifted it deletes everything
- * but the share, which is retained (retainOnDelete: the provider is never asked to delete it).
+ * but the share and what holds it, its storage account and resource group, which are retained (retainOnDelete:
+ * the provider is never asked to delete them; a retained share in a deleted account or group would go with it,
+ * pulumi-azure-native issue 2522).
  */
 @Tag("engine")
 @ExtendWith(WallTime.class)
@@ -53,9 +55,11 @@ class ProdDestroyEngineTest {
         List<String> retained = deployed.ofPackage("azure-native").stream()
                 .filter(r -> r.has("retainOnDelete") && r.get("retainOnDelete").getAsBoolean())
                 .map(StateExport::key).toList();
-        assertThat(retained).containsExactly(Urns.key(SHARE, "dsvm-prod-share"));
+        assertThat(retained).containsExactlyInAnyOrder(Urns.key(SHARE, "dsvm-prod-share"),
+                Urns.key("azure-native:storage:StorageAccount", "dsvm-prod-storage"),
+                Urns.key("azure-native:resources:ResourceGroup", "dsvm-prod-rg"));
         assertThat(deletes.stream().map(call -> Urns.key(StandinRecord.type(call), StandinRecord.name(call))))
-                .as("deleted in Azure: all but the retained share")
+                .as("deleted in Azure: all but the retained share, account and group")
                 .containsExactlyInAnyOrderElementsOf(azure.stream().filter(key -> !retained.contains(key)).toList());
         assertThat(export(shell).resources()).as("the stack is empty").isEmpty();
     }

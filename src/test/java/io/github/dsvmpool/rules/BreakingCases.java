@@ -322,6 +322,16 @@ final class BreakingCases {
                     g.at(VMSS, "virtualMachineProfile").put("priority", "Spot");
                     g.inputs(VMSS).remove("singlePlacementGroup");
                 });
+        add("retained-share-keeps-its-parents", "the share and the group retained, the account not", STORAGE,
+                "(retainOnDelete)", g -> {
+                    g.retainOnDelete(SHARE, true);
+                    g.retainOnDelete(Pools.RG, true);
+                });
+        add("retained-share-keeps-its-parents", "the share and the account retained, the group not", Pools.RG,
+                "(retainOnDelete)", g -> {
+                    g.retainOnDelete(SHARE, true);
+                    g.retainOnDelete(STORAGE, true);
+                });
         add("os-disk-delete-option-flexible-only", "deleteOption Delete on a Uniform scale set", VMSS,
                 "virtualMachineProfile.storageProfile.osDisk.deleteOption",
                 g -> g.at(VMSS, "virtualMachineProfile").put("storageProfile",

@@ -3,6 +3,8 @@ package io.github.dsvmpool.rules;
 import static io.github.dsvmpool.rules.Pools.AUTOSCALE;
 import static io.github.dsvmpool.rules.Pools.LB;
 import static io.github.dsvmpool.rules.Pools.NSG;
+import static io.github.dsvmpool.rules.Pools.SHARE;
+import static io.github.dsvmpool.rules.Pools.STORAGE;
 import static io.github.dsvmpool.rules.Pools.VMSS;
 import static io.github.dsvmpool.rules.Pools.lbPart;
 import static io.github.dsvmpool.rules.TestGraph.list;
@@ -32,6 +34,11 @@ class HoldingCasesTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 holds("the valid pool", g -> { }),
+                holds("a retained share in a retained account and group", g -> {
+                    g.retainOnDelete(SHARE, true);
+                    g.retainOnDelete(STORAGE, true);
+                    g.retainOnDelete(Pools.RG, true);
+                }),
                 holds("premium OS and data disks on a listed premium size", g -> {
                     BreakingCases.disks(g, "Standard_D2s_v3", "Premium_LRS", List.of("Premium_ZRS"));
                 }),

@@ -52,6 +52,14 @@ final class TestGraph {
         return registrations;
     }
 
+    /** Sets retainOnDelete on a resource (registrations are records: replaced in place). */
+    void retainOnDelete(String name, boolean retain) {
+        Registration old = named(name);
+        registrations.set(registrations.indexOf(old), new Registration(old.urn(), old.type(), old.name(),
+                old.parentUrn(), old.custom(), old.inputs(), old.dependencies(), old.protect(), retain,
+                old.ignoreChanges(), old.id()));
+    }
+
     Registration named(String name) {
         return registrations.stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no resource " + name));
