@@ -142,7 +142,7 @@ public final class AutoscaleSettingsValidator {
         }
         if (capacity.maximum() > pool.maximum()) {
             problems.add(path + ".maximum", capacity.maximum(), "at most " + pool.maximum() + ", the pool's structural"
-                    + " maximum (" + pool.setting() + "), which sizes the NAT port ranges and the subnet; raise "
+                    + " maximum (" + pool.setting() + "), which sizes the subnet and outbound; raise "
                     + pool.setting() + " or lower this maximum");
         }
     }
