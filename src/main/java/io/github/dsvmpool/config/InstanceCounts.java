@@ -1,8 +1,8 @@
 package io.github.dsvmpool.config;
 
 /**
- * Instance counts of the pool. {@code maximum} is structural: it sizes the NAT port ranges, the subnet and the
- * SNAT ports, so raising it changes the network; {@code minimum} may be 0 (scale to zero).
+ * Instance counts of the pool. {@code maximum} is structural: it sizes the subnet and the outbound SNAT design
+ * (the per-VM NAT ranges hold the scale set's limit whatever it is); {@code minimum} may be 0 (scale to zero).
  *
  * @param minimum the floor of the always-on profile without a schedule, 1-{@code maximum}; default 1
  * @param initial the capacity at creation: {@code minimum}-{@code maximum} without a schedule, 0-{@code maximum}
