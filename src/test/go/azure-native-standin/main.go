@@ -4,8 +4,10 @@
 package main
 
 import (
+	"context"
 	"os"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/diag"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/cmdutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/provider"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -13,7 +15,11 @@ import (
 
 func main() {
 	err := provider.Main(providerName, func(host *provider.HostClient) (pulumirpc.ResourceProviderServer, error) {
-		return newServer(), nil
+		s := newServer()
+		s.warn = func(ctx context.Context, msg string) {
+			_ = host.Log(ctx, diag.Warning, "", msg)
+		}
+		return s, nil
 	})
 	if err != nil {
 		cmdutil.ExitError(err.Error())

@@ -33,7 +33,15 @@ type server struct {
 
 	mu     sync.Mutex
 	config map[string]string // provider configuration without the "azure-native:config:" prefix
+
+	// warn shows a warning in the engine's output (nil in unit tests).
+	warn func(ctx context.Context, msg string)
 }
+
+// standInWarning is shown once per run: an environment made for the offline trial (toolchain/install
+// --print-env) must never pass for a real deployment.
+const standInWarning = "azure-native STAND-IN (dsvm-pool tests, src/test/go/azure-native-standin): nothing is" +
+	" deployed to Azure; for a real deployment, use a shell without toolchain/install's PULUMI_HOME"
 
 func newServer() *server {
 	return &server{config: map[string]string{}}
@@ -61,7 +69,7 @@ func (s *server) DiffConfig(context.Context, *pulumirpc.DiffRequest) (*pulumirpc
 
 // Configure keeps the configuration (location is what Check uses) and makes no call anywhere: the real provider
 // would authenticate here.
-func (s *server) Configure(_ context.Context, req *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+func (s *server) Configure(ctx context.Context, req *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
 	config := map[string]string{}
 	for k, v := range req.GetVariables() {
 		config[strings.TrimPrefix(k, configPrefix)] = v
@@ -80,6 +88,9 @@ func (s *server) Configure(_ context.Context, req *pulumirpc.ConfigureRequest) (
 	s.mu.Unlock()
 	if err := s.rec.record(map[string]any{"method": "Configure", "args": props(args)}); err != nil {
 		return nil, err
+	}
+	if s.warn != nil {
+		s.warn(ctx, standInWarning)
 	}
 	return &pulumirpc.ConfigureResponse{AcceptSecrets: true, SupportsPreview: true}, nil
 }
