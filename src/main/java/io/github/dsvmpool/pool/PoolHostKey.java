@@ -1,7 +1,6 @@
 package io.github.dsvmpool.pool;
 
 import com.pulumi.core.Output;
-import com.pulumi.core.internal.Internal;
 import io.github.dsvmpool.random.RandomBytes;
 import io.github.dsvmpool.random.RandomBytesArgs;
 import io.github.dsvmpool.vm.KnownHostsLine;
@@ -47,10 +46,9 @@ final class PoolHostKey {
 
     /**
      * A value computed from the key's public half only, freed of the secret flag it inherits from the seed:
-     * without this, the public key and the extension's visible revision would show as secrets. The SDK's public
-     * {@code Output} has no "unsecret"; its implementation does ({@code asPlaintext}, SDK pinned in pom.xml).
+     * without this, the public key and the extension's visible revision would show as secrets.
      */
     static <T> Output<T> publicHalf(Output<T> derivedFromThePublicKey) {
-        return Internal.of(derivedFromThePublicKey).asPlaintext();
+        return derivedFromThePublicKey.asPlaintext();
     }
 }
