@@ -1,8 +1,8 @@
 // Two pools from TypeScript through the dsvm-pool component package.
-//   pulumi package add ../../provider      # generates the local SDK (sdks/dsvm-pool) and adds it to package.json
+//   pulumi package add ../../provider      # generates the local SDK (sdks/github-dsvm-pool), adds it to package.json
 //   npm install && pulumi config set --secret adminPassword && pulumi up
 import * as pulumi from "@pulumi/pulumi";
-import * as dsvm from "@pulumi/dsvm-pool";
+import * as dsvm from "@github/dsvm-pool";   // the generated SDK: @<schema namespace>/<name>
 
 const config = new pulumi.Config();
 const adminPassword = config.requireSecret("adminPassword");

@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -202,6 +203,69 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("%s %s: %v", ex.cmd, strings.Join(ex.runArgs, " "), err)}, nil
 	}
 	return &pulumirpc.RunResponse{}, nil
+}
+
+// RunPlugin starts a component provider (PulumiPlugin.yaml with `runtime: java`) and streams its output to the
+// engine, which reads the port from the first line of stdout (sdk/v3 go/common/resource/plugin/plugin.go).
+func (h *host) RunPlugin(req *pulumirpc.RunPluginRequest,
+	server grpc.ServerStreamingServer[pulumirpc.RunPluginResponse],
+) error {
+	ex, err := newExecutor(req.Info, req.Pwd)
+	if err != nil {
+		return err
+	}
+	var args []string
+	if strings.HasSuffix(ex.cmd, "java") {
+		args = append(append(args, ex.runArgs...), req.Args...)
+	} else {
+		// Maven: quiet, or its log lines would come before the port on stdout.
+		args = []string{"-q", "--no-transfer-progress", "compile", "exec:java",
+			"-DmainArgs=" + strings.Join(req.Args, " ")}
+	}
+	cmd := exec.CommandContext(server.Context(), ex.cmd, args...)
+	cmd.Dir = ex.dir
+	cmd.Env = append(os.Environ(), req.Env...)
+	stream := &pluginStream{server: server}
+	cmd.Stdout = streamWriter{stream, false}
+	cmd.Stderr = streamWriter{stream, true}
+	code := int32(0)
+	if err := cmd.Run(); err != nil {
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) {
+			return fmt.Errorf("%s %s: %w", ex.cmd, strings.Join(args, " "), err)
+		}
+		code = int32(exitErr.ExitCode())
+	}
+	return stream.send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{Exitcode: code}})
+}
+
+// pluginStream serialises the two output pipes onto one gRPC stream.
+type pluginStream struct {
+	mu     sync.Mutex
+	server grpc.ServerStreamingServer[pulumirpc.RunPluginResponse]
+}
+
+func (s *pluginStream) send(msg *pulumirpc.RunPluginResponse) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.server.Send(msg)
+}
+
+type streamWriter struct {
+	stream *pluginStream
+	stderr bool
+}
+
+func (w streamWriter) Write(p []byte) (int, error) {
+	data := append([]byte(nil), p...)
+	msg := &pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stdout{Stdout: data}}
+	if w.stderr {
+		msg = &pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stderr{Stderr: data}}
+	}
+	if err := w.stream.send(msg); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func (h *host) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {

@@ -136,133 +136,26 @@ public final class DsvmPool extends ComponentResource {
      */
     public DsvmPool(String name, DsvmPoolArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        PoolSettings settings = args.settings();
-        new Problems().addAll(PoolArgsValidator.problems(name, args)).throwIfAny("DsvmPool '" + name + "'");
-        PoolNames.declare(name);
-
-        var tags = new HashMap<>(settings.tags());
-        tags.putIfAbsent("dsvm-pool", name);
-        Output<String> groupName = args.resourceGroupName().orElseGet(() -> new ResourceGroup(name + "-rg",
-                ResourceGroupArgs.builder().location(settings.location()).tags(tags).build(),
-                // In production the group outlives a destroy with the retained account and share in it.
-                CustomResourceOptions.builder().parent(this).retainOnDelete(settings.production()).build()).name());
-        var context = new PartContext(name, this, groupName, settings.location(), Map.copyOf(tags));
-
-        var storageSettings = settings.storage();
-        var clientConfig = AuthorizationFunctions.getClientConfig();
-        Output<String> subscriptionId = clientConfig.applyValue(GetClientConfigResult::subscriptionId);
-        Output<String> tenantId = clientConfig.applyValue(GetClientConfigResult::tenantId);
-        String project = Deployment.getInstance().getProjectName();
-        String stack = Deployment.getInstance().getStackName();
-        Output<GlobalNames> globalNames = subscriptionId.applyValue(subscription ->
-                GlobalNames.of(name, project, stack, subscription, settings.configuredNames()));
-        Output<String> accountName = globalNames.applyValue(GlobalNames::storageAccountName);
-        int maxInstances = settings.scaleSet().instanceCounts().maximum();
-        var lbSettings = settings.loadBalancer();
-        PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort());
-        PortRange jupyterRange = NatPortPlan.range(lbSettings.jupyterNatFirstPort());
-        var outboundPlan = OutboundPlan.forPool(settings);
-
-        var outbound = new PoolOutbound(context, outboundPlan);
-        var network = PoolSubnet.declare(context, settings, args.network(), outbound.natGatewayId());
-        var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
-                network.subnetId());
-        // Unique within the resource group only, so the subscription need not be part of it.
-        String loadBalancerName = AzureNames.loadBalancerName(name, project + "/" + stack + "/" + name);
-        var loadBalancer = new PoolLoadBalancer(context, lbSettings,
-                new PoolLoadBalancer.Layout(loadBalancerName,
-                        globalNames.applyValue(GlobalNames::dnsLabel), sshRange, jupyterRange, outbound),
-                subscriptionId);
-
-        Output<MountParameters> mountParameters = accountName.applyValue(account -> new MountParameters(account,
-                storageSettings.shareName(), storageSettings.mountPoint(), storageSettings.endpointSuffix(),
-                settings.scaleSet().adminUsername(), storageSettings.protocol()));
-        Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
-                ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
-        Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
-        var hostKey = new PoolHostKey(context);
-        var keyVaultPlan = settings.keyVaultPlan();
-        Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
-                ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
-                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.get()))
-                : Optional.empty();
-        var autoscalePlan = AutoscalePlan.of(settings.schedule());
-        var health = settings.healthPlan();
-        var entra = settings.entra().plan();
-        var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
-        extensions.add(keyVault
-                .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
-                        hostKey.key, settings.scaleSet().provisioningRevision(),
-                        settings.scaleSet().notebookIdleTimeoutMinutes()))
-                .orElseGet(() -> MountExtension.of(mountParameters, storageKey, hostKey.key,
-                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes())));
-        HealthExtension.extension(health).ifPresent(extensions::add);
-        EntraLogin.extension(entra).ifPresent(extensions::add);
-        // AADSSHLoginForLinux needs the scale set's system-assigned identity.
-        // The Key Vault reader is user-assigned, so that its role exists before the first VM.
-        Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
-            var userAssigned = VirtualMachineScaleSetIdentityArgs.builder()
-                    .type(entra.enabled() ? ResourceIdentityType.SystemAssigned_UserAssigned
-                            : ResourceIdentityType.UserAssigned)
-                    .userAssignedIdentities(store.identity.id().applyValue(List::of));
-            return userAssigned.build();
-        }).or(() -> entra.enabled()
-                ? Optional.of(VirtualMachineScaleSetIdentityArgs.builder().type(ResourceIdentityType.SystemAssigned)
-                        .build())
-                : Optional.empty());
-        new EntraLogin(context, entra, subscriptionId);
-        var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
-                new PoolScaleSet.Wiring(network.subnetId(), loadBalancer.backendPoolIds(),
-                        network.interfaceSecurityGroupId()),
-                password, args.sshPublicKeys(),
-                new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
-                        keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())));
-        new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
-
-        this.resourceGroupName = groupName;
-        this.subnetId = network.subnetId();
-        this.subnetShare = args.network().map(SubnetShare::of).orElseGet(() -> SubnetShare.own(name,
-                settings.network().subnetPrefix(), maxInstances, outboundPlan.type() == OutboundType.NAT_GATEWAY));
-        args.network().ifPresent(joined -> this.subnetShare.join(name, maxInstances));
-        this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));
-        this.fqdn = loadBalancer.publicIp.dnsSettings()
-                .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
-        this.jupyterHubUrl = Output.format("https://%s:%d/", fqdn, PerVmPorts.JUPYTERHUB_PORT);
-        this.sshCommand = Output.format("ssh %s@%s", settings.scaleSet().adminUsername(), fqdn);
-        this.sshNatPortRange = Output.of(sshRange.toString());
-        this.jupyterHubNatPortRange = Output.of(jupyterRange.toString());
-        this.shareUncPath = Output.format("\\\\%s.file.%s\\%s", storage.account.name(),
-                storageSettings.endpointSuffix(), storageSettings.shareName());
-        this.storageAccountName = storage.account.name();
-        this.scaleSetName = scaleSet.scaleSet.name();
-        this.scaleSetId = scaleSet.scaleSet.id();
-        this.loadBalancerName = Output.of(loadBalancerName);
-        this.adminUsername = Output.of(settings.scaleSet().adminUsername());
-        this.outboundIpAddresses = outboundPlan.sharesEntryFrontend() ? publicIpAddress.applyValue(List::of)
-                : Output.all(outbound.publicIps.stream()
-                        .map(ip -> ip.ipAddress().applyValue(address -> address.orElse(""))).toList());
-        this.adminPassword = password.asSecret();
-        this.sshHostPublicKey = hostKey.publicKeyLine;
-        this.sshKnownHostsLine = hostKey.knownHostsLine(fqdn, publicIpAddress);
-
-        registerOutputs(Map.ofEntries(
-                Map.entry("resourceGroupName", resourceGroupName),
-                Map.entry("publicIpAddress", publicIpAddress),
-                Map.entry("fqdn", fqdn),
-                Map.entry("jupyterHubUrl", jupyterHubUrl),
-                Map.entry("sshCommand", sshCommand),
-                Map.entry("sshNatPortRange", sshNatPortRange),
-                Map.entry("jupyterHubNatPortRange", jupyterHubNatPortRange),
-                Map.entry("shareUncPath", shareUncPath),
-                Map.entry("storageAccountName", storageAccountName),
-                Map.entry("scaleSetName", scaleSetName),
-                Map.entry("scaleSetId", scaleSetId),
-                Map.entry("loadBalancerName", this.loadBalancerName),
-                Map.entry("adminUsername", this.adminUsername),
-                Map.entry("outboundIpAddresses", outboundIpAddresses),
-                Map.entry("adminPassword", this.adminPassword),
-                Map.entry("subnetId", subnetId),
-                Map.entry("sshHostPublicKey", sshHostPublicKey),
-                Map.entry("sshKnownHostsLine", sshKnownHostsLine)));
+        PoolChildren children = PoolChildren.declare(this, name, args);
+        this.resourceGroupName = children.resourceGroupName;
+        this.publicIpAddress = children.publicIpAddress;
+        this.fqdn = children.fqdn;
+        this.jupyterHubUrl = children.jupyterHubUrl;
+        this.sshCommand = children.sshCommand;
+        this.sshNatPortRange = children.sshNatPortRange;
+        this.jupyterHubNatPortRange = children.jupyterHubNatPortRange;
+        this.shareUncPath = children.shareUncPath;
+        this.storageAccountName = children.storageAccountName;
+        this.scaleSetName = children.scaleSetName;
+        this.scaleSetId = children.scaleSetId;
+        this.loadBalancerName = children.loadBalancerName;
+        this.adminUsername = children.adminUsername;
+        this.outboundIpAddresses = children.outboundIpAddresses;
+        this.adminPassword = children.adminPassword;
+        this.subnetId = children.subnetId;
+        this.sshHostPublicKey = children.sshHostPublicKey;
+        this.sshKnownHostsLine = children.sshKnownHostsLine;
+        this.subnetShare = children.subnetShare;
+        registerOutputs(children.outputs());
     }
 }

@@ -5,14 +5,16 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.pool.DsvmPoolArgs;
+import io.github.dsvmpool.pool.PoolChildren;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code dsvm-pool:index:DsvmPool} as the component package serves it to every Pulumi language (TypeScript,
  * Python, Go, C#, YAML): one constructor of the shape the SDK's {@code ComponentProvider} constructs, with
- * {@link PoolInputs}; it declares the library's {@link io.github.dsvmpool.pool.DsvmPool} as its only child and
- * exports its outputs. Java programs use the library's class directly.
+ * {@link PoolInputs}. It declares the pool's resources as its own children ({@link PoolChildren}, the body of the
+ * library's {@link io.github.dsvmpool.pool.DsvmPool}): one component of this type per pool, as from Java. Java
+ * programs use the library's class directly.
  */
 public final class DsvmPool extends ComponentResource {
     /** The resource group holding the pool. */
@@ -79,38 +81,33 @@ public final class DsvmPool extends ComponentResource {
      */
     public DsvmPool(String name, PoolInputs args, ComponentResourceOptions options) {
         super(io.github.dsvmpool.pool.DsvmPool.TYPE, name, options);
+        var children = PoolChildren.declare(this, name, checked(name, args));
+        this.resourceGroupName = children.resourceGroupName;
+        this.publicIpAddress = children.publicIpAddress;
+        this.fqdn = children.fqdn;
+        this.jupyterHubUrl = children.jupyterHubUrl;
+        this.sshCommand = children.sshCommand;
+        this.sshNatPortRange = children.sshNatPortRange;
+        this.jupyterHubNatPortRange = children.jupyterHubNatPortRange;
+        this.shareUncPath = children.shareUncPath;
+        this.storageAccountName = children.storageAccountName;
+        this.scaleSetName = children.scaleSetName;
+        this.scaleSetId = children.scaleSetId;
+        this.loadBalancerName = children.loadBalancerName;
+        this.adminUsername = children.adminUsername;
+        this.outboundIpAddresses = children.outboundIpAddresses;
+        this.subnetId = children.subnetId;
+        this.adminPassword = children.adminPassword;
+        this.sshHostPublicKey = children.sshHostPublicKey;
+        this.sshKnownHostsLine = children.sshKnownHostsLine;
+        registerOutputs(children.outputs());
+    }
+
+    /** Every problem with the inputs at once, before any resource is declared. */
+    private static DsvmPoolArgs checked(String name, PoolInputs args) {
         var problems = new Problems();
         var poolArgs = PoolInputsConverter.convert(args, problems);
         problems.throwIfAny("DsvmPool '" + name + "'");
-        var pool = new io.github.dsvmpool.pool.DsvmPool(name, poolArgs,
-                ComponentResourceOptions.builder().parent(this).build());
-        this.resourceGroupName = pool.resourceGroupName;
-        this.publicIpAddress = pool.publicIpAddress;
-        this.fqdn = pool.fqdn;
-        this.jupyterHubUrl = pool.jupyterHubUrl;
-        this.sshCommand = pool.sshCommand;
-        this.sshNatPortRange = pool.sshNatPortRange;
-        this.jupyterHubNatPortRange = pool.jupyterHubNatPortRange;
-        this.shareUncPath = pool.shareUncPath;
-        this.storageAccountName = pool.storageAccountName;
-        this.scaleSetName = pool.scaleSetName;
-        this.scaleSetId = pool.scaleSetId;
-        this.loadBalancerName = pool.loadBalancerName;
-        this.adminUsername = pool.adminUsername;
-        this.outboundIpAddresses = pool.outboundIpAddresses;
-        this.subnetId = pool.subnetId;
-        this.adminPassword = pool.adminPassword;
-        this.sshHostPublicKey = pool.sshHostPublicKey;
-        this.sshKnownHostsLine = pool.sshKnownHostsLine;
-        registerOutputs(Map.ofEntries(
-                Map.entry("resourceGroupName", resourceGroupName), Map.entry("publicIpAddress", publicIpAddress),
-                Map.entry("fqdn", fqdn), Map.entry("jupyterHubUrl", jupyterHubUrl),
-                Map.entry("sshCommand", sshCommand), Map.entry("sshNatPortRange", sshNatPortRange),
-                Map.entry("jupyterHubNatPortRange", jupyterHubNatPortRange), Map.entry("shareUncPath", shareUncPath),
-                Map.entry("storageAccountName", storageAccountName), Map.entry("scaleSetName", scaleSetName),
-                Map.entry("scaleSetId", scaleSetId), Map.entry("loadBalancerName", loadBalancerName),
-                Map.entry("adminUsername", adminUsername), Map.entry("outboundIpAddresses", outboundIpAddresses),
-                Map.entry("subnetId", subnetId), Map.entry("adminPassword", adminPassword),
-                Map.entry("sshHostPublicKey", sshHostPublicKey), Map.entry("sshKnownHostsLine", sshKnownHostsLine)));
+        return poolArgs;
     }
 }

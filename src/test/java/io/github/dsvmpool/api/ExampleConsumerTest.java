@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
  * installed: this build's classes as the library's jar and its pom, in a repository of their own under target/
  * (this build's local repository is a read-only tail, so nothing reaches the repository other builds use).
  */
-class ExampleConsumerTest {
+public class ExampleConsumerTest {
     static final Path EXAMPLE = Path.of("examples", "two-pools");
     static final Path WORK = Path.of("target", "example-consumer");
     static final Pattern PROJECT_VERSION = Pattern.compile(
             "<artifactId>dsvm-pool</artifactId>\\s*<version>([^<]+)</version>");
 
     /** Installs target/classes and pom.xml as io.github.dsvmpool:dsvm-pool:version, as `install` would. */
-    static Path install(Path repository) throws IOException {
+    public static Path install(Path repository) throws IOException {
         var matcher = PROJECT_VERSION.matcher(Files.readString(Path.of("pom.xml")));
         assertThat(matcher.find()).isTrue();
         String version = matcher.group(1);

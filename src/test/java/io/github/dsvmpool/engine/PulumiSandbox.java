@@ -24,6 +24,7 @@ final class PulumiSandbox {
     private final Path project;
     private final Path home;
     private final Path state;
+    private final Map<String, String> extraEnvironment = new java.util.HashMap<>();
 
     PulumiSandbox(EngineToolchain toolchain, Path root, Path project) throws IOException {
         this.toolchain = toolchain;
@@ -42,6 +43,12 @@ final class PulumiSandbox {
                 }
             }
         }
+    }
+
+    /** Adds variables to every command's environment from now on (e.g. the stand-in's record file). */
+    PulumiSandbox environment(Map<String, String> variables) {
+        extraEnvironment.putAll(variables);
+        return this;
     }
 
     record Result(List<String> command, int exitCode, String stdout, String stderr) {
@@ -80,6 +87,7 @@ final class PulumiSandbox {
             env.put("PULUMI_CONFIG_PASSPHRASE", PASSPHRASE);
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.remove("PULUMI_ACCESS_TOKEN");
+            env.putAll(extraEnvironment);
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(COMMAND_MINUTES, TimeUnit.MINUTES)) {

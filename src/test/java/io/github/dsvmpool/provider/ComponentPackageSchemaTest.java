@@ -28,7 +28,8 @@ class ComponentPackageSchemaTest {
     static final Path COMMITTED = Path.of("provider", "schema.json");
 
     static JsonObject generated() throws Exception {
-        var provider = new ComponentProvider(new Metadata(ProviderMain.PACKAGE), DsvmPool.class.getPackage());
+        // The metadata ProviderMain serves with (name and version).
+        var provider = new ComponentProvider(ProviderMain.metadata(), DsvmPool.class.getPackage());
         String json = provider.getSchema(new GetSchemaRequest(0, null, null)).get().getSchema();
         return JsonParser.parseString(json).getAsJsonObject();
     }

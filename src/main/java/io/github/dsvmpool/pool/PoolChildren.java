@@ -1,0 +1,240 @@
+package io.github.dsvmpool.pool;
+
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
+import com.pulumi.azurenative.resources.ResourceGroup;
+import com.pulumi.azurenative.resources.ResourceGroupArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.dsvmpool.config.OutboundType;
+import io.github.dsvmpool.config.PoolSettings;
+import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.plans.AzureNames;
+import io.github.dsvmpool.plans.GlobalNames;
+import io.github.dsvmpool.plans.NatPortPlan;
+import io.github.dsvmpool.plans.OutboundPlan;
+import io.github.dsvmpool.plans.PortRange;
+import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
+import io.github.dsvmpool.vm.MountParameters;
+import io.github.dsvmpool.vm.PerVmPorts;
+import io.github.dsvmpool.vm.ShareProtocol;
+import com.pulumi.azurenative.compute.enums.ResourceIdentityType;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A pool's resources, declared as children of a component, and its outputs: the body of {@link DsvmPool}, also
+ * used by the component package's {@code io.github.dsvmpool.provider.DsvmPool} so that a pool from another
+ * language is one component with these children, as from Java (not a component holding a second one).
+ */
+public final class PoolChildren {
+    /** The resource group holding the pool. */
+    public final Output<String> resourceGroupName;
+    /** The public IP address of the load balancer. */
+    public final Output<String> publicIpAddress;
+    /** The DNS name of the load balancer, e.g. {@code dsvm-dev-1a2b3c4d.westeurope.cloudapp.azure.com}. */
+    public final Output<String> fqdn;
+    /** JupyterHub through the pool entry (self-signed HTTPS). */
+    public final Output<String> jupyterHubUrl;
+    /** SSH to any available VM through the pool entry. */
+    public final Output<String> sshCommand;
+    /**
+     * Frontend ports that reach one VM each for SSH (its port 2222), one per VM the pool may hold, e.g.
+     * {@code 50000-50009}; which port is which VM: README "Reaching one specific VM".
+     */
+    public final Output<String> sshNatPortRange;
+    /** Frontend ports that reach one VM each for JupyterHub (its port 8443, redirected to 8000). */
+    public final Output<String> jupyterHubNatPortRange;
+    /** The share as a UNC path. */
+    public final Output<String> shareUncPath;
+    /** The storage account's Azure name (globally unique). */
+    public final Output<String> storageAccountName;
+    /** The scale set's Azure name. */
+    public final Output<String> scaleSetName;
+    /** The scale set's Azure resource id. */
+    public final Output<String> scaleSetId;
+    /**
+     * The load balancer's Azure name, for the port-mapping query of the per-VM NAT rules:
+     * {@code <poolName>-lb-<hash>}, the hash of project, stack and pool name (unique in a shared resource group).
+     */
+    public final Output<String> loadBalancerName;
+    /** The VMs' local admin account. */
+    public final Output<String> adminUsername;
+    /** The public addresses the VMs' outbound traffic leaves from (for allow-lists elsewhere). */
+    public final Output<List<String>> outboundIpAddresses;
+    /** The admin account's password, given or generated: always a secret. */
+    public final Output<String> adminPassword;
+    /** The id of the subnet the VMs are on: the pool's own, or the existing one it joined. */
+    public final Output<String> subnetId;
+    /**
+     * The pool's SSH host key, the same on every VM: {@code ssh-ed25519 AAAA... dsvm-pool-<poolName>}
+     * (docs/ssh-host-key.md).
+     */
+    public final Output<String> sshHostPublicKey;
+    /**
+     * The line users add to {@code ~/.ssh/known_hosts} to trust the pool: its DNS name and address, on port 22 and
+     * on every other port ({@code [name]:*}, the per-VM ports), with {@link #sshHostPublicKey}.
+     */
+    public final Output<String> sshKnownHostsLine;
+
+    /** The pools on this pool's subnet, for {@link ExistingNetwork#subnetOf(DsvmPool)}. */
+    final SubnetShare subnetShare;
+
+    /**
+     * Validates the arguments (every problem at once, before any child) and declares the pool's resources.
+     *
+     * @param owner the component the resources belong to
+     * @param name  the pool's name
+     * @param args  the pool's settings and secrets
+     * @return the outputs
+     */
+    public static PoolChildren declare(ComponentResource owner, String name, DsvmPoolArgs args) {
+        return new PoolChildren(owner, name, args);
+    }
+
+    private PoolChildren(ComponentResource owner, String name, DsvmPoolArgs args) {
+        PoolSettings settings = args.settings();
+        new Problems().addAll(PoolArgsValidator.problems(name, args)).throwIfAny("DsvmPool '" + name + "'");
+        PoolNames.declare(name);
+
+        var tags = new HashMap<>(settings.tags());
+        tags.putIfAbsent("dsvm-pool", name);
+        Output<String> groupName = args.resourceGroupName().orElseGet(() -> new ResourceGroup(name + "-rg",
+                ResourceGroupArgs.builder().location(settings.location()).tags(tags).build(),
+                // In production the group outlives a destroy with the retained account and share in it.
+                CustomResourceOptions.builder().parent(owner).retainOnDelete(settings.production()).build()).name());
+        var context = new PartContext(name, owner, groupName, settings.location(), Map.copyOf(tags));
+
+        var storageSettings = settings.storage();
+        var clientConfig = AuthorizationFunctions.getClientConfig();
+        Output<String> subscriptionId = clientConfig.applyValue(GetClientConfigResult::subscriptionId);
+        Output<String> tenantId = clientConfig.applyValue(GetClientConfigResult::tenantId);
+        String project = Deployment.getInstance().getProjectName();
+        String stack = Deployment.getInstance().getStackName();
+        Output<GlobalNames> globalNames = subscriptionId.applyValue(subscription ->
+                GlobalNames.of(name, project, stack, subscription, settings.configuredNames()));
+        Output<String> accountName = globalNames.applyValue(GlobalNames::storageAccountName);
+        int maxInstances = settings.scaleSet().instanceCounts().maximum();
+        var lbSettings = settings.loadBalancer();
+        PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort());
+        PortRange jupyterRange = NatPortPlan.range(lbSettings.jupyterNatFirstPort());
+        var outboundPlan = OutboundPlan.forPool(settings);
+
+        var outbound = new PoolOutbound(context, outboundPlan);
+        var network = PoolSubnet.declare(context, settings, args.network(), outbound.natGatewayId());
+        var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
+                network.subnetId());
+        // Unique within the resource group only, so the subscription need not be part of it.
+        String loadBalancerName = AzureNames.loadBalancerName(name, project + "/" + stack + "/" + name);
+        var loadBalancer = new PoolLoadBalancer(context, lbSettings,
+                new PoolLoadBalancer.Layout(loadBalancerName,
+                        globalNames.applyValue(GlobalNames::dnsLabel), sshRange, jupyterRange, outbound),
+                subscriptionId);
+
+        Output<MountParameters> mountParameters = accountName.applyValue(account -> new MountParameters(account,
+                storageSettings.shareName(), storageSettings.mountPoint(), storageSettings.endpointSuffix(),
+                settings.scaleSet().adminUsername(), storageSettings.protocol()));
+        Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
+                ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
+        Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
+        var hostKey = new PoolHostKey(context);
+        var keyVaultPlan = settings.keyVaultPlan();
+        Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
+                ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
+                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.get()))
+                : Optional.empty();
+        var autoscalePlan = AutoscalePlan.of(settings.schedule());
+        var health = settings.healthPlan();
+        var entra = settings.entra().plan();
+        var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
+        extensions.add(keyVault
+                .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
+                        hostKey.key, settings.scaleSet().provisioningRevision(),
+                        settings.scaleSet().notebookIdleTimeoutMinutes()))
+                .orElseGet(() -> MountExtension.of(mountParameters, storageKey, hostKey.key,
+                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes())));
+        HealthExtension.extension(health).ifPresent(extensions::add);
+        EntraLogin.extension(entra).ifPresent(extensions::add);
+        // AADSSHLoginForLinux needs the scale set's system-assigned identity.
+        // The Key Vault reader is user-assigned, so that its role exists before the first VM.
+        Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
+            var userAssigned = VirtualMachineScaleSetIdentityArgs.builder()
+                    .type(entra.enabled() ? ResourceIdentityType.SystemAssigned_UserAssigned
+                            : ResourceIdentityType.UserAssigned)
+                    .userAssignedIdentities(store.identity.id().applyValue(List::of));
+            return userAssigned.build();
+        }).or(() -> entra.enabled()
+                ? Optional.of(VirtualMachineScaleSetIdentityArgs.builder().type(ResourceIdentityType.SystemAssigned)
+                        .build())
+                : Optional.empty());
+        new EntraLogin(context, entra, subscriptionId);
+        var scaleSet = new PoolScaleSet(context, settings.scaleSet(), autoscalePlan.scaleSet(),
+                new PoolScaleSet.Wiring(network.subnetId(), loadBalancer.backendPoolIds(),
+                        network.interfaceSecurityGroupId()),
+                password, args.sshPublicKeys(),
+                new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
+                        keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())));
+        new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
+
+        this.resourceGroupName = groupName;
+        this.subnetId = network.subnetId();
+        this.subnetShare = args.network().map(SubnetShare::of).orElseGet(() -> SubnetShare.own(name,
+                settings.network().subnetPrefix(), maxInstances, outboundPlan.type() == OutboundType.NAT_GATEWAY));
+        args.network().ifPresent(joined -> this.subnetShare.join(name, maxInstances));
+        this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));
+        this.fqdn = loadBalancer.publicIp.dnsSettings()
+                .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
+        this.jupyterHubUrl = Output.format("https://%s:%d/", fqdn, PerVmPorts.JUPYTERHUB_PORT);
+        this.sshCommand = Output.format("ssh %s@%s", settings.scaleSet().adminUsername(), fqdn);
+        this.sshNatPortRange = Output.of(sshRange.toString());
+        this.jupyterHubNatPortRange = Output.of(jupyterRange.toString());
+        this.shareUncPath = Output.format("\\\\%s.file.%s\\%s", storage.account.name(),
+                storageSettings.endpointSuffix(), storageSettings.shareName());
+        this.storageAccountName = storage.account.name();
+        this.scaleSetName = scaleSet.scaleSet.name();
+        this.scaleSetId = scaleSet.scaleSet.id();
+        this.loadBalancerName = Output.of(loadBalancerName);
+        this.adminUsername = Output.of(settings.scaleSet().adminUsername());
+        this.outboundIpAddresses = outboundPlan.sharesEntryFrontend() ? publicIpAddress.applyValue(List::of)
+                : Output.all(outbound.publicIps.stream()
+                        .map(ip -> ip.ipAddress().applyValue(address -> address.orElse(""))).toList());
+        this.adminPassword = password.asSecret();
+        this.sshHostPublicKey = hostKey.publicKeyLine;
+        this.sshKnownHostsLine = hostKey.knownHostsLine(fqdn, publicIpAddress);
+
+    }
+
+    /**
+     * The outputs by their exported names, for {@code registerOutputs}.
+     *
+     * @return every output
+     */
+    public Map<String, Output<?>> outputs() {
+        return Map.ofEntries(
+                Map.entry("resourceGroupName", resourceGroupName),
+                Map.entry("publicIpAddress", publicIpAddress),
+                Map.entry("fqdn", fqdn),
+                Map.entry("jupyterHubUrl", jupyterHubUrl),
+                Map.entry("sshCommand", sshCommand),
+                Map.entry("sshNatPortRange", sshNatPortRange),
+                Map.entry("jupyterHubNatPortRange", jupyterHubNatPortRange),
+                Map.entry("shareUncPath", shareUncPath),
+                Map.entry("storageAccountName", storageAccountName),
+                Map.entry("scaleSetName", scaleSetName),
+                Map.entry("scaleSetId", scaleSetId),
+                Map.entry("loadBalancerName", loadBalancerName),
+                Map.entry("adminUsername", adminUsername),
+                Map.entry("outboundIpAddresses", outboundIpAddresses),
+                Map.entry("adminPassword", adminPassword),
+                Map.entry("subnetId", subnetId),
+                Map.entry("sshHostPublicKey", sshHostPublicKey),
+                Map.entry("sshKnownHostsLine", sshKnownHostsLine));
+    }
+}
