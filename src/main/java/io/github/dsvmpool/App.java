@@ -13,6 +13,7 @@ import io.github.dsvmpool.launch.ProgramLaunch;
 import io.github.dsvmpool.launch.StaleJarGuard;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.pool.DsvmPoolArgs;
+import java.util.function.Consumer;
 
 /** The stack: reads the configuration, builds the pool's arguments, exports the pool's outputs. Nothing else. */
 public final class App {
@@ -20,6 +21,15 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        // Pulumi.run, with a task runner that does not poll (see CallbackRunner).
+        start(App::stackOrRunError, ProgramLaunch::run);
+    }
+
+    /**
+     * What main does before and around the program; the engine benchmark's variants (tools/start) run their
+     * program or their launch through it too, so that they differ from main in that alone.
+     */
+    public static void start(Consumer<Context> program, Consumer<Consumer<Context>> launch) {
         // Both before the SDK starts: the pool's size is fixed on first use, and nothing may be declared by a
         // jar older than its sources.
         CommonPool.ensureParallelism();
@@ -28,8 +38,7 @@ public final class App {
             System.exit(1);
         });
         EngineLogEcho.off();
-        // Pulumi.run, with a task runner that does not poll (see CallbackRunner).
-        ProgramLaunch.run(App::stackOrRunError);
+        launch.accept(program);
     }
 
     /**
@@ -37,7 +46,7 @@ public final class App {
      * anything else as "failed with an unhandled exception" and a stack trace (checked under the real CLI by
      * RefusalEngineTest).
      */
-    static void stackOrRunError(Context ctx) {
+    public static void stackOrRunError(Context ctx) {
         try {
             stack(ctx);
         } catch (InvalidConfigurationException invalid) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./benchmark [--runs 5] [--stack dev] [--profile]}: both start-up figures of issue 9, each beside its
  * target, measured in one run on this machine; with {@code --profile}, also where the pool's cold program time
- * goes. Nothing fails on slowness: it reports.
+ * goes. {@code --engine [--warmup 1]}: instead, what a user waits for under the real engine (issue 17,
+ * {@link EngineBenchmark}). Nothing fails on slowness: it reports.
  */
 @Command(name = "benchmark", sortOptions = false, usageHelpAutoWidth = true,
         description = "Measures, alternately in one run, the host start (Maven path vs jar path) and the cold"
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured and printed", "1:a measured command failed",
                 "2:bad usage or input (a count out of range, unknown stack)"},
-        footer = {"%nExamples:", "  ./benchmark --runs 5", "  ./benchmark --runs 3 --profile"})
+        footer = {"%nExamples:", "  ./benchmark --runs 5", "  ./benchmark --runs 3 --profile",
+                "  ./benchmark --engine --runs 5"})
 public final class Benchmark implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", converter = Numbers.WholeNumber.class, defaultValue = "5",
             description = "runs of each measure, 1-100 (default: ${DEFAULT-VALUE})")
@@ -39,6 +41,14 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--profile", description = "also sample the pool's cold program (N more runs) and print"
             + " where its time goes")
     boolean profile;
+
+    @Option(names = "--engine", description = "instead: `pulumi preview` under the real engine (toolchain/install)"
+            + " of the stack and a one-resource program, jar and Maven start, and the stack with Pulumi.run")
+    boolean engine;
+
+    @Option(names = "--warmup", paramLabel = "N", converter = Numbers.WholeNumber.class, defaultValue = "1",
+            description = "with --engine: uncounted previews of each first, 0-10 (default: ${DEFAULT-VALUE})")
+    int warmup;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
@@ -68,8 +78,25 @@ public final class Benchmark implements Callable<Integer> {
         } catch (PlanInputException e) {
             throw new ToolFailure(Cli.BAD_USAGE, e.getMessage());
         }
+        if (warmup < 0 || warmup > 10) {
+            throw new ParameterException(spec.commandLine(), "--warmup takes 0-10 runs, got " + warmup);
+        }
         PrintWriter out = context.out();
         var project = context.projectDirectory();
+        if (engine) {
+            out.printf("dsvm-pool engine benchmark: %d runs of each after %d warm-up, alternately (java %s, %d CPUs)%n",
+                    runs, warmup, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            EngineBenchmark.Result previews;
+            try {
+                previews = new EngineBenchmark(project, stack).run(runs, warmup, out);
+            } catch (IllegalStateException e) {
+                throw new ToolFailure(Cli.FAILED, e.getMessage());
+            }
+            out.println("results:");
+            EngineBenchmark.print(previews, runs, out);
+            out.flush();
+            return Cli.OK;
+        }
         out.printf("dsvm-pool start-up benchmark: %d runs of each, alternately (java %s, %d CPUs)%n", runs,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 

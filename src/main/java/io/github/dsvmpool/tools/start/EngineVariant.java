@@ -1,0 +1,33 @@
+package io.github.dsvmpool.tools.start;
+
+import io.github.dsvmpool.App;
+
+/**
+ * One way the engine benchmark runs {@code pulumi preview}: which program (the stack's or the one-resource one),
+ * through which start of the Java host (the jar of {@code runtime.options.binary}, or Maven when the copy's
+ * Pulumi.yaml names no binary), and with which main class.
+ */
+enum EngineVariant {
+    POOL_JAR("dev stack, jar start", Start.JAR, App.class),
+    MINIMAL_JAR("one-resource program, jar start", Start.JAR, MinimalProgramMain.class),
+    POOL_MAVEN("dev stack, Maven start", Start.MAVEN, App.class),
+    MINIMAL_MAVEN("one-resource program, Maven start", Start.MAVEN, MinimalProgramMain.class),
+    POOL_JAR_SDK_RUNNER("dev stack, jar start, Pulumi.run", Start.JAR, SdkRunnerMain.class);
+
+    enum Start { JAR, MAVEN }
+
+    final String label;
+    final Start start;
+    final Class<?> mainClass;
+
+    EngineVariant(String label, Start start, Class<?> mainClass) {
+        this.label = label;
+        this.start = start;
+        this.mainClass = mainClass;
+    }
+
+    /** The copy's program jar: the build's own for App, else a thin jar naming it (see EngineProject). */
+    String jar() {
+        return mainClass == App.class ? "target/dsvm-pool.jar" : "target/" + mainClass.getSimpleName() + ".jar";
+    }
+}
