@@ -2,12 +2,12 @@ package io.github.dsvmpool.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dsvmpool.tools.start.EngineFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The project as a user has it after a build, copied into a temporary folder: Pulumi.yaml, the stack files, the
@@ -39,7 +39,7 @@ record ProjectCopy(Path project, Path home) {
         Files.createSymbolicLink(target.resolve("lib"), SOURCE.resolve("target/lib"));
         if (withSources) {
             Files.copy(SOURCE.resolve("pom.xml"), project.resolve("pom.xml"), StandardCopyOption.COPY_ATTRIBUTES);
-            copyTree(SOURCE.resolve("src/main"), project.resolve("src/main"));
+            EngineFiles.copyTree(SOURCE.resolve("src/main"), project.resolve("src/main"));
         }
         return new ProjectCopy(project, home);
     }
@@ -52,18 +52,5 @@ record ProjectCopy(Path project, Path home) {
     /** The local backend's state file of a stack (project dsvm-pool). */
     Path stateFile(String stack) {
         return home.resolve(".pulumi/stacks/dsvm-pool/" + stack + ".json");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path copy = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

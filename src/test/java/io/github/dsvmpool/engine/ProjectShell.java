@@ -43,13 +43,8 @@ final class ProjectShell {
             Skip.becauseOf("the Pulumi toolchain lacks the azure-native stand-in " + standin
                     + "; build it with toolchain/install (docs/standin.md)");
         }
-        // PulumiSandbox makes <root>/pulumi-home with the plugins linked in; its other parts are not used here.
-        new PulumiSandbox(toolchain, root, copy.project());
         Path pulumiHome = root.resolve("pulumi-home");
-        if (!Files.isExecutable(pulumiHome.resolve("plugins").resolve(AZURE_NATIVE_PLUGIN)
-                .resolve("pulumi-resource-azure-native"))) {
-            throw new AssertionError("PulumiSandbox no longer makes " + pulumiHome + "/plugins");
-        }
+        io.github.dsvmpool.tools.start.EngineFiles.linkPlugins(toolchain.plugins(), pulumiHome.resolve("plugins"));
         return new ProjectShell(toolchain, copy, pulumiHome, root);
     }
 

@@ -31,18 +31,7 @@ final class PulumiSandbox {
         this.project = project;
         this.home = Files.createDirectories(root.resolve("pulumi-home"));
         this.state = Files.createDirectories(root.resolve("state"));
-        Path plugins = Files.createDirectories(home.resolve("plugins"));
-        try (Stream<Path> installed = Files.list(toolchain.plugins())) {
-            // Real folders with the binaries linked in: the engine lists plugin folders without following links.
-            for (Path plugin : installed.filter(Files::isDirectory).toList()) {
-                Path folder = Files.createDirectories(plugins.resolve(plugin.getFileName()));
-                try (Stream<Path> files = Files.list(plugin)) {
-                    for (Path file : files.toList()) {
-                        Files.createSymbolicLink(folder.resolve(file.getFileName()), file);
-                    }
-                }
-            }
-        }
+        io.github.dsvmpool.tools.start.EngineFiles.linkPlugins(toolchain.plugins(), home.resolve("plugins"));
     }
 
     /** Adds variables to every command's environment from now on (e.g. the stand-in's record file). */

@@ -59,7 +59,7 @@ final class EngineProject {
         }
         // With timestamps, so that Maven's compile finds the classes up to date, as in the user's own folder.
         for (String tree : List.of(".mvn", "src/main", "target/classes", "target/maven-status")) {
-            copyTree(source.resolve(tree), project.resolve(tree));
+            EngineFiles.copyTree(source.resolve(tree), project.resolve(tree));
         }
         Files.copy(source.resolve("target/dsvm-pool.jar"), project.resolve("target/dsvm-pool.jar"),
                 StandardCopyOption.COPY_ATTRIBUTES);
@@ -87,18 +87,7 @@ final class EngineProject {
 
     /** A PULUMI_HOME of real plugin folders with the toolchain's binaries linked in (the engine lists folders without following links). */
     static Path sandboxHome(Path toolchainHome, Path root) throws IOException {
-        Path plugins = Files.createDirectories(root.resolve("pulumi-home/plugins"));
-        try (Stream<Path> installed = Files.list(toolchainHome.resolve("plugins"))) {
-            for (Path plugin : installed.filter(Files::isDirectory).toList()) {
-                Path folder = Files.createDirectories(plugins.resolve(plugin.getFileName()));
-                try (Stream<Path> files = Files.list(plugin)) {
-                    for (Path file : files.toList()) {
-                        Files.createSymbolicLink(folder.resolve(file.getFileName()), file);
-                    }
-                }
-            }
-        }
-        return plugins.getParent();
+        return EngineFiles.linkPlugins(toolchainHome.resolve("plugins"), root.resolve("pulumi-home/plugins")).getParent();
     }
 
     /** {@code pulumi preview} of the new stack, timed from the CLI's start to its exit. */
@@ -169,19 +158,6 @@ final class EngineProject {
         attributes.put(Attributes.Name.CLASS_PATH, "dsvm-pool.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             // the manifest is the whole jar
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path copy = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 }
