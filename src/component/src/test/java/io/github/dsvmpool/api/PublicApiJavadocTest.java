@@ -1,0 +1,108 @@
+package io.github.dsvmpool.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The public API has a doc comment on every public and protected element, with every parameter, return value
+ * and thrown exception described: javac's doclint ({@code -Xdoclint:all/protected}) on exactly these files.
+ * The javadoc jar (maven-javadoc-plugin, doclint {@code all,-missing}) checks the rest of the comments.
+ */
+@Tag("slow") // ./mvnw verify: runs javadoc with doclint (about 35 s)
+class PublicApiJavadocTest {
+    /** The classes a consumer uses (README "Using the component in your own program"). */
+    static final List<String> PUBLIC_API = List.of(
+            "pool/DsvmPool.java",
+            "pool/DsvmPoolArgs.java",
+            "pool/ExistingNetwork.java",
+            "config/PoolSettings.java",
+            "config/NetworkSettings.java",
+            "config/LoadBalancerSettings.java",
+            "config/OutboundSettings.java",
+            "config/OutboundType.java",
+            "config/StorageSettings.java",
+            "config/ScaleSetSettings.java",
+            "config/ImageReference.java",
+            "config/PurchasePlan.java",
+            "config/InstanceCounts.java",
+            "config/Problem.java",
+            "config/InvalidConfigurationException.java",
+            "config/PoolArgumentRules.java",
+            "plans/autoscale/AutoscaleSettings.java",
+            "plans/autoscale/WeekSchedule.java",
+            "plans/autoscale/WorkingHours.java",
+            "plans/autoscale/FixedDate.java",
+            "plans/autoscale/Capacity.java",
+            "plans/autoscale/CpuSettings.java",
+            "plans/autoscale/PredictiveSettings.java",
+            "plans/autoscale/PredictiveMode.java",
+            "plans/autoscale/NotificationSettings.java",
+            "plans/autoscale/ScaleInPolicy.java",
+            "plans/autoscale/SpotSettings.java",
+            "vm/ShareProtocol.java",
+            "testing/DsvmPoolMocks.java");
+    static final Path SOURCES = Path.of("src/component/src/main/java/io/github/dsvmpool");
+
+    /** Compiles {@code files} with doclint on; returns its diagnostics, empty when the comments are complete. */
+    static List<String> doclint(List<Path> files, Path out) {
+        return doclint("-Xdoclint:all/protected", files, out);
+    }
+
+    static List<String> doclint(String option, List<Path> files, Path out) {
+        var compiler = ToolProvider.getSystemJavaCompiler();
+        var output = new ByteArrayOutputStream();
+        var arguments = new ArrayList<>(List.of(option, "-proc:none", "-d", out.toString(),
+                "-classpath", "src/component/target/classes" + File.pathSeparator + System.getProperty("java.class.path")));
+        files.forEach(file -> arguments.add(file.toString()));
+        int exit = compiler.run(null, output, output, arguments.toArray(String[]::new));
+        var lines = output.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("warning:") || line.contains("error:"))
+                .toList();
+        assertThat(exit == 0 || !lines.isEmpty()).as("javac failed without a diagnostic: " + output).isTrue();
+        return lines;
+    }
+
+    @Test
+    void everyPublicElementOfTheApiIsDocumented(@TempDir Path out) {
+        var files = PUBLIC_API.stream().map(SOURCES::resolve).toList();
+        assertThat(files).allSatisfy(file -> assertThat(file).exists());
+        assertThat(doclint(files, out)).isEmpty();
+    }
+
+    /** What the javadoc jar's build checks (doclint but missing comments, public and protected) on every class. */
+    @Test
+    void everyCommentOfTheJarIsWellFormed(@TempDir Path out) throws IOException {
+        List<Path> all;
+        try (var files = Files.walk(Path.of("src/component/src/main/java"))) {
+            all = files.filter(file -> file.toString().endsWith(".java")).toList();
+        }
+        assertThat(doclint("-Xdoclint:all/protected,-missing", all, out)).isEmpty();
+    }
+
+    @Test
+    void theCheckFindsAnUndocumentedMember(@TempDir Path dir) throws IOException {
+        Path source = dir.resolve("Undocumented.java");
+        Files.writeString(source, """
+                /** Documented type. */
+                public final class Undocumented {
+                    /** Documented, without its return value. */
+                    public int size() { return 0; }
+                    public void undocumented() { }
+                }
+                """);
+        assertThat(doclint(List.of(source), Files.createDirectory(dir.resolve("out"))))
+                .anySatisfy(line -> assertThat(line).contains("no @return"))
+                .anySatisfy(line -> assertThat(line).contains("no comment"));
+    }
+}
