@@ -1,5 +1,6 @@
 package io.github.dsvmpool.engine;
 
+import io.github.dsvmpool.launch.BuildLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dsvmpool.testing.Skip;
@@ -78,7 +79,7 @@ class EngineBenchmarkTest {
     /** The benchmark's Java part with the environment ./benchmark gives it (the toolchain's PATH and PULUMI_HOME). */
     private String benchmark(EngineToolchain toolchain, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", "target/dsvm-pool.jar", "io.github.dsvmpool.tools.start.Benchmark"));
+                .toString(), "-cp", BuildLayout.TOOLS_JAR, "io.github.dsvmpool.tools.start.Benchmark"));
         command.addAll(List.of(args));
         Path out = temp.resolve("benchmark.txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());

@@ -1,5 +1,6 @@
 package io.github.dsvmpool.engine;
 
+import io.github.dsvmpool.launch.BuildLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dsvmpool.tools.start.EngineFiles;
@@ -24,8 +25,8 @@ record ProjectCopy(Path project, Path home) {
     static ProjectCopy create(Path root, boolean withSources) throws IOException {
         Path project = Files.createDirectories(root.resolve("project"));
         Path home = Files.createDirectories(root.resolve("home"));
-        Path jar = SOURCE.resolve("target/dsvm-pool.jar");
-        assertThat(jar).as("the program jar; `./mvnw test` builds it (process-classes)").isRegularFile();
+        Path jar = SOURCE.resolve(BuildLayout.PROGRAM_JAR);
+        assertThat(jar).as("the program jar; `./mvnw verify` builds it (package) before these tests").isRegularFile();
         for (String file : List.of("Pulumi.dev.yaml", "Pulumi.prod.yaml", "deploy")) {
             Files.copy(SOURCE.resolve(file), project.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
@@ -34,13 +35,7 @@ record ProjectCopy(Path project, Path home) {
                 .contains(LOCAL_STATE);
         Files.writeString(project.resolve("Pulumi.yaml"),
                 pulumiYaml.replace(LOCAL_STATE, "  url: " + home.toUri().toString().replaceAll("/$", "")));
-        Path target = Files.createDirectories(project.resolve("target"));
-        Files.copy(jar, target.resolve("dsvm-pool.jar"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createSymbolicLink(target.resolve("lib"), SOURCE.resolve("target/lib"));
-        if (withSources) {
-            Files.copy(SOURCE.resolve("pom.xml"), project.resolve("pom.xml"), StandardCopyOption.COPY_ATTRIBUTES);
-            EngineFiles.copyTree(SOURCE.resolve("src/main"), project.resolve("src/main"));
-        }
+        EngineFiles.copyProgram(SOURCE, project, withSources);
         return new ProjectCopy(project, home);
     }
 

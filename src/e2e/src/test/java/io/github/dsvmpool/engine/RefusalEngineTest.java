@@ -62,7 +62,7 @@ class RefusalEngineTest {
         Files.writeString(passphrase, "engine-test-passphrase\n");
         shell.pulumi("dev", "stack", "init").assertSucceeded();
         // The guard compares contents (SourceFingerprint), so a touch alone is not enough: change a source.
-        Path source = copy.project().resolve("src/main/java/io/github/dsvmpool/App.java");
+        Path source = copy.project().resolve("src/stack/src/main/java/io/github/dsvmpool/App.java");
         Files.writeString(source, "// changed after the build\n", StandardOpenOption.APPEND);
         int mark = shell.record().mark();
 
@@ -70,7 +70,7 @@ class RefusalEngineTest {
 
         assertThat(preview.exitCode()).as(preview.toString()).isNotZero();
         assertThat(preview.stdout()).contains("dsvm-pool: refusing to run the stale program jar dsvm-pool.jar: "
-                + "src/main/java/io/github/dsvmpool/App.java changed since it was built; rebuild it with `"
+                + "src/stack/src/main/java/io/github/dsvmpool/App.java changed since it was built; rebuild it with `"
                 + StaleJarGuard.REBUILD_COMMAND + "` and run again");
         assertThat(shell.record().since(mark)).as("nothing declared").noneMatch(call ->
                 StandinRecord.method(call).equals("Check") || StandinRecord.method(call).equals("Create"));

@@ -15,6 +15,8 @@ public final class BuildLayout {
     public static final String PROGRAM_JAR = "src/stack/target/dsvm-pool.jar";
     /** The program's libraries (the library, the SDKs), copied at {@code package}. */
     public static final String PROGRAM_LIBRARIES = "src/stack/target/lib";
+    /** The offline tools' jar (./plan, ./benchmark), its libraries in src/tools/target/lib. */
+    public static final String TOOLS_JAR = "src/tools/target/dsvm-pool-tools.jar";
     /** The stack program's module folder. */
     public static final String STACK_MODULE = "src/stack";
     /** The one command that brings the jar up to date: the stack module and the modules it needs. */

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * the process-classes phase), and a way to run commands with the JDK that runs the tests (17 or 25 on CI).
  */
 final class ProgramJar {
-    static final Path JAR = Path.of("target/dsvm-pool.jar");
+    static final Path JAR = Path.of(BuildLayout.PROGRAM_JAR);
 
     record Result(int exitCode, String stdout, String stderr) {
     }

@@ -5,24 +5,25 @@ import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Tag("slow") // ./mvnw verify: reads the fingerprint the package phase writes
 class SourceFingerprintTest {
 
     @Test
-    void coversThePomAndEverythingUnderSrcMainButNotTests(@TempDir Path project) throws Exception {
-        Files.writeString(project.resolve("pom.xml"), "<project/>");
-        Files.createDirectories(project.resolve("src/main/java/a"));
-        Files.createDirectories(project.resolve("src/main/resources"));
-        Files.createDirectories(project.resolve("src/test/java"));
-        Files.writeString(project.resolve("src/main/java/a/A.java"), "class A {}");
-        Files.writeString(project.resolve("src/main/resources/r.txt"), "r");
-        Files.writeString(project.resolve("src/test/java/T.java"), "class T {}");
+    void coversThePomsAndTheMainSourcesOfTheProgramsModulesButNotTestsOrTools(@TempDir Path project)
+            throws Exception {
+        for (String file : List.of("pom.xml", "src/stack/pom.xml", "src/component/src/main/java/a/A.java",
+                "src/component/src/main/resources/r.txt", "src/component/src/test/java/T.java",
+                "src/tools/src/main/java/Tool.java", "src/tools/pom.xml")) {
+            Files.createDirectories(project.resolve(file).getParent());
+            Files.writeString(project.resolve(file), file);
+        }
         var fingerprint = SourceFingerprint.of(project);
-        assertThat(fingerprint).containsOnlyKeys("pom.xml", "src/main/java/a/A.java", "src/main/resources/r.txt");
+        assertThat(fingerprint).containsOnlyKeys("pom.xml", "src/stack/pom.xml", "src/component/src/main/java/a/A.java",
+                "src/component/src/main/resources/r.txt");
         assertThat(SourceFingerprint.parse(SourceFingerprint.format(fingerprint))).isEqualTo(fingerprint);
     }
 
@@ -35,9 +36,10 @@ class SourceFingerprintTest {
     }
 
     @Test
+    @Tag("slow") // ./mvnw verify: the fingerprint is written at prepare-package
     void theBuildWroteTheFingerprintOfTheseSourcesIntoTheClasses() throws Exception {
-        // `./mvnw test` runs process-classes first, so target/classes holds what the jar holds.
-        Path written = Path.of("target/classes").resolve(SourceFingerprint.RESOURCE);
+        // The stack module's classes hold what its jar holds.
+        Path written = Path.of(BuildLayout.STACK_MODULE, "target/classes").resolve(SourceFingerprint.RESOURCE);
         assertThat(SourceFingerprint.parse(Files.readString(written))).isEqualTo(SourceFingerprint.of(Path.of("")));
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // ./mvnw verify: starts the packaged program jar
 class StaleJarGuardTest {
+    private static final String APP = "src/stack/src/main/java/io/github/dsvmpool/App.java";
+    private static final String POOL = "src/component/src/main/java/io/github/dsvmpool/pool/DsvmPool.java";
     private static final String REACHED_THE_SDK = "Program run without the Pulumi engine available";
 
     @TempDir
@@ -28,18 +30,23 @@ class StaleJarGuardTest {
 
     @BeforeEach
     void copyTheProjectAndItsJar() throws IOException {
-        Files.copy(Path.of("pom.xml"), project.resolve("pom.xml"));
-        copyTree(Path.of("src/main"), project.resolve("src/main"));
+        for (String input : BuildLayout.PROGRAM_SOURCES) {
+            if (Files.isDirectory(Path.of(input))) {
+                copyTree(Path.of(input), project.resolve(input));
+            } else {
+                Files.createDirectories(project.resolve(input).getParent());
+                Files.copy(Path.of(input), project.resolve(input));
+            }
+        }
         Path jar = ProgramJar.require();
-        Files.createDirectories(project.resolve("target"));
-        Files.copy(jar, project.resolve("target/dsvm-pool.jar"));
-        Files.createSymbolicLink(project.resolve("target/lib"), jar.getParent().resolve("lib"));
+        Files.copy(jar, project.resolve(BuildLayout.PROGRAM_JAR));
+        Files.createSymbolicLink(project.resolve(BuildLayout.PROGRAM_LIBRARIES), jar.getParent().resolve("lib"));
     }
 
     @AfterEach
     void removeTheLinkFirst() throws IOException {
         // The link must go before @TempDir cleans up, so that nothing follows it into the real target/lib.
-        Files.deleteIfExists(project.resolve("target/lib"));
+        Files.deleteIfExists(project.resolve(BuildLayout.PROGRAM_LIBRARIES));
     }
 
     @Test
@@ -50,34 +57,51 @@ class StaleJarGuardTest {
 
     @Test
     void aChangedSourceAfterTheBuildIsRefusedBeforeTheSdkStarts() throws Exception {
-        Path source = project.resolve("src/main/java/io/github/dsvmpool/App.java");
+        Path source = project.resolve(APP);
         Files.writeString(source, Files.readString(source) + "\n// changed after the build\n");
         var result = startLikeTheHost();
-        assertRefused(result, "src/main/java/io/github/dsvmpool/App.java changed since it was built");
+        assertRefused(result, APP + " changed since it was built");
+    }
+
+    @Test
+    void aChangedLibrarySourceIsRefusedToo() throws Exception {
+        // The program runs the component's code: a jar built before a change to it is as stale.
+        Path source = project.resolve(POOL);
+        Files.writeString(source, Files.readString(source) + "\n// changed after the build\n");
+        assertRefused(startLikeTheHost(), POOL + " changed since it was built");
+    }
+
+    @Test
+    void aChangeOutsideTheProgramsModulesIsNotAChange() throws Exception {
+        // The tools and the tests are not in the program jar (BuildLayout.PROGRAM_SOURCES).
+        Path tool = project.resolve("src/tools/src/main/java/Tool.java");
+        Files.createDirectories(tool.getParent());
+        Files.writeString(tool, "class Tool {}\n");
+        assertThat(startLikeTheHost().stderr()).doesNotContain("refusing").contains(REACHED_THE_SDK);
     }
 
     @Test
     void aChangedPomIsRefused() throws Exception {
-        Path pom = project.resolve("pom.xml");
+        Path pom = project.resolve("pom.xml"); // the root pom: the parent of every module
         Files.writeString(pom, Files.readString(pom).replace("<junit.version>", "<!-- x --><junit.version>"));
         assertRefused(startLikeTheHost(), "pom.xml changed since it was built");
     }
 
     @Test
     void aNewSourceFileIsRefusedToo() throws Exception {
-        Files.writeString(project.resolve("src/main/java/io/github/dsvmpool/Extra.java"), "class Extra {}\n");
-        assertRefused(startLikeTheHost(), "src/main/java/io/github/dsvmpool/Extra.java changed since it was built");
+        Files.writeString(project.resolve("src/stack/src/main/java/io/github/dsvmpool/Extra.java"), "class Extra {}\n");
+        assertRefused(startLikeTheHost(), "src/stack/src/main/java/io/github/dsvmpool/Extra.java changed since it was built");
     }
 
     @Test
     void anUnchangedTouchIsNotAChange() throws Exception {
-        Path source = project.resolve("src/main/java/io/github/dsvmpool/App.java");
+        Path source = project.resolve(APP);
         Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
         assertThat(startLikeTheHost().stderr()).doesNotContain("refusing").contains(REACHED_THE_SDK);
     }
 
     private ProgramJar.Result startLikeTheHost() throws Exception {
-        return ProgramJar.run(project, "-jar", "target/dsvm-pool.jar");
+        return ProgramJar.run(project, "-jar", BuildLayout.PROGRAM_JAR);
     }
 
     private static void assertRefused(ProgramJar.Result result, String reason) {

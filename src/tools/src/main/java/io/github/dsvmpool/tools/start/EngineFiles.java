@@ -1,5 +1,6 @@
 package io.github.dsvmpool.tools.start;
 
+import io.github.dsvmpool.launch.BuildLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,29 @@ public final class EngineFiles {
                     Files.createDirectories(copy);
                 } else {
                     Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /**
+     * The built program as the Java host finds it: the jar at {@link BuildLayout#PROGRAM_JAR} (copied, with its
+     * timestamp) and its libraries linked; with {@code withSources}, also what the stale-jar guard compares it
+     * with ({@link BuildLayout#PROGRAM_SOURCES}).
+     */
+    public static void copyProgram(Path source, Path project, boolean withSources) throws IOException {
+        Path jar = project.resolve(BuildLayout.PROGRAM_JAR);
+        Files.createDirectories(jar.getParent());
+        Files.copy(source.resolve(BuildLayout.PROGRAM_JAR), jar, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createSymbolicLink(project.resolve(BuildLayout.PROGRAM_LIBRARIES),
+                source.resolve(BuildLayout.PROGRAM_LIBRARIES).toAbsolutePath());
+        if (withSources) {
+            for (String input : BuildLayout.PROGRAM_SOURCES) {
+                if (Files.isDirectory(source.resolve(input))) {
+                    copyTree(source.resolve(input), project.resolve(input));
+                } else {
+                    Files.createDirectories(project.resolve(input).getParent());
+                    Files.copy(source.resolve(input), project.resolve(input), StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.tools.start;
 
+import io.github.dsvmpool.App;
+import io.github.dsvmpool.launch.BuildLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +19,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A copy of the project as a user has it after a build (Pulumi.yaml, the stack file, pom.xml, the Maven wrapper,
- * src/main, target/classes and the jar, target/lib linked), set up for one {@link EngineVariant}, with a new
+ * A copy of the project as a user has it after a build (Pulumi.yaml, the stack file, the program jar with its
+ * libraries linked; for the Maven start also the Maven wrapper and the modules the program is built from, with
+ * their compiled classes), set up for one {@link EngineVariant}, with a new
  * stack in a {@code file://} state folder of its own. The real CLI is run in it offline: PULUMI_HOME is a sandbox
  * with the toolchain's plugins linked in, the passphrase is fixed, the Java host starts this JVM's {@code java}.
  */
 final class EngineProject {
     static final String LOCAL_STATE = "  url: file://~";
-    static final String JAR_START = "  options:\n    binary: target/dsvm-pool.jar\n";
+    static final String JAR_START = "  options:\n    binary: " + BuildLayout.PROGRAM_JAR + "\n";
     static final String POM_MAIN = "<mainClass>io.github.dsvmpool.App</mainClass>";
+    /**
+     * The Maven start builds the root's reactor, so the copy's root pom names only the modules the stack program
+     * needs (src/testing: its tests' scope, which exec:java resolves); the tools and the tests stay out.
+     */
+    static final List<String> MAVEN_START_MODULES = List.of("src/bom", "src/component", "src/launch",
+            "src/testing", BuildLayout.STACK_MODULE);
+    private static final Pattern MODULES = Pattern.compile("(?s)<modules>.*?</modules>");
     private static final Pattern TO_CREATE = Pattern.compile("\\+ (\\d+) to create");
     private static final long PREVIEW_MINUTES = 5;
 
@@ -46,7 +56,7 @@ final class EngineProject {
     }
 
     /**
-     * @param source      the project (built: target/dsvm-pool.jar and target/lib)
+     * @param source      the project (built: the program jar and its libraries, {@link BuildLayout})
      * @param root        an empty folder for this variant
      * @param pulumiHome  the sandbox PULUMI_HOME (see {@link #sandboxHome})
      */
@@ -57,13 +67,10 @@ final class EngineProject {
         for (String file : List.of("Pulumi." + stack + ".yaml", "pom.xml", "mvnw")) {
             Files.copy(source.resolve(file), project.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
-        // With timestamps, so that Maven's compile finds the classes up to date, as in the user's own folder.
-        for (String tree : List.of(".mvn", "src/main", "target/classes", "target/maven-status")) {
-            EngineFiles.copyTree(source.resolve(tree), project.resolve(tree));
+        EngineFiles.copyProgram(source, project, true);
+        if (variant.start == EngineVariant.Start.MAVEN) {
+            copyMavenModules(source, project);
         }
-        Files.copy(source.resolve("target/dsvm-pool.jar"), project.resolve("target/dsvm-pool.jar"),
-                StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createSymbolicLink(project.resolve("target/lib"), source.resolve("target/lib").toAbsolutePath());
 
         // The CLI resolves file://~ from the account database, not $HOME: state goes to this variant's folder.
         String pulumiYaml = require(Files.readString(source.resolve("Pulumi.yaml")), LOCAL_STATE, JAR_START)
@@ -74,9 +81,18 @@ final class EngineProject {
             String pom = require(Files.readString(project.resolve("pom.xml")), POM_MAIN);
             Files.writeString(project.resolve("pom.xml"),
                     pom.replaceFirst(Pattern.quote(POM_MAIN), "<mainClass>" + variant.mainClass.getName() + "</mainClass>"));
-        } else if (!variant.jar().equals("target/dsvm-pool.jar")) {
-            pulumiYaml = pulumiYaml.replace("binary: target/dsvm-pool.jar", "binary: " + variant.jar());
-            thinJar(project.resolve(variant.jar()), variant.mainClass);
+            if (variant.mainClass != App.class) {
+                // A benchmark program of the tools' module: its source joins the stack module's in the copy.
+                String file = variant.mainClass.getName().replace('.', '/') + ".java";
+                Path copied = project.resolve(BuildLayout.STACK_MODULE).resolve("src/main/java").resolve(file);
+                Files.createDirectories(copied.getParent());
+                Files.copy(source.resolve("src/tools/src/main/java").resolve(file), copied);
+            }
+        } else if (!variant.jar().equals(BuildLayout.PROGRAM_JAR)) {
+            pulumiYaml = pulumiYaml.replace("binary: " + BuildLayout.PROGRAM_JAR, "binary: " + variant.jar());
+            Path tools = project.resolve(variant.jar()).resolveSibling(Path.of(BuildLayout.TOOLS_JAR).getFileName());
+            Files.copy(source.resolve(BuildLayout.TOOLS_JAR), tools, StandardCopyOption.REPLACE_EXISTING);
+            thinJar(project.resolve(variant.jar()), variant.mainClass, tools.getFileName().toString());
         }
         Files.writeString(project.resolve("Pulumi.yaml"), pulumiYaml);
 
@@ -149,13 +165,41 @@ final class EngineProject {
         return text;
     }
 
-    /** A jar with only a manifest: the main class, and the build's jar (whose own Class-Path names target/lib). */
-    private static void thinJar(Path jar, Class<?> mainClass) throws IOException {
+    /**
+     * The root pom (its modules cut down to {@link #MAVEN_START_MODULES}), the Maven settings and each module's
+     * pom, sources and compiled classes, with timestamps, so that Maven's compile finds them up to date, as in the
+     * user's own folder.
+     */
+    private static void copyMavenModules(Path source, Path project) throws IOException {
+        String root = Files.readString(source.resolve("pom.xml"));
+        require(root, "<modules>");
+        var modules = new StringBuilder("<modules>\n");
+        MAVEN_START_MODULES.forEach(module -> modules.append("        <module>").append(module).append("</module>\n"));
+        Files.writeString(project.resolve("pom.xml"),
+                MODULES.matcher(root).replaceFirst(Matcher.quoteReplacement(modules + "    </modules>")));
+        EngineFiles.copyTree(source.resolve(".mvn"), project.resolve(".mvn"));
+        for (String module : MAVEN_START_MODULES) {
+            Files.createDirectories(project.resolve(module));
+            Files.copy(source.resolve(module).resolve("pom.xml"), project.resolve(module).resolve("pom.xml"),
+                    StandardCopyOption.COPY_ATTRIBUTES);
+            for (String tree : List.of("src/main", "target/classes", "target/maven-status")) {
+                if (Files.isDirectory(source.resolve(module).resolve(tree))) {
+                    EngineFiles.copyTree(source.resolve(module).resolve(tree), project.resolve(module).resolve(tree));
+                }
+            }
+        }
+    }
+
+    /**
+     * A jar with only a manifest: the main class, and the build's jar (whose own Class-Path names its libraries)
+     * and the tools' jar beside it, which holds the main class.
+     */
+    private static void thinJar(Path jar, Class<?> mainClass, String toolsJar) throws IOException {
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         attributes.put(Attributes.Name.MAIN_CLASS, mainClass.getName());
-        attributes.put(Attributes.Name.CLASS_PATH, "dsvm-pool.jar");
+        attributes.put(Attributes.Name.CLASS_PATH, "dsvm-pool.jar " + toolsJar);
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             // the manifest is the whole jar
         }

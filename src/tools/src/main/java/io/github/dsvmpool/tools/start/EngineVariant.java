@@ -1,6 +1,7 @@
 package io.github.dsvmpool.tools.start;
 
 import io.github.dsvmpool.App;
+import io.github.dsvmpool.launch.BuildLayout;
 
 /**
  * One way the engine benchmark runs {@code pulumi preview}: which program (the stack's or the one-resource one),
@@ -26,8 +27,9 @@ enum EngineVariant {
         this.mainClass = mainClass;
     }
 
-    /** The copy's program jar: the build's own for App, else a thin jar naming it (see EngineProject). */
+    /** The copy's program jar: the build's own for App, else a thin jar naming it beside it (see EngineProject). */
     String jar() {
-        return mainClass == App.class ? "target/dsvm-pool.jar" : "target/" + mainClass.getSimpleName() + ".jar";
+        return mainClass == App.class ? BuildLayout.PROGRAM_JAR
+                : BuildLayout.STACK_MODULE + "/target/" + mainClass.getSimpleName() + ".jar";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dsvmpool.tools.start;
 
+import io.github.dsvmpool.launch.BuildLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class FreshJvmRun {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", "target/dsvm-pool.jar", "io.github.dsvmpool.tools.plan.PlanBenchmark",
+        command.addAll(List.of("-cp", BuildLayout.TOOLS_JAR, "io.github.dsvmpool.tools.plan.PlanBenchmark",
                 "--stack", stack, "--once", program, "--runner", runner));
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(project.toFile())

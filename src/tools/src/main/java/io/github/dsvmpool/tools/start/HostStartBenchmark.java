@@ -1,6 +1,7 @@
 package io.github.dsvmpool.tools.start;
 
 import com.google.gson.Gson;
+import io.github.dsvmpool.launch.BuildLayout;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.tools.Median;
 import java.io.File;
@@ -54,7 +55,7 @@ final class HostStartBenchmark {
     Result run(int runs, PrintWriter progress) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var maven = HostCommands.maven();
-        var jar = HostCommands.jar(java, "target/dsvm-pool.jar");
+        var jar = HostCommands.jar(java, BuildLayout.PROGRAM_JAR);
         var mavenSamples = new ArrayList<Sample>();
         var jarSamples = new ArrayList<Sample>();
         for (int i = 0; i < runs; i++) {

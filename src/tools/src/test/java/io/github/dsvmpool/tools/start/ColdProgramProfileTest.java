@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ColdProgramProfileTest {
     @Test
     void aProfiledRunOfTheDevStackIsBrokenDownByBucket() throws Exception {
-        assertThat(Path.of("target/dsvm-pool.jar")).as("built by ./mvnw test before the tests").isRegularFile();
+        assertThat(Path.of(io.github.dsvmpool.launch.BuildLayout.TOOLS_JAR)).as("built by ./mvnw verify (package) before this test").isRegularFile();
         var progress = new StringWriter();
         var profile = new ColdProgramProfile(Path.of("").toAbsolutePath(), "dev").run(1, new PrintWriter(progress, true));
 

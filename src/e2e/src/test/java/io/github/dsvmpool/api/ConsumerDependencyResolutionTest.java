@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 class ConsumerDependencyResolutionTest {
     static final Path WORK = Path.of("target", "consumer-resolution");
     static final Pattern PROJECT_VERSION = Pattern.compile(
-            "<artifactId>dsvm-pool</artifactId>\\s*<version>([^<]+)</version>");
+            "<artifactId>dsvm-pool-bom</artifactId>\\s*<version>([^<]+)</version>");
+    /** What `install` publishes for a consumer: the library's pom and the two it inherits from. */
+    static final Map<String, Path> POMS = Map.of("dsvm-pool", Path.of("src/component/pom.xml"),
+            "dsvm-pool-parent", Path.of("pom.xml"), "dsvm-pool-bom", Path.of("src/bom/pom.xml"));
     static final Pattern PULUMI_VERSION = Pattern.compile("<pulumi\\.version>([^<]+)</pulumi\\.version>");
     static final Pattern README_BLOCK = Pattern.compile("```xml\\n(<dependencyManagement>.*?</dependencyManagement>)\\n```",
             Pattern.DOTALL);
@@ -58,20 +61,22 @@ class ConsumerDependencyResolutionTest {
 
     @BeforeAll
     static void resolveThreeConsumers() throws IOException, InterruptedException {
-        String pom = Files.readString(Path.of("pom.xml"));
+        String pom = Files.readString(POMS.get("dsvm-pool-bom"));
         String version = match(PROJECT_VERSION, pom);
         builtWith = match(PULUMI_VERSION, pom);
         readmeLines = match(README_BLOCK, Files.readString(Path.of("README.md")));
 
         Path repository = WORK.resolve("repository");
-        Path installed = repository.resolve("io/github/dsvmpool/dsvm-pool/" + version);
-        Files.createDirectories(installed);
-        Files.copy(Path.of("pom.xml"), installed.resolve("dsvm-pool-" + version + ".pom"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (var published : POMS.entrySet()) {
+            Path installed = repository.resolve("io/github/dsvmpool/" + published.getKey() + "/" + version);
+            Files.createDirectories(installed);
+            Files.copy(published.getValue(), installed.resolve(published.getKey() + "-" + version + ".pom"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
 
         String bomImport = """
                 <dependencyManagement><dependencies><dependency>
-                  <groupId>io.github.dsvmpool</groupId><artifactId>dsvm-pool</artifactId><version>%s</version>
+                  <groupId>io.github.dsvmpool</groupId><artifactId>dsvm-pool-bom</artifactId><version>%s</version>
                   <type>pom</type><scope>import</scope>
                 </dependency></dependencies></dependencyManagement>""".formatted(version);
         var modules = Map.of("as-is", "", "bom-import", bomImport, "readme-lines", readmeLines);

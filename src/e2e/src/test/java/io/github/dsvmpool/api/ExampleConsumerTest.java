@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -28,29 +29,32 @@ public class ExampleConsumerTest {
     static final Path EXAMPLE = Path.of("examples", "two-pools");
     static final Path WORK = Path.of("target", "example-consumer");
     static final Pattern PROJECT_VERSION = Pattern.compile(
-            "<artifactId>dsvm-pool</artifactId>\\s*<version>([^<]+)</version>");
+            "<artifactId>dsvm-pool-bom</artifactId>\\s*<version>([^<]+)</version>");
+    /** What `install` publishes for a consumer: artifact to module folder (the poms only for the first two). */
+    static final Map<String, String> PUBLISHED = Map.of("dsvm-pool-bom", "src/bom", "dsvm-pool-parent", ".",
+            "dsvm-pool", "src/component", "dsvm-pool-launch", "src/launch", "dsvm-pool-testing", "src/testing");
 
-    /** Installs target/classes and pom.xml as io.github.dsvmpool:dsvm-pool:version, as `install` would. */
+    /**
+     * Installs the library, its program start and its test support (the jars the build packaged, their poms and the
+     * poms they inherit from) into {@code repository}, as `install` would; returns the library's folder there.
+     */
     public static Path install(Path repository) throws IOException {
-        var matcher = PROJECT_VERSION.matcher(Files.readString(Path.of("pom.xml")));
+        var matcher = PROJECT_VERSION.matcher(Files.readString(Path.of("src/bom/pom.xml")));
         assertThat(matcher.find()).isTrue();
         String version = matcher.group(1);
-        Path dir = Files.createDirectories(repository.resolve("io/github/dsvmpool/dsvm-pool/" + version));
-        Files.copy(Path.of("pom.xml"), dir.resolve("dsvm-pool-" + version + ".pom"),
-                StandardCopyOption.REPLACE_EXISTING);
-        var manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        Path classes = Path.of("target", "classes");
-        try (OutputStream out = Files.newOutputStream(dir.resolve("dsvm-pool-" + version + ".jar"));
-             var jar = new JarOutputStream(out, manifest);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, jar);
-                jar.closeEntry();
+        for (var published : PUBLISHED.entrySet()) {
+            String artifact = published.getKey();
+            Path module = Path.of(published.getValue());
+            Path dir = Files.createDirectories(repository.resolve("io/github/dsvmpool/" + artifact + "/" + version));
+            Files.copy(module.resolve("pom.xml"), dir.resolve(artifact + "-" + version + ".pom"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Path jar = module.resolve("target").resolve(artifact + "-" + version + ".jar");
+            if (!published.getValue().equals(".") && !artifact.endsWith("-bom")) {
+                assertThat(jar).as("packaged before the integration tests").isRegularFile();
+                Files.copy(jar, dir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return dir;
+        return repository.resolve("io/github/dsvmpool/dsvm-pool/" + version);
     }
 
     static void copy(Path from, Path to) throws IOException {
