@@ -45,10 +45,9 @@ public final class ShellSuite {
         }
     }
 
-    /** The project's base folder, checked by a file that must be in it. */
+    /** The repository's root, where the tests run (pom.xml), checked by a file that must be in it. */
     public static Path baseDir(String fileInIt) {
-        String basedir = System.getProperty("basedir");
-        Path dir = Path.of(basedir != null ? basedir : System.getProperty("user.dir")).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         assertThat(dir.resolve(fileInIt)).as("project base folder").exists();
         return dir;
     }
