@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Tests of the e2e smoke test: shellcheck on .github/e2e/smoke-test.sh and on these tests, then the bats
 # suite against local stand-ins (a real sshd, HTTPS servers on 127.0.0.1; see fixtures.bash).
-#   bash src/test/shell/smoke/run.sh                 # from anywhere
-#   bash src/test/shell/smoke/run.sh --cleanup DIR   # remove what a killed run left in its state folder DIR
+#   bash src/e2e/src/test/shell/smoke/run.sh                 # from anywhere
+#   bash src/e2e/src/test/shell/smoke/run.sh --cleanup DIR   # remove what a killed run left in its state folder DIR
 # Exit status: 0 passed, 1 a check failed, 3 a tool is missing or not root. Needs root and:
 #   apt-get install -y bats shellcheck openssh-server openssh-client openssl curl python3
 # SmokeTestScriptTest runs this from the project's base folder (and passes SMOKE_STATE_DIR, a folder
 # /tmp/dsvm-smoke-fixtures.* it made, so that it can clean up even after killing the run).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here/../../../.." || exit 1
+cd "$here/../../../../../.." || exit 1
 export PATH="$PATH:/usr/sbin:/sbin"
-# shellcheck source=src/test/shell/smoke/fixtures.bash
+# shellcheck source=src/e2e/src/test/shell/smoke/fixtures.bash
 source "$here/fixtures.bash"
 
 if [[ ${1:-} == --cleanup ]]; then

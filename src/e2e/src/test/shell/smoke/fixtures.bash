@@ -13,7 +13,7 @@
 # command line names that folder, and can be called any number of times. The machine's /run is not touched.
 
 SMOKE_TESTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-SMOKE_PROJECT_DIR="$(cd "$SMOKE_TESTS_DIR/../../../.." && pwd)"
+SMOKE_PROJECT_DIR="$(cd "$SMOKE_TESTS_DIR/../../../../../.." && pwd)"
 export SMOKE_SCRIPT="$SMOKE_PROJECT_DIR/.github/e2e/smoke-test.sh"
 SMOKE_STATE_PATTERN='/tmp/dsvm-smoke-fixtures.*'
 export PATH="$PATH:/usr/sbin:/sbin"

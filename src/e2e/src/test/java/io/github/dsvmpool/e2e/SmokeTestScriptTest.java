@@ -30,7 +30,7 @@ class SmokeTestScriptTest {
             "python3", "useradd", "userdel", "timeout", "unshare");
     static final String INSTALL_HINT =
             "sudo apt-get install -y bats shellcheck openssh-server openssh-client openssl curl python3";
-    static final String RUNNER = "src/component/src/test/shell/smoke/run.sh";
+    static final String RUNNER = "src/e2e/src/test/shell/smoke/run.sh";
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
