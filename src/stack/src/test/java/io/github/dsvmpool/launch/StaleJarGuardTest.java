@@ -39,6 +39,7 @@ class StaleJarGuardTest {
             }
         }
         Path jar = ProgramJar.require();
+        Files.createDirectories(project.resolve(BuildLayout.PROGRAM_JAR).getParent());
         Files.copy(jar, project.resolve(BuildLayout.PROGRAM_JAR));
         Files.createSymbolicLink(project.resolve(BuildLayout.PROGRAM_LIBRARIES), jar.getParent().resolve("lib"));
     }
