@@ -64,7 +64,7 @@ final class EngineProject {
             throws IOException, InterruptedException {
         Path project = Files.createDirectories(root.resolve("project"));
         Path state = Files.createDirectories(root.resolve("state"));
-        for (String file : List.of("Pulumi." + stack + ".yaml", "pom.xml", "mvnw")) {
+        for (String file : List.of("Pulumi." + stack + ".yaml", "mvnw")) {
             Files.copy(source.resolve(file), project.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
         EngineFiles.copyProgram(source, project, true);
@@ -178,12 +178,16 @@ final class EngineProject {
         Files.writeString(project.resolve("pom.xml"),
                 MODULES.matcher(root).replaceFirst(Matcher.quoteReplacement(modules + "    </modules>")));
         EngineFiles.copyTree(source.resolve(".mvn"), project.resolve(".mvn"));
+        // The program's own modules are there already (EngineFiles.copyProgram); this adds the rest.
         for (String module : MAVEN_START_MODULES) {
             Files.createDirectories(project.resolve(module));
-            Files.copy(source.resolve(module).resolve("pom.xml"), project.resolve(module).resolve("pom.xml"),
-                    StandardCopyOption.COPY_ATTRIBUTES);
+            if (!Files.exists(project.resolve(module).resolve("pom.xml"))) {
+                Files.copy(source.resolve(module).resolve("pom.xml"), project.resolve(module).resolve("pom.xml"),
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
             for (String tree : List.of("src/main", "target/classes", "target/maven-status")) {
-                if (Files.isDirectory(source.resolve(module).resolve(tree))) {
+                if (Files.isDirectory(source.resolve(module).resolve(tree))
+                        && !Files.exists(project.resolve(module).resolve(tree))) {
                     EngineFiles.copyTree(source.resolve(module).resolve(tree), project.resolve(module).resolve(tree));
                 }
             }
