@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The javadoc jar (maven-javadoc-plugin, doclint {@code all,-missing}) checks the rest of the comments.
  */
 class PublicApiJavadocTest {
-    /** The classes a consumer uses (README "Using the component in your own program"). */
+    /** The classes a consumer uses (docs/library.md, "The public API"). */
     static final List<String> PUBLIC_API = List.of(
             "pool/DsvmPool.java",
             "pool/DsvmPoolArgs.java",
