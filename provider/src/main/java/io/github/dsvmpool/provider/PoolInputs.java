@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The inputs of {@code dsvm-pool:index:DsvmPool} in every Pulumi language: the stack configuration keys of the
- * README's table, with the same defaults and limits, plus the secrets and references. Shaped for the SDK's schema
+ * configuration reference (docs/configuration.md), with the same defaults and limits, plus the secrets and references. Shaped for the SDK's schema
  * inference: plain types (the settings size the network, so they must be known at construction), outputs for
  * the password and references to other resources, nested classes for the schedule; no Optional, Set, Either,
  * enums or resource references.

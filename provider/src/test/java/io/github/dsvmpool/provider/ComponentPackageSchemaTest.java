@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schema the component package serves, generated in-process by the SDK's provider (its getSchema, as the
- * engine would ask for it), is the committed provider/schema.json; and it is the schema the README promises.
+ * engine would ask for it), is the committed provider/schema.json; and it is the schema docs/component-package.md promises.
  * Regenerate after a deliberate change with {@code ./mvnw test -Dtest=ComponentPackageSchemaTest
  * -Ddsvmpool.writeSchema=true}.
  */

@@ -112,7 +112,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
     }
 
     /**
-     * Starts settings with every default of the README's configuration table.
+     * Starts settings with every default of the configuration reference (docs/configuration.md).
      *
      * @return a new builder
      */
@@ -122,7 +122,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
 
     /**
      * Collects the settings; the method names are the stack configuration keys. Defaults are documented in
-     * README.md's configuration table; keep both in step.
+     * the configuration reference, docs/configuration.md; keep both in step.
      */
     public static final class Builder {
         private String location;

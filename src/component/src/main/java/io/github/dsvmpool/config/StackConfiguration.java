@@ -89,7 +89,7 @@ public final class StackConfiguration {
     private StackConfiguration() {
     }
 
-    /** Every configuration key this program reads, in README order. */
+    /** Every configuration key this program reads, in the order of docs/configuration.md. */
     public static List<String> keys() {
         var keys = new ArrayList<String>();
         keys.add(POOL_NAME);
@@ -162,7 +162,7 @@ public final class StackConfiguration {
 
     private static String unknownKey(String key) {
         return "not a setting of this project" + NearestKey.among(key, keys()).map(near -> "; did you mean " + near + "?")
-                .orElse("") + " (settings: README.md, section Configuration)";
+                .orElse("") + " (settings: docs/configuration.md)";
     }
 
     /**

@@ -47,7 +47,7 @@ public final class PoolChildren {
     public final Output<String> sshCommand;
     /**
      * Frontend ports that reach one VM each for SSH (its port 2222), one per VM the pool may hold, e.g.
-     * {@code 50000-50009}; which port is which VM: README "Reaching one specific VM".
+     * {@code 50000-51049}; which port is which VM: docs/operations.md, "Reaching the pool and one specific VM".
      */
     public final Output<String> sshNatPortRange;
     /** Frontend ports that reach one VM each for JupyterHub (its port 8443, redirected to 8000). */

@@ -289,8 +289,8 @@ class StackConfigurationTest {
     }
 
     @Test
-    void everyKeyIsDocumentedInTheReadme() throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
-        assertThat(StackConfiguration.keys()).allSatisfy(key -> assertThat(readme).contains("| `" + key + "`"));
+    void everyKeyIsDocumentedInTheConfigurationReference() throws Exception {
+        String reference = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "configuration.md"));
+        assertThat(StackConfiguration.keys()).allSatisfy(key -> assertThat(reference).contains("| `" + key + "`"));
     }
 }

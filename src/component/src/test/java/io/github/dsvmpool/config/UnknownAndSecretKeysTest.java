@@ -53,7 +53,7 @@ class UnknownAndSecretKeysTest {
 
         assertThat(error.getMessage()).isEqualTo("1 invalid setting in the stack configuration; nothing was deployed:\n"
                 + "  - adminPasword: not a setting of this project; did you mean adminPassword?"
-                + " (settings: README.md, section Configuration)");
+                + " (settings: docs/configuration.md)");
         assertThat(error.problems()).allSatisfy(problem -> assertThat(problem.toString()).doesNotContain(LEAKY));
         assertThat(StackConfiguration.warnings(source, "dsvm-pool")).isEmpty();
     }
@@ -63,7 +63,7 @@ class UnknownAndSecretKeysTest {
         var source = MapConfigSource.minimal().with("colour", "blue-and-secretish");
         var error = catchThrowableOfType(InvalidConfigurationException.class, () -> StackConfiguration.read(source));
         assertThat(error.getMessage()).contains("  - colour: not a setting of this project"
-                + " (settings: README.md, section Configuration)").doesNotContain("blue-and-secretish");
+                + " (settings: docs/configuration.md)").doesNotContain("blue-and-secretish");
     }
 
     @Test

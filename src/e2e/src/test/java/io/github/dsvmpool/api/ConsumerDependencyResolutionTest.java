@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A consumer who declares azure-native before this library: which com.pulumi:pulumi does Maven resolve? Three
- * consumer poms (as is, importing this library's pom, with the README's dependencyManagement lines) are resolved
+ * consumer poms (as is, importing this library's pom, with docs/library.md's dependencyManagement lines) are resolved
  * by the Maven wrapper in one reactor run, against this library's pom installed into a repository of its own
  * (under target/) and this build's local repository as a read-only tail, so nothing is installed where other
  * builds look and nothing is fetched that the build does not already have (bar the dependency plugin once).
@@ -64,7 +64,7 @@ class ConsumerDependencyResolutionTest {
         String pom = Files.readString(POMS.get("dsvm-pool-bom"));
         String version = match(PROJECT_VERSION, pom);
         builtWith = match(PULUMI_VERSION, pom);
-        readmeLines = match(README_BLOCK, Files.readString(Path.of("README.md")));
+        readmeLines = match(README_BLOCK, Files.readString(Path.of("docs", "library.md")));
 
         Path repository = WORK.resolve("repository");
         for (var published : POMS.entrySet()) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // ./mvnw verify: runs javadoc with doclint (about 35 s)
 class PublicApiJavadocTest {
-    /** The classes a consumer uses (README "Using the component in your own program"). */
+    /** The classes a consumer uses (docs/library.md, "The public API"). */
     static final List<String> PUBLIC_API = List.of(
             "pool/DsvmPool.java",
             "pool/DsvmPoolArgs.java",

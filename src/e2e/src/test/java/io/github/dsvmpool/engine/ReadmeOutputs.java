@@ -21,7 +21,7 @@ final class ReadmeOutputs {
     }
 
     static Set<String> names() throws IOException {
-        // README.md today; docs/*.md once the README is split.
+        // The README has the table; docs/*.md are searched should it move there.
         List<Path> documents = new ArrayList<>(List.of(Path.of("README.md")));
         if (Files.isDirectory(Path.of("docs"))) {
             try (Stream<Path> docs = Files.list(Path.of("docs"))) {

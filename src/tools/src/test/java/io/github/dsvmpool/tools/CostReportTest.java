@@ -68,9 +68,9 @@ class CostReportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void readmeShowsTheCurrentReport(String stack) throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        assertThat(readme).as("README.md shows the output of the cost report for " + stack)
+    void theCostPageShowsTheCurrentReport(String stack) throws Exception {
+        String page = Files.readString(Path.of("docs", "costs-and-sizes.md"));
+        assertThat(page).as("docs/costs-and-sizes.md shows the output of the cost report for " + stack)
                 .contains(run(stack).out().strip());
     }
 
