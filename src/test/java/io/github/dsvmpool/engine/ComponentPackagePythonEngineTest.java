@@ -2,6 +2,7 @@ package io.github.dsvmpool.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -53,8 +54,21 @@ class ComponentPackagePythonEngineTest {
         assertThat(plugin.get("version").getAsString()).as("the schema's version, not 0.0.0")
                 .isEqualTo(ComponentPackageRun.providerVersion());
 
+        // What the host reports from the venv (GetRequiredPackages, GetProgramDependencies), as `pulumi about` shows.
+        JsonObject about = JsonParser.parseString(run.pulumi.pulumi("about", "--json").assertSucceeded().stdout())
+                .getAsJsonObject();
+        assertThat(names(about, "plugins", "resource")).contains("dsvm-pool@" + ComponentPackageRun.providerVersion());
+        assertThat(names(about, "dependencies", null)).anyMatch(name -> name.startsWith("github-dsvm-pool@"));
+
         run.upAndCheck(new ComponentPackageRun.Pool("pool-from-python", "pypool", "northeurope",
                 "Standard_E4s_v3", 5, "203.0.113.0/24", "team", "research"));
+    }
+
+    /** name@version of each entry of a list in `pulumi about --json`, of the given kind if not null. */
+    private static List<String> names(JsonObject about, String list, String kind) {
+        return about.getAsJsonArray(list).asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(entry -> kind == null || kind.equals(entry.get("kind").getAsString()))
+                .map(entry -> entry.get("name").getAsString() + "@" + entry.get("version").getAsString()).toList();
     }
 
     /** site-packages/NAME in the venv, whatever its Python version. */
