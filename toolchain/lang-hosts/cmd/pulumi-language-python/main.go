@@ -192,10 +192,16 @@ func (h *pythonHost) GetRequiredPackages(ctx context.Context,
 	return &pulumirpc.GetRequiredPackagesResponse{Packages: packages}, nil
 }
 
-// dependency is the plugin a Python package needs: a pulumi-plugin.json with resource false means none; the SDK
-// itself and packages neither named pulumi-* nor carrying the file are not Pulumi packages.
+// withoutPlugin are pulumi-* packages known to have no plugin (the real host's list).
+var withoutPlugin = map[string]bool{"pulumi": true, "pulumi-policy": true, "pulumi-esc-sdk": true}
+
+// dependency is the plugin a Python package needs: a pulumi-plugin.json with resource false means none; packages
+// neither named pulumi-* nor carrying the file are not Pulumi packages.
 func dependency(pkg plugin.DependencyInfo, pluginJSONPath string) (*pulumirpc.PackageDependency, error) {
 	var manifest plugin.PulumiPluginJSON
+	if withoutPlugin[pkg.Name] {
+		return nil, nil
+	}
 	if pluginJSONPath != "" {
 		data, err := os.ReadFile(pluginJSONPath)
 		if err != nil {
@@ -207,7 +213,7 @@ func dependency(pkg plugin.DependencyInfo, pluginJSONPath string) (*pulumirpc.Pa
 		if !manifest.Resource {
 			return nil, nil
 		}
-	} else if pkg.Name == "pulumi" || !strings.HasPrefix(pkg.Name, "pulumi-") {
+	} else if !strings.HasPrefix(pkg.Name, "pulumi-") {
 		return nil, nil
 	}
 	name, v := manifest.Name, manifest.Version

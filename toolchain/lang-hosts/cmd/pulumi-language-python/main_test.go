@@ -47,7 +47,8 @@ func TestDependency(t *testing.T) {
 	if err != nil || dep == nil || dep.Name != "random" || dep.Version != "v4.21.1" {
 		t.Errorf("from the package's name and version: %v, %v", dep, err)
 	}
-	for _, pkg := range []plugin.DependencyInfo{{Name: "pulumi", Version: "3.257.0"}, {Name: "grpcio", Version: "1.0"}} {
+	for _, pkg := range []plugin.DependencyInfo{{Name: "pulumi", Version: "3.257.0"}, {Name: "grpcio", Version: "1.0"},
+		{Name: "pulumi-policy", Version: "1.20.0"}} {
 		if dep, err := dependency(pkg, ""); dep != nil || err != nil {
 			t.Errorf("%s is no Pulumi package: %v, %v", pkg.Name, dep, err)
 		}
