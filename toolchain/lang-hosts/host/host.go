@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,6 +106,16 @@ func Option(info *pulumirpc.ProgramInfo, name string) string {
 
 // InstallStream sends a command's output to the CLI as InstallDependencies does.
 func InstallStream(cmd *exec.Cmd, server grpc.ServerStreamingServer[pulumirpc.InstallDependenciesResponse]) error {
+	cmd.Stdout, cmd.Stderr = InstallWriters(server)
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %w", cmd.String(), err)
+	}
+	return nil
+}
+
+// InstallWriters are the stdout and stderr of InstallDependencies: what is written goes to the CLI as it comes (for
+// hosts whose installing is done by a library that takes writers rather than one command).
+func InstallWriters(server grpc.ServerStreamingServer[pulumirpc.InstallDependenciesResponse]) (io.Writer, io.Writer) {
 	var mu sync.Mutex
 	send := func(stderr bool) writerFunc {
 		return func(p []byte) (int, error) {
@@ -121,11 +132,7 @@ func InstallStream(cmd *exec.Cmd, server grpc.ServerStreamingServer[pulumirpc.In
 			return len(p), nil
 		}
 	}
-	cmd.Stdout, cmd.Stderr = send(false), send(true)
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%s: %w", cmd.String(), err)
-	}
-	return nil
+	return send(false), send(true)
 }
 
 type writerFunc func([]byte) (int, error)
