@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # dsvm-pool: tells a user who logs in (interactive shells only, so scp and ssh commands stay quiet) where
 # their other running sessions in the pool are, from the session agent's records on the shared workspace.
 if [ -n "${PS1-}" ] && [ -r /usr/local/lib/dsvm-session-agent/where.py ]; then
