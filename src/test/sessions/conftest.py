@@ -60,7 +60,7 @@ class Sandbox:
         """One agent cycle at epoch `now`; returns the CompletedProcess (stderr is the log)."""
         self.write_config(**changes)
         env = dict(os.environ, DSVM_SESSION_AGENT_NOW=str(now), DSVM_SESSION_AGENT_HOST=host)
-        result = subprocess.run([sys.executable, "-E", "-s", str(AGENT_DIR / "agent.py"), "--config",
+        result = subprocess.run([sys.executable, "-B", "-E", "-s", str(AGENT_DIR / "agent.py"), "--config",
                                  str(self.config), "--once"], env=env, capture_output=True, text=True, timeout=120)
         if check:
             assert result.returncode == 0, result.stderr
