@@ -14,6 +14,14 @@ if [[ -f $target/stamp && $(cat "$target/stamp") == "$stamp_wanted" ]]; then
   exit 0
 fi
 mkdir -p "$cache/pip" "$cache/npm"
+# Debian's python3 makes venvs only with python3-venv; node and npm for the proxy
+sudo=""
+[[ $(id -u) -eq 0 ]] || sudo="sudo"
+if ! python3 -c 'import ensurepip, venv' 2>/dev/null || ! command -v npm >/dev/null; then
+  $sudo apt-get update -qq >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv nodejs npm >&2
+fi
+rm -rf "$target"
 python3 -m venv "$target/venv" >&2
 "$target/venv/bin/pip" install --quiet --disable-pip-version-check --cache-dir "$cache/pip" \
   -r "$here/requirements.txt" >&2

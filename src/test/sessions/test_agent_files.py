@@ -1,0 +1,113 @@
+"""The shipped agent itself: standard library only (no pip on the VMs), settings validated, and the installer
+exactly as SessionAgent renders it, in a sandbox root."""
+import ast
+import json
+import os
+import pathlib
+import stat
+import subprocess
+import sys
+
+import pytest
+from conftest import AGENT_DIR
+
+sys.path.insert(0, str(AGENT_DIR))
+import session_settings  # noqa: E402
+
+
+def test_the_agent_imports_only_the_standard_library_and_its_own_modules():
+    own = {path.stem for path in AGENT_DIR.glob("*.py")}
+    for path in AGENT_DIR.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or top in own, f"{path.name} imports {name}"
+
+
+def write(tmp_path, settings):
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(settings))
+    return path
+
+
+@pytest.mark.parametrize("settings, complaint", [
+    ({"idle_minutes": 0}, "idle_minutes 0 is outside"),
+    ({"latest_hour": 24}, "latest_hour 24 is outside"),
+    ({"cpu_share_percent": "20"}, "cpu_share_percent must be a int"),
+    ({"max_protected_hours": True}, "max_protected_hours must be a int"),
+    ({"warn_minutes": [30, 0]}, "warn_minutes"),
+    ({"wall_command": []}, "wall_command"),
+    ({"idle_minute": 30}, "unknown setting(s) idle_minute"),
+])
+def test_settings_are_validated(tmp_path, settings, complaint):
+    with pytest.raises(session_settings.SettingsError) as error:
+        session_settings.load(write(tmp_path, settings))
+    assert complaint in str(error.value)
+
+
+def test_defaults_fill_what_the_file_leaves_out(tmp_path):
+    settings = session_settings.load(write(tmp_path, {"idle_minutes": 45}))
+    assert settings["idle_minutes"] == 45 and settings["latest_hour"] == 20 and settings["warn_minutes"] == [30, 10]
+
+
+RENDERED = os.environ.get("DSVM_SESSION_AGENT_RENDERED")
+
+
+@pytest.fixture
+def rendered():
+    if not RENDERED:
+        if os.environ.get("CI") == "true":
+            pytest.fail("DSVM_SESSION_AGENT_RENDERED is not set: run through SessionAgentTest")
+        pytest.skip("DSVM_SESSION_AGENT_RENDERED is not set (SessionAgentTest sets it)")
+    return pathlib.Path(RENDERED)
+
+
+def test_the_rendered_installer_lays_out_the_agent_and_is_idempotent(tmp_path, rendered):
+    root = tmp_path / "root"
+    (root / "run/systemd/system").mkdir(parents=True)
+    (root / "etc/jupyterhub").mkdir(parents=True)
+    hub_config = root / "etc/jupyterhub/jupyterhub_config.py"
+    hub_config.write_text("c = get_config()  # noqa\n")
+    log = tmp_path / "systemctl.log"
+    systemctl = tmp_path / "systemctl"
+    systemctl.write_text(f"#!/bin/sh\necho \"$@\" >> '{log}'\n")
+    systemctl.chmod(0o755)
+    env = dict(os.environ, DSVM_ROOT=str(root), DSVM_SYSTEMCTL_CMD=str(systemctl))
+
+    first = subprocess.run(["bash", str(rendered)], env=env, capture_output=True, text=True, timeout=60)
+    assert first.returncode == 0, first.stderr
+    library = root / "usr/local/lib/dsvm-session-agent"
+    for path in AGENT_DIR.glob("*.py"):
+        installed = library / path.name
+        assert installed.read_text() == path.read_text(), path.name
+        assert stat.S_IMODE(installed.stat().st_mode) == (0o755 if path.name in ("agent.py", "hub_setup.py", "where.py") else 0o644)
+    unit = root / "etc/systemd/system/dsvm-session-agent.service"
+    assert unit.read_text() == (AGENT_DIR / "dsvm-session-agent.service").read_text()
+    assert (root / "etc/profile.d/dsvm-session-where.sh").read_text() == (AGENT_DIR / "dsvm-session-where.sh").read_text()
+    config = root / "etc/dsvm-session-agent/config.json"
+    assert stat.S_IMODE(config.stat().st_mode) == 0o644
+    settings = session_settings.load(config)  # the renderer writes only settings the agent knows, valid
+    assert settings["share_path"] == "/datamnt/dsvmshare" and settings["time_zone"] == "Europe/Berlin"
+    assert settings["ssh_per_vm_backend_port"] == 2222 and settings["jupyterhub_per_vm_backend_port"] == 8443
+    token = root / "etc/dsvm-session-agent/hub-token"
+    assert stat.S_IMODE(token.stat().st_mode) == 0o600
+    block = hub_config.read_text()
+    assert "open('/etc/dsvm-session-agent/hub-token')" in block and str(root) not in block
+    assert token.read_text().strip() not in block + first.stderr
+    assert log.read_text().splitlines() == ["try-restart jupyterhub.service", "daemon-reload",
+                                            "enable dsvm-session-agent.service", "restart dsvm-session-agent.service"]
+
+    before = {p: p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+    log.write_text("")
+    second = subprocess.run(["bash", str(rendered)], env=env, capture_output=True, text=True, timeout=60)
+    assert second.returncode == 0, second.stderr
+    assert "wrote" not in second.stderr and "service up to date" in second.stderr
+    assert log.read_text().splitlines() == ["enable --now dsvm-session-agent.service"]
+    assert {p: p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()} == before
+
+    # the installed agent runs from there, standard library only, with isolated Python paths
+    check = subprocess.run(["/usr/bin/python3", "-B", "-E", "-s", str(library / "agent.py"), "--help"],
+                           capture_output=True, text=True, timeout=30)
+    assert check.returncode == 0 and "--once" in check.stdout
