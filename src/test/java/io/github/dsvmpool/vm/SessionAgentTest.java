@@ -21,9 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * test is aborted (reported as skipped) on a developer machine and fails when {@code CI=true}.
  */
 class SessionAgentTest {
-    static final List<String> TOOLS = List.of("bash", "python3", "node", "npm", "base64", "cmp", "timeout");
+    static final List<String> TOOLS = List.of("bash", "python3", "node", "npm", "base64", "cmp", "timeout",
+            // test_real_ssh.py: a real sshd and ssh in a mount namespace with a private /run (utmp)
+            "sshd", "ssh", "ssh-keygen", "unshare", "mount", "who");
     static final String RUNNER = "src/test/sessions/run-tests.sh";
-    static final String INSTALL_HINT = "sudo apt-get install -y python3 python3-venv nodejs npm coreutils diffutils";
+    static final String INSTALL_HINT = "sudo apt-get install -y python3 python3-venv nodejs npm coreutils diffutils"
+            + " openssh-server openssh-client util-linux";
     /** Keep in step with test_the_rendered_installer_lays_out_the_agent_and_is_idempotent. */
     static final SessionAgent.Settings RENDERED = new SessionAgent.Settings(30, 20, 20, 6, "Europe/Berlin", 10,
             SessionAgent.DEFAULT_HUB_URL, "/datamnt/dsvmshare", "dsvmpool-x.westeurope.cloudapp.azure.com", "");
