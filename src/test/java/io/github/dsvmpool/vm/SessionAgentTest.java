@@ -47,6 +47,10 @@ class SessionAgentTest {
             assertThat(first).contains(target[0] + " " + target[1] + " ");
         }
         assertThat(first).contains(SessionAgent.CONFIG_PATH + " 0644 ");
+        // a fixed order, so that the text is the same in every JVM (a changed script re-runs the extension)
+        assertThat(SessionAgent.FILES.keySet()).containsExactly("azure_calls.py", "evening_bound.py", "notices.py",
+                "session_records.py", "session_settings.py", "usage.py", "agent.py", "hub_setup.py", "where.py",
+                SessionAgent.UNIT_NAME, "dsvm-session-where.sh");
         assertThat(SessionAgent.configJson(RENDERED)).contains("\"time_zone\": \"Europe/Berlin\"",
                 "\"share_path\": \"/datamnt/dsvmshare\"", "\"ssh_per_vm_backend_port\": 2222",
                 "\"jupyterhub_per_vm_backend_port\": 8443", "\"latest_hour\": 20");
