@@ -103,17 +103,21 @@ class Agent:
 
     def warn_if_due(self, now, end, reason):
         minutes, keys = evening_bound.due_warnings(now, end, self.state["warned"], self.settings)
-        if not keys:
-            return
+        if keys:
+            log(f"warning users: protection ends in {minutes} min ({reason})")
+            notices.to_terminals(self.settings, self.warning(now, end, reason) + "\n", log)
+            self.state["warned"] = sorted(set(self.state["warned"]) | set(keys))
+        if any(key.startswith(f"{int(end)}:") for key in self.state["warned"]):
+            # the hub shows the minutes left as they are now, not as they were at the warning
+            self.state["notice"] = self.warning(now, end, reason)
+
+    def warning(self, now, end, reason):
+        minutes = max(1, -(-int(end - now) // 60))
         why = ("the pool's latest hour for protected VMs" if reason == "evening"
                else f"the longest protection of one VM ({self.settings['max_protected_hours']} h)")
-        text = (f"dsvm-pool: this VM ({self.host}) is kept for your running work for {minutes} more minute(s), "
+        return (f"dsvm-pool: this VM ({self.host}) is kept for your running work for {minutes} more minute(s), "
                 f"until {evening_bound.local_clock_text(end, self.settings)}: {why}. After that the pool may "
                 "remove it when it scales in. Save your work to the shared folder.")
-        log(f"warning users: protection ends in {minutes} min ({reason})")
-        notices.to_terminals(self.settings, text + "\n", log)
-        self.state["warned"] = sorted(set(self.state["warned"]) | set(keys))
-        self.state["notice"] = text
 
     def tell_ended(self, reason):
         log(f"protection ended: {reason} bound")

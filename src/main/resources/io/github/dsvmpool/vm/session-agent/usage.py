@@ -15,6 +15,7 @@ import urllib.request
 # (man 5 utmp). USER_PROCESS = 7 is a logged-in user.
 UTMP = struct.Struct("<hxxi32s4s32s256shhiii16s20s")
 USER_PROCESS = 7
+_last_hub_error = [""]
 
 
 def terminal_sessions(settings):
@@ -82,8 +83,13 @@ def hub_servers(settings, now, log):
         # list:users, read:users:activity, read:servers), each server with last_activity, ready and url.
         users = _hub_get(settings, token, "/hub/api/users?state=active")
     except (OSError, ValueError) as error:
-        log(f"JupyterHub not asked ({error.__class__.__name__}: {error})")
+        # logged when the reason changes, not every minute (the hub starts after the agent at boot)
+        reason = f"JupyterHub not asked ({error.__class__.__name__}: {error})"
+        if reason != _last_hub_error[0]:
+            _last_hub_error[0] = reason
+            log(reason)
         return []
+    _last_hub_error[0] = ""
     found = []
     for user in users if isinstance(users, list) else []:
         for server in (user.get("servers") or {}).values():
