@@ -86,11 +86,30 @@ def test_users_of_this_hub_are_told_where_their_fresh_sessions_elsewhere_are(san
     assert "ssh -p 50007 bob@pool.example.org" in sandbox.announcement()["users"]["bob"]
 
 
-def test_the_announcement_is_escaped(sandbox, azure):
+def test_records_that_could_inject_markup_or_terminal_codes_are_ignored(sandbox, azure):
+    # the share is writable by the pool's users: a record is text for other people's pages and terminals
     other_vm(sandbox, "dsvmpool000007", ["<b>x</b>"], NOW - 60)
+    other_vm(sandbox, "dsvmpool000008", ["erin"], NOW - 60)
+    folder = pathlib.Path(sandbox.settings["share_path"]) / ".dsvm-pool-sessions"
+    record = json.loads((folder / "dsvmpool000008.json").read_text())
+    record["ssh"]["address"] = "\x1b]0;owned\x07evil"
+    (folder / "dsvmpool000008.json").write_text(json.dumps(record))
+    other_vm(sandbox, "dsvmpool000009", ["frank"], NOW - 60)
     sandbox.run(NOW)
-    text = sandbox.announcement()["users"]["<b>x</b>"]
-    assert "&lt;b&gt;x&lt;/b&gt;@" in text and "<b>" not in text
+    users = sandbox.announcement()["users"]
+    assert sorted(users) == ["erin", "frank"]
+    assert "\x1b" not in users["erin"] and "ssh -p" not in users["erin"] and "https://20.1.2.3:51007/" in users["erin"]
+
+
+def test_the_announcement_is_escaped_for_the_hub_page(tmp_path):
+    # the hub's page template shows the announcement unescaped (`| safe`): the agent escapes it
+    sys.path.insert(0, str(AGENT_DIR))
+    import notices
+    settings = {"announcement_file": str(tmp_path / "a" / "announcement.json")}
+    notices.write_announcement(settings, "line <1> & 'two'\nline 2", {"alice": "<script>x</script>", "bob": ""})
+    document = json.loads((tmp_path / "a" / "announcement.json").read_text())
+    assert document == {"all": "line &lt;1&gt; &amp; &#x27;two&#x27;<br>line 2",
+                        "users": {"alice": "&lt;script&gt;x&lt;/script&gt;"}}
 
 
 @pytest.fixture

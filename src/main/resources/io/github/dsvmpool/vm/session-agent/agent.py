@@ -147,7 +147,8 @@ class Agent:
     def publish(self, users, now):
         settings = self.settings
         try:
-            if users and self.ports is None:
+            if users and not self.ports:
+                # asked again while unknown: IMDS may answer later (and the call is cheap and local)
                 self.ports = self.azure.per_vm_ports()
             session_records.write(settings, self.host, users, self.ports or {}, now)
         except (OSError, azure_calls.AzureError) as error:
