@@ -8,6 +8,10 @@ import re
 
 VERSION = 1
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
+# what a record may name as an address: a DNS name or an IPv4/IPv6 address. The share is writable by the
+# pool's users, so a record is checked before its text reaches someone's terminal or page.
+_ADDRESS = re.compile(r"^[A-Za-z0-9.:-]{1,253}$")
+_USER = re.compile(r"^[A-Za-z0-9._][A-Za-z0-9._-]{0,31}\$?$")
 
 
 def folder(settings):
@@ -66,7 +70,8 @@ def fresh_records(settings, now):
             host, updated, users = record["host"], float(record["updated"]), record["users"]
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if name != f"{host}.json" or not isinstance(users, list):
+        if name != f"{host}.json" or not isinstance(host, str) or not _NAME.match(host) \
+                or not isinstance(users, list) or not all(isinstance(u, str) and _USER.match(u) for u in users):
             continue
         if now - updated <= settings["record_stale_minutes"] * 60 and updated <= now + 300:
             found[host] = record
@@ -88,10 +93,10 @@ def elsewhere(settings, user, this_host, now):
 
 
 def _reach(settings, entry):
-    if not isinstance(entry, dict) or not isinstance(entry.get("port"), int):
+    if not isinstance(entry, dict) or not isinstance(entry.get("port"), int) or not 0 < entry["port"] < 65536:
         return None
     address = settings["pool_address"] or entry.get("address") or ""
-    return (address, entry["port"]) if address else None
+    return (address, entry["port"]) if isinstance(address, str) and _ADDRESS.match(address) else None
 
 
 def notice_lines(places):
