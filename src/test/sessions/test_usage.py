@@ -1,6 +1,8 @@
 """Signs of use: terminal sessions from utmp (live process, tty idle time) and users' CPU from /proc, with
 real processes running under a test uid."""
 import os
+import pathlib
+import sys
 import subprocess
 import time
 
@@ -90,3 +92,17 @@ def test_the_cpu_share_is_configurable(sandbox, azure, processes):
     time.sleep(2)
     sandbox.run(NOW + 120, cpu_share_percent=1)
     assert azure.protected is True
+
+
+def test_a_hub_that_cannot_be_asked_is_logged_once_not_every_minute(sandbox, azure, capsys):
+    from conftest import AGENT_DIR
+    sys.path.insert(0, str(AGENT_DIR))
+    import session_settings
+    import usage
+    pathlib.Path(sandbox.settings["hub_token_file"]).write_text("not-a-real-token\n")
+    settings = session_settings.load(sandbox.write_config(hub_url="http://127.0.0.1:9"))
+    logged = []
+    for _ in range(3):
+        assert usage.hub_servers(settings, NOW, logged.append) == []
+    assert len(logged) == 1 and "JupyterHub not asked" in logged[0]
+    assert "not-a-real-token" not in logged[0]
