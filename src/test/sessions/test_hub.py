@@ -45,7 +45,7 @@ class Hub:
         self.config = folder / "jupyterhub_config.py"
         self.config.write_text("\n".join([
             "c = get_config()  # noqa",
-            f"c.JupyterHub.ip = '127.0.0.1'",
+            "c.JupyterHub.ip = '127.0.0.1'",
             f"c.JupyterHub.port = {self.port}",
             f"c.JupyterHub.hub_port = {free_port()}",
             f"c.ConfigurableHTTPProxy.api_url = 'http://127.0.0.1:{free_port()}'",

@@ -2,8 +2,8 @@
 real processes running under a test uid."""
 import os
 import pathlib
-import sys
 import subprocess
+import sys
 import time
 
 import pytest
