@@ -111,3 +111,43 @@ def test_the_rendered_installer_lays_out_the_agent_and_is_idempotent(tmp_path, r
     check = subprocess.run(["/usr/bin/python3", "-B", "-E", "-s", str(library / "agent.py"), "--help"],
                            capture_output=True, text=True, timeout=30)
     assert check.returncode == 0 and "--once" in check.stdout
+
+
+def hub_setup(tmp_path, hub_config_text):
+    settings = {"hub_config": str(tmp_path / "jupyterhub_config.py"), "hub_token_file": str(tmp_path / "t" / "token"),
+                "announcement_file": str(tmp_path / "announcement.json")}
+    if hub_config_text is not None:
+        (tmp_path / "jupyterhub_config.py").write_text(hub_config_text)
+    log = tmp_path / "systemctl.log"
+    systemctl = tmp_path / "systemctl"
+    systemctl.write_text(f"#!/bin/sh\necho \"$@\" >> '{log}'\n")
+    systemctl.chmod(0o755)
+    result = subprocess.run([sys.executable, "-B", str(AGENT_DIR / "hub_setup.py"), str(write(tmp_path, settings))],
+                            env=dict(os.environ, DSVM_SYSTEMCTL_CMD=str(systemctl)), capture_output=True, text=True)
+    return result, log
+
+
+def test_without_a_hub_the_setup_does_nothing_and_succeeds(tmp_path):
+    result, log = hub_setup(tmp_path, None)
+    assert result.returncode == 0 and "no JupyterHub configuration" in result.stderr
+    assert not (tmp_path / "t").exists() and not log.exists()
+
+
+def test_a_hub_configuration_that_does_not_compile_is_left_alone(tmp_path):
+    broken = "c = get_config()\nc.JupyterHub.port = (\n"
+    result, log = hub_setup(tmp_path, broken)
+    assert result.returncode == 1 and "does not compile" in result.stderr
+    assert (tmp_path / "jupyterhub_config.py").read_text() == broken
+    assert not log.exists(), "no restart"
+
+
+def test_the_block_is_replaced_not_added_twice(tmp_path):
+    hub_setup(tmp_path, "c = get_config()  # noqa\nc.JupyterHub.port = 8000\n")
+    config = tmp_path / "jupyterhub_config.py"
+    changed = config.read_text().replace("announcement.json", "other.json")
+    config.write_text(changed)
+    result, log = hub_setup(tmp_path, None)
+    text = config.read_text()
+    assert text.count("# BEGIN dsvm-pool session agent") == 1 and "other.json" not in text
+    assert text.startswith("c = get_config()  # noqa\nc.JupyterHub.port = 8000\n")
+    assert log.read_text().count("try-restart") == 2
