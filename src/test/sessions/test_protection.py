@@ -142,3 +142,23 @@ def test_a_vm_outside_a_scale_set_calls_no_resource_manager(sandbox, azure):
     result = sandbox.run(NOW)
     assert azure.calls(kind="arm") == []
     assert "not a scale-set instance" in result.stderr
+
+
+def test_a_refused_token_is_replaced_at_the_next_cycle(sandbox, azure):
+    sys.path.insert(0, str(AGENT_DIR))
+    import agent
+    import session_settings
+    logged_in(sandbox, NOW - 60)
+    azure.fail[("GET", "arm")] = [(401, {}, {"error": {"code": "ExpiredAuthenticationToken"}})]
+    settings = session_settings.load(sandbox.write_config())
+    os.environ["DSVM_SESSION_AGENT_NOW"] = str(NOW)
+    try:
+        running = agent.Agent(settings)
+        running.cycle()
+        assert azure.protected is False
+        running.cycle()
+    finally:
+        del os.environ["DSVM_SESSION_AGENT_NOW"]
+    assert azure.protected is True
+    tokens = [r for r in azure.requests if r["path"] == "/metadata/identity/oauth2/token"]
+    assert len(tokens) == 2, "a new token after the 401"

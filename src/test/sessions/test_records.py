@@ -54,22 +54,27 @@ def test_the_record_goes_when_the_sessions_go(sandbox, azure):
 
 def test_the_record_goes_when_the_agent_stops(sandbox, azure):
     logged_in(sandbox, "alice")
+    utmp.tty(sandbox.settings["dev_path"], "pts/0", time.time() - 60)  # this test runs on the real clock
     sandbox.write_config(interval_seconds=1)
     env = dict(os.environ, DSVM_SESSION_AGENT_HOST="dsvmpool000003")
     agent = subprocess.Popen([sys.executable, "-B", "-E", "-s", str(AGENT_DIR / "agent.py"), "--config",
                               str(sandbox.config)], env=env, stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(100):
-            if sandbox.record() is not None:
+            if sandbox.record() is not None and azure.protected:
                 break
             time.sleep(0.1)
-        assert sandbox.record() is not None
+        assert sandbox.record() is not None and azure.protected is True
         agent.send_signal(signal.SIGTERM)
         assert agent.wait(timeout=20) == 0
     finally:
         agent.kill()
     assert sandbox.record() is None
-    assert "session record removed" in agent.stderr.read()
+    log = agent.stderr.read()
+    assert "session record removed" in log
+    # no protection is left behind without an agent to bound it
+    assert azure.protected is False and "protectFromScaleIn cleared: the agent stops" in log
+    assert [r["body"]["properties"]["protectionPolicy"]["protectFromScaleIn"] for r in azure.calls("PUT")] == [True, False]
 
 
 def test_users_of_this_hub_are_told_where_their_fresh_sessions_elsewhere_are(sandbox, azure):

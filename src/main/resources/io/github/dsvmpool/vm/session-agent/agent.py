@@ -172,7 +172,20 @@ class Agent:
         os.replace(temporary, self.state_path)
 
     def stop(self):
+        """At shutdown or when the service is stopped: no record, and no protection left without an agent
+        to bound it (best effort, at most 15 s of retries)."""
         session_records.remove(self.settings, self.host)
+        if self.state.get("protected") is not False and self.azure.compute:
+            self.settings = dict(self.settings, retry_budget_seconds=min(15, self.settings["retry_budget_seconds"]))
+            self.azure.settings = self.settings
+            try:
+                if self.azure.instance_url() is not None:
+                    self.azure.set_protection(False, clock())
+                    self.state["protected"] = False
+                    log("protectFromScaleIn cleared: the agent stops")
+            except azure_calls.AzureError as error:
+                log(f"could not clear protectFromScaleIn at stop ({error})")
+        self.save()
 
 
 def main(arguments=None):

@@ -35,7 +35,9 @@ def log(message):
 
 
 class AzureError(Exception):
-    pass
+    def __init__(self, message, status=None):
+        super().__init__(message)
+        self.status = status
 
 
 def request(method, url, headers=None, body=None, timeout=30):
@@ -81,7 +83,7 @@ def with_retries(method, url, headers, body, settings, what, sleep=time.sleep, c
             wait = delay
             delay = min(delay * 2, 30)
         else:
-            raise AzureError(f"{what}: {reason}: {_error_text(parsed)}")
+            raise AzureError(f"{what}: {reason}: {_error_text(parsed)}", status)
         if status == 403:
             if clock() - _last_denied_log[0] >= 60 or _last_denied_log[0] == 0:
                 _last_denied_log[0] = clock()
@@ -90,7 +92,7 @@ def with_retries(method, url, headers, body, settings, what, sleep=time.sleep, c
         else:
             log(f"{what}: {reason}, retrying in {wait:g} s")
         if clock() + wait > deadline:
-            raise AzureError(f"{what}: {reason}; giving up for this cycle")
+            raise AzureError(f"{what}: {reason}; giving up for this cycle", status)
         sleep(wait)
 
 
@@ -154,19 +156,24 @@ class Azure:
                 self.token_expires = 0.0
         return self.token
 
+    def arm(self, method, body, now, what):
+        try:
+            return with_retries(method, self.instance_url(), {"Authorization": f"Bearer {self.arm_token(now)}"},
+                                body, self.settings, what)
+        except AzureError as error:
+            if error.status == 401:
+                self.token = None  # expired or revoked: the next call asks IMDS for a new one
+            raise
+
     def read_protection(self, now):
-        url = self.instance_url()
-        status, document = with_retries("GET", url, {"Authorization": f"Bearer {self.arm_token(now)}"}, None,
-                                         self.settings, "read this instance")
+        status, document = self.arm("GET", None, now, "read this instance")
         policy = ((document or {}).get("properties") or {}).get("protectionPolicy") or {}
         return bool(policy.get("protectFromScaleIn", False))
 
     def set_protection(self, protect, now):
-        url = self.instance_url()
         body = {"location": self.instance().get("location", ""),
                 "properties": {"protectionPolicy": {"protectFromScaleIn": bool(protect)}}}
-        with_retries("PUT", url, {"Authorization": f"Bearer {self.arm_token(now)}"}, body, self.settings,
-                     "set protectFromScaleIn")
+        self.arm("PUT", body, now, "set protectFromScaleIn")
 
     def per_vm_ports(self):
         """{"ssh": (address, port), "jupyterhub": (address, port)} as the load balancer maps this VM's
