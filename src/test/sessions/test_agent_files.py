@@ -52,16 +52,23 @@ def test_defaults_fill_what_the_file_leaves_out(tmp_path):
     assert settings["idle_minutes"] == 45 and settings["latest_hour"] == 20 and settings["warn_minutes"] == [30, 10]
 
 
-RENDERED = os.environ.get("DSVM_SESSION_AGENT_RENDERED")
+def rendered_file(variable):
+    value = os.environ.get(variable)
+    if not value:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{variable} is not set: run through SessionAgentTest")
+        pytest.skip(f"{variable} is not set (SessionAgentTest sets it)")
+    return pathlib.Path(value)
 
 
 @pytest.fixture
 def rendered():
-    if not RENDERED:
-        if os.environ.get("CI") == "true":
-            pytest.fail("DSVM_SESSION_AGENT_RENDERED is not set: run through SessionAgentTest")
-        pytest.skip("DSVM_SESSION_AGENT_RENDERED is not set (SessionAgentTest sets it)")
-    return pathlib.Path(RENDERED)
+    return rendered_file("DSVM_SESSION_AGENT_RENDERED")
+
+
+@pytest.fixture
+def removal():
+    return rendered_file("DSVM_SESSION_AGENT_REMOVAL")
 
 
 def test_the_rendered_installer_lays_out_the_agent_and_is_idempotent(tmp_path, rendered):
@@ -151,3 +158,35 @@ def test_the_block_is_replaced_not_added_twice(tmp_path):
     assert text.count("# BEGIN dsvm-pool session agent") == 1 and "other.json" not in text
     assert text.startswith("c = get_config()  # noqa\nc.JupyterHub.port = 8000\n")
     assert log.read_text().count("try-restart") == 2
+
+
+def test_off_removes_everything_and_clears_nothing_it_did_not_install(tmp_path, rendered, removal):
+    root = tmp_path / "root"
+    (root / "run/systemd/system").mkdir(parents=True)
+    (root / "etc/jupyterhub").mkdir(parents=True)
+    original = "c = get_config()  # noqa\nc.JupyterHub.port = 8000\n"
+    hub_config = root / "etc/jupyterhub/jupyterhub_config.py"
+    hub_config.write_text(original)
+    (root / "etc/profile.d").mkdir(parents=True)
+    (root / "etc/profile.d/other.sh").write_text("# someone else's\n")
+    log = tmp_path / "systemctl.log"
+    systemctl = tmp_path / "systemctl"
+    systemctl.write_text(f"#!/bin/sh\necho \"$@\" >> '{log}'\n")
+    systemctl.chmod(0o755)
+    env = dict(os.environ, DSVM_ROOT=str(root), DSVM_SYSTEMCTL_CMD=str(systemctl))
+    # files only: the folders it creates (/etc/systemd/system, /usr/local/lib) exist on every VM anyway
+    before = sorted(str(p.relative_to(root)) for p in root.rglob("*") if not p.is_dir())
+    assert subprocess.run(["bash", str(rendered)], env=env, capture_output=True, timeout=60).returncode == 0
+    log.write_text("")
+
+    gone = subprocess.run(["bash", str(removal)], env=env, capture_output=True, text=True, timeout=60)
+    assert gone.returncode == 0, gone.stderr
+    assert "session agent removed" in gone.stderr
+    assert hub_config.read_text() == original
+    assert log.read_text().splitlines() == ["disable --now dsvm-session-agent.service",
+                                            "try-restart jupyterhub.service", "daemon-reload"]
+    assert sorted(str(p.relative_to(root)) for p in root.rglob("*") if not p.is_dir()) == before
+
+    log.write_text("")
+    again = subprocess.run(["bash", str(removal)], env=env, capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0 and again.stderr == "" and log.read_text() == "", "a VM without it: untouched"

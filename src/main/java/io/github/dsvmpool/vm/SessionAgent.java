@@ -57,6 +57,7 @@ public final class SessionAgent {
 
     static final String FOLDER = "/io/github/dsvmpool/vm/session-agent/";
     static final String INSTALLER = FOLDER + "install-session-agent.sh";
+    static final String REMOVER = FOLDER + "remove-session-agent.sh";
     static final String FILES_PLACEHOLDER = "@SESSION_AGENT_FILES@";
     static final String LIBRARY = "/usr/local/lib/dsvm-session-agent/";
     public static final String CONFIG_PATH = "/etc/dsvm-session-agent/config.json";
@@ -132,6 +133,16 @@ public final class SessionAgent {
         lines.append(CONFIG_PATH).append(" 0644 ").append(base64(configJson(settings))).append('\n');
         String withoutShebang = installer.startsWith("#!") ? installer.substring(installer.indexOf('\n') + 1) : installer;
         return withoutShebang.replace(FILES_PLACEHOLDER, lines.toString());
+    }
+
+    /**
+     * The code that takes the agent off a VM when the setting is off (shell code without a shebang line): stops
+     * it (which clears the instance's protection), removes its hub block and its files; a VM without the agent
+     * is left untouched, so off means the VM behaves as before the agent existed.
+     */
+    public static String renderRemoval() {
+        String remover = ShippedResources.text(REMOVER);
+        return remover.startsWith("#!") ? remover.substring(remover.indexOf('\n') + 1) : remover;
     }
 
     /** The settings file the agent reads ({@link #CONFIG_PATH}); no secret in it. */

@@ -43,6 +43,7 @@ class SessionAgentTest {
         String first = SessionAgent.render(RENDERED);
         assertThat(SessionAgent.render(RENDERED)).isEqualTo(first);
         assertThat(first).doesNotStartWith("#!").doesNotContain("@SESSION_AGENT_FILES@");
+        assertThat(SessionAgent.renderRemoval()).doesNotStartWith("#!").contains("disable --now dsvm-session-agent.service");
         for (String[] target : SessionAgent.FILES.values()) {
             assertThat(first).contains(target[0] + " " + target[1] + " ");
         }
@@ -85,8 +86,11 @@ class SessionAgentTest {
                 "they start processes under other users and a JupyterHub with local servers");
         Path rendered = tmp.resolve("install-session-agent.sh");
         Files.writeString(rendered, SessionAgent.render(RENDERED));
+        Path removal = tmp.resolve("remove-session-agent.sh");
+        Files.writeString(removal, SessionAgent.renderRemoval());
         var result = ShellSuite.run(ShellSuite.baseDir(RUNNER), List.of("bash", RUNNER),
-                Map.of("DSVM_SESSION_AGENT_RENDERED", rendered.toString()), Duration.ofMinutes(14));
+                Map.of("DSVM_SESSION_AGENT_RENDERED", rendered.toString(),
+                        "DSVM_SESSION_AGENT_REMOVAL", removal.toString()), Duration.ofMinutes(14));
         assertThat(result.exitCode()).as("bash %s exited %d:%n%s", RUNNER, result.exitCode(), result.output()).isZero();
         assertThat(result.output()).as("every test ran").containsPattern("\\d+ passed").doesNotContain("skipped");
     }

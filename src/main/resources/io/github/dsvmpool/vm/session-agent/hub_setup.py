@@ -80,18 +80,24 @@ def ensure_token(path):
     log(f"created the agent's hub token in {path} (0600)")
 
 
-def main(config_path, systemctl="systemctl", root=""):
-    """root prefixes the files touched (tests); the block names the paths as they are on the VM."""
+def main(config_path, systemctl="systemctl", root="", remove=False):
+    """root prefixes the files touched (tests); the block names the paths as they are on the VM. remove:
+    take the block out again (the agent is being turned off)."""
     settings = session_settings.load(config_path)
     config = root + settings["hub_config"]
     if not os.path.isfile(config):
         log(f"no JupyterHub configuration at {settings['hub_config']}: the agent watches terminals and "
             "processes only")
         return 0
-    ensure_token(root + settings["hub_token_file"])
     with open(config) as source:
         current = source.read()
-    wanted = without_block(current).rstrip("\n") + "\n" + block(settings) + "\n"
+    if remove:
+        wanted = without_block(current).rstrip("\n") + "\n"
+        if wanted == current or BEGIN not in current:
+            return 0
+    else:
+        ensure_token(root + settings["hub_token_file"])
+        wanted = without_block(current).rstrip("\n") + "\n" + block(settings) + "\n"
     if wanted == current:
         log(f"{config} up to date")
         return 0
@@ -105,7 +111,8 @@ def main(config_path, systemctl="systemctl", root=""):
         target.write(wanted)
     os.chmod(temporary, os.stat(config).st_mode & 0o7777)
     os.replace(temporary, config)
-    log(f"wrote the session agent's service, role and announcement into {config}")
+    log(f"{'removed' if remove else 'wrote'} the session agent's service, role and announcement "
+        f"{'from' if remove else 'into'} {settings['hub_config']}")
     result = subprocess.run([systemctl, "try-restart", settings["hub_unit"]], capture_output=True, text=True)
     if result.returncode != 0:
         log(f"systemctl try-restart {settings['hub_unit']} failed: {result.stderr.strip()[-300:]}")
@@ -115,4 +122,5 @@ def main(config_path, systemctl="systemctl", root=""):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], os.environ.get("DSVM_SYSTEMCTL_CMD") or "systemctl", os.environ.get("DSVM_ROOT", "")))
+    sys.exit(main(sys.argv[1], os.environ.get("DSVM_SYSTEMCTL_CMD") or "systemctl", os.environ.get("DSVM_ROOT", ""),
+                  remove=sys.argv[2:] == ["--remove"]))
