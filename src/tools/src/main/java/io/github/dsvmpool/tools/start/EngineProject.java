@@ -31,10 +31,11 @@ final class EngineProject {
     static final String POM_MAIN = "<mainClass>io.github.dsvmpool.App</mainClass>";
     /**
      * The Maven start builds the root's reactor, so the copy's root pom names only the modules the stack program
-     * needs (src/testing: its tests' scope, which exec:java resolves); the tools and the tests stay out.
+     * needs (src/testing: its tests' scope, which exec:java resolves); the tools and the tests stay out, and so
+     * does src/bom, which is the parent's parent (found by its relative path) and has no exec:java to skip.
      */
-    static final List<String> MAVEN_START_MODULES = List.of("src/bom", "src/component", "src/launch",
-            "src/testing", BuildLayout.STACK_MODULE);
+    static final List<String> MAVEN_START_MODULES = List.of("src/component", "src/launch", "src/testing",
+            BuildLayout.STACK_MODULE);
     private static final Pattern MODULES = Pattern.compile("(?s)<modules>.*?</modules>");
     private static final Pattern TO_CREATE = Pattern.compile("\\+ (\\d+) to create");
     private static final long PREVIEW_MINUTES = 5;
