@@ -83,11 +83,15 @@ final class EngineProject {
             Files.writeString(project.resolve("pom.xml"),
                     pom.replaceFirst(Pattern.quote(POM_MAIN), "<mainClass>" + variant.mainClass.getName() + "</mainClass>"));
             if (variant.mainClass != App.class) {
-                // A benchmark program of the tools' module: its source joins the stack module's in the copy.
-                String file = variant.mainClass.getName().replace('.', '/') + ".java";
-                Path copied = project.resolve(BuildLayout.STACK_MODULE).resolve("src/main/java").resolve(file);
-                Files.createDirectories(copied.getParent());
-                Files.copy(source.resolve("src/tools/src/main/java").resolve(file), copied);
+                // A benchmark program of the tools' module: its sources join the stack module's in the copy.
+                var sources = new java.util.ArrayList<Class<?>>(List.of(variant.mainClass));
+                sources.addAll(variant.toolSources);
+                for (Class<?> type : sources) {
+                    String file = type.getName().replace('.', '/') + ".java";
+                    Path copied = project.resolve(BuildLayout.STACK_MODULE).resolve("src/main/java").resolve(file);
+                    Files.createDirectories(copied.getParent());
+                    Files.copy(source.resolve("src/tools/src/main/java").resolve(file), copied);
+                }
             }
         } else if (!variant.jar().equals(BuildLayout.PROGRAM_JAR)) {
             pulumiYaml = pulumiYaml.replace("binary: " + BuildLayout.PROGRAM_JAR, "binary: " + variant.jar());
