@@ -16,59 +16,60 @@ import java.util.List;
  * library's {@link io.github.dsvmpool.pool.DsvmPool}): one component of this type per pool, as from Java. Java
  * programs use the library's class directly.
  */
+@Description("A shared, autoscaling pool of Azure Data Science VMs behind one load balancer (SSH and JupyterHub), every VM mounting the same Azure Files share; it can scale to zero at night.")
 public final class DsvmPool extends ComponentResource {
-    /** The resource group holding the pool. */
+    @Description("The resource group holding the pool.")
     @Export(name = "resourceGroupName", refs = String.class)
     public final Output<String> resourceGroupName;
-    /** The public IP address of the load balancer. */
+    @Description("The public IP address of the load balancer.")
     @Export(name = "publicIpAddress", refs = String.class)
     public final Output<String> publicIpAddress;
-    /** The DNS name of the load balancer. */
+    @Description("The DNS name of the load balancer.")
     @Export(name = "fqdn", refs = String.class)
     public final Output<String> fqdn;
-    /** JupyterHub through the pool entry. */
+    @Description("The URL of JupyterHub through the pool entry.")
     @Export(name = "jupyterHubUrl", refs = String.class)
     public final Output<String> jupyterHubUrl;
-    /** SSH to any VM through the pool entry. */
+    @Description("The ssh command that reaches any VM through the pool entry.")
     @Export(name = "sshCommand", refs = String.class)
     public final Output<String> sshCommand;
-    /** Per-VM SSH frontend ports. */
+    @Description("The frontend port range of the per-VM SSH ports (one port per VM).")
     @Export(name = "sshNatPortRange", refs = String.class)
     public final Output<String> sshNatPortRange;
-    /** Per-VM JupyterHub frontend ports. */
+    @Description("The frontend port range of the per-VM JupyterHub ports (one port per VM).")
     @Export(name = "jupyterHubNatPortRange", refs = String.class)
     public final Output<String> jupyterHubNatPortRange;
-    /** The share as a UNC path. */
+    @Description("The workspace share as a UNC path.")
     @Export(name = "shareUncPath", refs = String.class)
     public final Output<String> shareUncPath;
-    /** The storage account's Azure name. */
+    @Description("The storage account's Azure name.")
     @Export(name = "storageAccountName", refs = String.class)
     public final Output<String> storageAccountName;
-    /** The scale set's Azure name. */
+    @Description("The scale set's Azure name.")
     @Export(name = "scaleSetName", refs = String.class)
     public final Output<String> scaleSetName;
-    /** The scale set's id. */
+    @Description("The scale set's id.")
     @Export(name = "scaleSetId", refs = String.class)
     public final Output<String> scaleSetId;
-    /** The load balancer's Azure name. */
+    @Description("The load balancer's Azure name.")
     @Export(name = "loadBalancerName", refs = String.class)
     public final Output<String> loadBalancerName;
-    /** The VMs' admin account. */
+    @Description("The VMs' admin account.")
     @Export(name = "adminUsername", refs = String.class)
     public final Output<String> adminUsername;
-    /** The addresses the VMs' outbound traffic leaves from. */
+    @Description("The addresses the VMs' outbound traffic leaves from.")
     @Export(name = "outboundIpAddresses", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> outboundIpAddresses;
-    /** The subnet the VMs are on, for another pool's {@code existingSubnetId}. */
+    @Description("The subnet the VMs are on, for another pool's existingSubnetId.")
     @Export(name = "subnetId", refs = String.class)
     public final Output<String> subnetId;
-    /** The admin account's password, given or generated: always a secret. */
+    @Description("The admin account's password, given or generated: always a secret.")
     @Export(name = "adminPassword", refs = String.class)
     public final Output<String> adminPassword;
-    /** The pool's SSH host key, the same on every VM ({@code ssh-ed25519 ...}). */
+    @Description("The pool's SSH host key, the same on every VM (ssh-ed25519 ...).")
     @Export(name = "sshHostPublicKey", refs = String.class)
     public final Output<String> sshHostPublicKey;
-    /** The line users add to {@code ~/.ssh/known_hosts}: the pool's name and address on every port. */
+    @Description("The line users add to ~/.ssh/known_hosts: the pool's name and address on every port.")
     @Export(name = "sshKnownHostsLine", refs = String.class)
     public final Output<String> sshKnownHostsLine;
 

@@ -13,190 +13,185 @@ import java.util.List;
  * enums or resource references.
  */
 public final class PoolInputs extends ResourceArgs {
-    /** The Azure region, e.g. westeurope. */
+    @Description("The Azure region, e.g. westeurope.")
     @Import(name = "location", required = true)
     public String location;
-    /** Protects and retains the storage; default false. */
+    @Description("Protects and retains the storage; default false.")
     @Import(name = "production")
     public Boolean production;
-    /** The VNet's IPv4 CIDR; default 10.0.0.0/16. */
+    @Description("The VNet's IPv4 CIDR; default 10.0.0.0/16.")
     @Import(name = "addressSpace")
     public String addressSpace;
-    /** The pool's subnet; default 10.0.0.0/24. */
+    @Description("The pool's subnet; default 10.0.0.0/24.")
     @Import(name = "subnetPrefix")
     public String subnetPrefix;
-    /** IPv4 addresses or CIDRs allowed to reach SSH and JupyterHub. */
+    @Description("IPv4 addresses or CIDRs allowed to reach SSH and JupyterHub.")
     @Import(name = "allowedSourceRanges")
     public List<String> allowedSourceRanges;
-    /** Admits the whole internet; default false. */
+    @Description("Admits the whole internet; default false.")
     @Import(name = "allowOpenInternet")
     public Boolean allowOpenInternet;
-    /** Default {@code <poolName>-<hash>}. */
+    @Description("The DNS label of the pool's public address (<label>.<region>.cloudapp.azure.com); default <poolName>-<hash of subscription, project, stack and pool>.")
     @Import(name = "dnsLabel")
     public String dnsLabel;
-    /** First per-VM SSH port; default 50000. */
+    @Description("First per-VM SSH port; default 50000.")
     @Import(name = "sshNatFirstPort")
     public Integer sshNatFirstPort;
-    /** First per-VM JupyterHub port; default 52000. */
+    @Description("First per-VM JupyterHub port; default 52000.")
     @Import(name = "jupyterNatFirstPort")
     public Integer jupyterNatFirstPort;
-    /** The rules 22 and 8000 to any VM; default true. */
+    @Description("The load-balanced entry: SSH on 22 and JupyterHub on 8000 to any VM; default true.")
     @Import(name = "poolEntry")
     public Boolean poolEntry;
-    /** 4-30; default 30. */
+    @Description("The load balancer's TCP idle timeout, 4-30 minutes; default 30.")
     @Import(name = "idleTimeoutMinutes")
     public Integer idleTimeoutMinutes;
-    /** Auto (default), loadBalancer or natGateway. */
+    @Description("How the VMs reach the internet: auto (default), loadBalancer or natGateway.")
     @Import(name = "outboundType")
     public String outboundType;
-    /** A multiple of 8 from 8 to 64000; default 1024. */
+    @Description("SNAT ports per VM with loadBalancer outbound, a multiple of 8 from 8 to 64000; default 1024.")
     @Import(name = "outboundPortsPerVm")
     public Integer outboundPortsPerVm;
-    /** 3-24 lowercase letters and digits; default derived. */
+    @Description("The storage account's name, 3-24 lowercase letters and digits; default derived from the subscription, project, stack and pool.")
     @Import(name = "storageAccountName")
     public String storageAccountName;
-    /** Default Standard_LRS. */
+    @Description("The storage account's SKU; default Standard_LRS.")
     @Import(name = "storageSku")
     public String storageSku;
-    /** Default dsvmshare. */
+    @Description("The Azure Files share every VM mounts; default dsvmshare.")
     @Import(name = "shareName")
     public String shareName;
-    /** 1-102400; default 100. */
+    @Description("The share's quota in GiB, 1-102400; default 100.")
     @Import(name = "shareQuotaGiB")
     public Integer shareQuotaGiB;
-    /** SMB (default) or NFS. */
+    @Description("The share's protocol: SMB (default) or NFS.")
     @Import(name = "shareProtocol")
     public String shareProtocol;
-    /** 1-365; default 14. */
+    @Description("Days a deleted share can be restored, 1-365; default 14.")
     @Import(name = "shareSoftDeleteDays")
     public Integer shareSoftDeleteDays;
-    /** Default /datamnt/dsvmshare. */
+    @Description("Where the share is mounted on every VM; default /datamnt/dsvmshare.")
     @Import(name = "mountPoint")
     public String mountPoint;
-    /** Default core.windows.net. */
+    @Description("The storage endpoint suffix of the Azure cloud; default core.windows.net.")
     @Import(name = "storageEndpointSuffix")
     public String storageEndpointSuffix;
-    /** Default true. */
+    @Description("Lets the storage account be reached only from the pool's subnet (service endpoint); default true.")
     @Import(name = "restrictStorageToSubnet")
     public Boolean restrictStorageToSubnet;
-    /** Default Standard_D2s_v3. */
+    @Description("The VM size of every pool VM; default Standard_D2s_v3.")
     @Import(name = "vmSize")
     public String vmSize;
-    /** Default false: vmSize must be in the project's size list; true accepts a size the list does not know yet. */
+    @Description("Default false: vmSize must be in the project's size list; true accepts a size the list does not know yet.")
     @Import(name = "vmSizeUnlisted")
     public Boolean vmSizeUnlisted;
-    /** Default dsvm. */
+    @Description("The prefix of the VMs' host names; default dsvm.")
     @Import(name = "computerNamePrefix")
     public String computerNamePrefix;
-    /** Default dsadmin. */
+    @Description("The VMs' admin account; default dsadmin.")
     @Import(name = "adminUsername")
     public String adminUsername;
-    /** Default microsoft-dsvm. */
+    @Description("The marketplace image's publisher; default microsoft-dsvm.")
     @Import(name = "imagePublisher")
     public String imagePublisher;
-    /** Default ubuntu-2204. */
+    @Description("The marketplace image's offer; default ubuntu-2204.")
     @Import(name = "imageOffer")
     public String imageOffer;
-    /** Default 2204-gen2. */
+    @Description("The marketplace image's SKU; default 2204-gen2.")
     @Import(name = "imageSku")
     public String imageSku;
-    /** Default latest. */
+    @Description("The marketplace image's version; default latest.")
     @Import(name = "imageVersion")
     public String imageVersion;
-    /** An Azure Compute Gallery image (definition or version) id instead of the marketplace image. */
+    @Description("An Azure Compute Gallery image (definition or version) id instead of the marketplace image.")
     @Import(name = "imageId")
     public String imageId;
-    /** Purchase plan, only if the image needs one. */
+    @Description("Purchase plan, only if the image needs one.")
     @Import(name = "imagePlanName")
     public String imagePlanName;
-    /** See imagePlanName. */
+    @Description("The purchase plan's product, with imagePlanName.")
     @Import(name = "imagePlanProduct")
     public String imagePlanProduct;
-    /** See imagePlanName. */
+    @Description("The purchase plan's publisher, with imagePlanName.")
     @Import(name = "imagePlanPublisher")
     public String imagePlanPublisher;
-    /** Default StandardSSD_LRS. */
+    @Description("The OS disk's storage type; default StandardSSD_LRS.")
     @Import(name = "osDiskType")
     public String osDiskType;
-    /** Automatic (default) or Manual. */
+    @Description("How the scale set applies a changed model: Automatic (default) or Manual.")
     @Import(name = "upgradeMode")
     public String upgradeMode;
-    /** Default 1. */
+    @Description("Change it to run the provisioning script again on every VM; default 1.")
     @Import(name = "provisioningRevision")
     public String provisioningRevision;
-    /** Default 1; not with autoscale. */
+    @Description("The fixed VM count floor when there is no autoscale schedule; default 1.")
     @Import(name = "minInstanceCount")
     public Integer minInstanceCount;
-    /** Default 1. */
+    @Description("The VM count at creation; default 1.")
     @Import(name = "initialInstanceCount")
     public Integer initialInstanceCount;
-    /** 1-1000; default 4. */
+    @Description("The most VMs the pool may have (sizes the subnet and outbound), 1-1000; default 4.")
     @Import(name = "maxInstanceCount")
     public Integer maxInstanceCount;
-    /** 0 (off) or 10-10080 minutes before an idle notebook server is stopped; default 60. */
+    @Description("0 (off) or 10-10080 minutes before an idle notebook server is stopped; default 60.")
     @Import(name = "notebookIdleTimeoutMinutes")
     public Integer notebookIdleTimeoutMinutes;
-    /** The Application Health extension as the one health source; default as production. */
+    @Description("The Application Health extension as the one health source; default as production.")
     @Import(name = "healthExtension")
     public Boolean healthExtension;
-    /** Automatic instance repairs (needs the health extension); default as production. */
+    @Description("Automatic instance repairs (needs the health extension); default as production.")
     @Import(name = "automaticRepairs")
     public Boolean automaticRepairs;
-    /** 10-90 minutes; default 30. */
+    @Description("10-90 minutes; default 30.")
     @Import(name = "repairGracePeriodMinutes")
     public Integer repairGracePeriodMinutes;
-    /** Replace (default), Restart or Reimage. */
+    @Description("Replace (default), Restart or Reimage.")
     @Import(name = "repairAction")
     public String repairAction;
-    /** Sign-in with Microsoft Entra ID over SSH; default false (needs at least one group). */
+    @Description("Sign-in with Microsoft Entra ID over SSH; default false (needs at least one group).")
     @Import(name = "entraLogin")
     public Boolean entraLogin;
-    /** Entra group object ids given Virtual Machine Administrator Login; default none. */
+    @Description("Entra group object ids given Virtual Machine Administrator Login; default none.")
     @Import(name = "entraAdminGroupObjectIds")
     public List<String> entraAdminGroupObjectIds;
-    /** Entra group object ids given Virtual Machine User Login; default none. */
+    @Description("Entra group object ids given Virtual Machine User Login; default none.")
     @Import(name = "entraUserGroupObjectIds")
     public List<String> entraUserGroupObjectIds;
-    /** extension or keyVault; default keyVault for SMB in production, else extension. */
+    @Description("extension or keyVault; default keyVault for SMB in production, else extension.")
     @Import(name = "storageKeySource")
     public String storageKeySource;
-    /** 3-24 characters; default derived. */
+    @Description("The Key Vault's name (storage key), 3-24 characters; default derived.")
     @Import(name = "keyVaultName")
     public String keyVaultName;
-    /** The team's week; default always on. */
+    @Description("The team's week; default always on.")
     @Import(name = "autoscale")
     public ScheduleInputs autoscale;
-    /**
-     * Azure tags on every resource, as name/value pairs (the SDK's deserialiser takes no maps of strings; the stack
-     * setting's map becomes a list here); default none.
-     */
+    @Description("Azure tags on every resource, as name/value pairs (the SDK's deserialiser takes no maps of strings; the stack setting's map becomes a list here); default none.")
     @Import(name = "tags")
     public List<TagInputs> tags;
-    /**
-     * The admin password (JupyterHub login); a secret. 12-72 characters, 3 of 4 character classes. Default: the
-     * pool generates one and exports it as its secret {@code adminPassword} output.
-     */
+    @Description("The admin password (JupyterHub login); a secret. 12-72 characters, 3 of 4 character classes. Default: the pool generates one and exports it as its secret adminPassword output.")
     @Import(name = "adminPassword")
     public Output<String> adminPassword;
-    /** OpenSSH public keys for the admin; default none. */
+    @Description("OpenSSH public keys for the admin; default none.")
     @Import(name = "sshPublicKeys")
     public Output<List<String>> sshPublicKeys;
-    /** An existing resource group; default: the pool creates {@code <name>-rg}. */
+    @Description("An existing resource group; default: the pool creates <poolName>-rg.")
     @Import(name = "resourceGroupName")
     public Output<String> resourceGroupName;
-    /** An existing subnet to join (another pool's {@code subnetId} output); default: the pool's own network. */
+    @Description("An existing subnet to join (another pool's subnetId output); default: the pool's own network.")
     @Import(name = "existingSubnetId")
     public Output<String> existingSubnetId;
-    /** The existing subnet's IPv4 prefix, required with {@code existingSubnetId} (sizes are checked with it). */
+    @Description("The existing subnet's IPv4 prefix, required with existingSubnetId (sizes are checked with it).")
     @Import(name = "existingSubnetPrefix")
     public String existingSubnetPrefix;
 
     /** One Azure tag. */
+    @Description("One Azure tag.")
     public static final class TagInputs extends ResourceArgs {
-        /** 1-512 characters without {@code < > % & \\ ? /}. */
+        @Description("The tag's name: 1-512 characters without < > % & \\ ? /.")
         @Import(name = "name", required = true)
         public String name;
-        /** At most 256 characters. */
+        @Description("The tag's value: at most 256 characters.")
         @Import(name = "value", required = true)
         public String value;
     }

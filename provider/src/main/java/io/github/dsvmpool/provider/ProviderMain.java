@@ -1,6 +1,5 @@
 package io.github.dsvmpool.provider;
 
-import com.pulumi.provider.internal.ComponentProvider;
 import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.ResourceProviderService;
 import com.pulumi.provider.internal.infer.ComponentAnalyzer;
@@ -45,7 +44,7 @@ public final class ProviderMain {
             return;
         }
         // Prints the port on stdout, which the engine reads (as ComponentProviderHost.start).
-        new ResourceProviderService(engine, new ComponentProvider(metadata(), DsvmPool.class.getPackage()))
+        new ResourceProviderService(engine, new DescribedComponentProvider(metadata()))
                 .startAndBlockUntilShutdown();
     }
 

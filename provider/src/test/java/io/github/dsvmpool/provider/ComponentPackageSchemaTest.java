@@ -6,13 +6,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.pulumi.provider.internal.ComponentProvider;
 import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import io.github.dsvmpool.config.StackConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,7 +29,7 @@ class ComponentPackageSchemaTest {
 
     static JsonObject generated() throws Exception {
         // The metadata ProviderMain serves with (name and version).
-        var provider = new ComponentProvider(ProviderMain.metadata(), DsvmPool.class.getPackage());
+        var provider = new DescribedComponentProvider(ProviderMain.metadata());
         String json = provider.getSchema(new GetSchemaRequest(0, null, null)).get().getSchema();
         return JsonParser.parseString(json).getAsJsonObject();
     }
@@ -97,5 +97,29 @@ class ComponentPackageSchemaTest {
         var window = generated().getAsJsonObject("types").getAsJsonObject("dsvm-pool:index:WindowInputs");
         assertThat(window.getAsJsonObject("properties").keySet()).contains("name", "days", "startHour", "endHour",
                 "minimum", "default", "maximum");
+    }
+
+    @Test
+    void everyInputOutputAndObjectTypeHasADescriptionForTheGeneratedSdks() throws Exception {
+        JsonObject schema = generated();
+        JsonObject pool = pool(schema);
+        assertThat(pool.get("description").getAsString()).contains("Data Science VMs");
+        var undescribed = new java.util.ArrayList<String>();
+        for (String section : List.of("inputProperties", "properties")) {
+            pool.getAsJsonObject(section).entrySet().stream()
+                    .filter(entry -> !entry.getValue().getAsJsonObject().has("description"))
+                    .forEach(entry -> undescribed.add(section + "." + entry.getKey()));
+        }
+        schema.getAsJsonObject("types").entrySet().forEach(type -> {
+            if (!type.getValue().getAsJsonObject().has("description")) {
+                undescribed.add(type.getKey());
+            }
+            type.getValue().getAsJsonObject().getAsJsonObject("properties").entrySet().stream()
+                    .filter(entry -> !entry.getValue().getAsJsonObject().has("description"))
+                    .forEach(entry -> undescribed.add(type.getKey() + "." + entry.getKey()));
+        });
+        assertThat(undescribed).isEmpty();
+        assertThat(pool.getAsJsonObject("inputProperties").getAsJsonObject("location").get("description")
+                .getAsString()).isEqualTo("The Azure region, e.g. westeurope.");
     }
 }

@@ -46,6 +46,9 @@ class ComponentPackageEngineTest {
         assertThat(sdkManifest.get("version").getAsString()).as("the schema's version, not 0.0.0")
                 .isEqualTo(ComponentPackageRun.providerVersion());
         assertThat(sdk.resolve("dsvmPool.ts")).content().contains("maxInstanceCount").contains("adminPassword");
+        // The schema's descriptions (SchemaDescriptions) reach the SDK as doc comments.
+        assertThat(sdk.resolve("dsvmPool.ts")).content().contains("The Azure region, e.g. westeurope.")
+                .contains("Data Science VMs");
         assertThat(run.program.resolve("node_modules/@github/dsvm-pool/bin/index.js")).as("npm built the SDK")
                 .exists();
 

@@ -44,6 +44,9 @@ class ComponentPackagePythonEngineTest {
         Path sdk = run.program.resolve("sdks").resolve("github-dsvm-pool");
         assertThat(sdk.resolve("github_dsvm_pool").resolve("dsvm_pool.py")).content()
                 .contains("max_instance_count").contains("def admin_password");
+        // The schema's descriptions (SchemaDescriptions) reach the SDK as docstrings.
+        assertThat(sdk.resolve("github_dsvm_pool").resolve("dsvm_pool.py")).content()
+                .contains("The Azure region, e.g. westeurope.");
         assertThat(Files.readAllLines(run.program.resolve("requirements.txt")))
                 .as("the SDK linked as a local requirement").contains("sdks/github-dsvm-pool");
         // Installed into the program's venv (not only generated), with the schema's version for the plugin.
