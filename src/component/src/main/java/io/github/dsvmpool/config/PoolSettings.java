@@ -90,7 +90,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      * @return the IANA name, e.g. {@code Europe/Berlin}
      */
     public Optional<String> sessionTimeZone() {
-        String configured = sessions.timeZone().orElse(schedule().timeZone());
+        // The always-on profile is in UTC; schedule() would throw on bad counts, which validation reports itself.
+        String configured = sessions.timeZone().orElse(autoscale.map(AutoscaleSettings::timeZone).orElse("UTC"));
         if (configured.matches("[A-Za-z_]+(/[A-Za-z0-9_+-]+)+")) {
             try {
                 java.time.ZoneId.of(configured);

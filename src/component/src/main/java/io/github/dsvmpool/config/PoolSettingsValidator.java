@@ -75,7 +75,8 @@ final class PoolSettingsValidator {
         }
         between(problems, "sessions.maxProtectedHours", sessions.maxProtectedHours(), 1, 24, " hours");
         if (settings.sessionTimeZone().isEmpty()) {
-            String configured = sessions.timeZone().orElse(settings.schedule().timeZone());
+            String configured = sessions.timeZone().orElse(settings.autoscale()
+                    .map(io.github.dsvmpool.plans.autoscale.AutoscaleSettings::timeZone).orElse("UTC"));
             problems.add(sessions.timeZone().isPresent() ? "sessions.timeZone" : "sessions", configured,
                     "an IANA time zone (e.g. Europe/Berlin) or a Windows ID with a known IANA name"
                             + (sessions.timeZone().isPresent() ? "" : "; set sessions.timeZone, the schedule's"
