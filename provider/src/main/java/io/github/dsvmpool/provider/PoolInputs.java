@@ -166,6 +166,12 @@ public final class PoolInputs extends ResourceArgs {
     /** The team's week; default always on. */
     @Import(name = "autoscale")
     public ScheduleInputs autoscale;
+    /** VMs in use protect themselves from scale-in (the session agent and its role); default as production. */
+    @Import(name = "sessionProtection")
+    public Boolean sessionProtection;
+    /** The session agent's knobs; default the agent's (docs/sessions.md). */
+    @Import(name = "sessions")
+    public SessionInputs sessions;
     /**
      * Azure tags on every resource, as name/value pairs (the SDK's deserialiser takes no maps of strings; the stack
      * setting's map becomes a list here); default none.
