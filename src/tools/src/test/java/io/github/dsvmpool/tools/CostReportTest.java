@@ -78,6 +78,18 @@ class CostReportTest {
         assertThat(run("dev").out()).doesNotContain("Session protection");
     }
 
+    @Test
+    void thePlanSummaryLineCarriesTheBoundAMonthWhenProtectionIsOn() {
+        var pool = io.github.dsvmpool.config.PoolSettings.builder().location("westeurope")
+                .allowedSourceRanges(List.of("198.51.100.0/24")).vmSize("Standard_D8s_v3").maxInstanceCount(5)
+                .sessions(io.github.dsvmpool.config.SessionSettings.defaults().withHours(18, 8).withMaxProtectedHours(12));
+        // 5 VMs x min(12 h, 18:00 - 08:00 = 10 h) x 0.384 USD x 365.25 / 12 days = 584.35
+        assertThat(CostReport.summaryLine(pool.sessionProtection(true).build()).orElseThrow())
+                .endsWith("; session protection at most 584 USD a month more (5 VMs x 10 h a day)");
+        assertThat(CostReport.summaryLine(pool.sessionProtection(false).build()).orElseThrow())
+                .doesNotContain("session protection");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theCostPageShowsTheCurrentReport(String stack) throws Exception {
