@@ -158,9 +158,10 @@ public final class PoolChildren {
         var entra = settings.entra().plan();
         boolean sessions = settings.sessionProtectionEnabled();
         // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
-        // id goes to the agent, IMDS then returns that identity's token), else the scale set's system-assigned one
-        // (Learn "How to use managed identities for Azure resources on an Azure VM to acquire an access token":
-        // client_id is needed only to choose among user-assigned identities).
+        // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned
+        // one), else the scale set's system-assigned one, asked without client_id (Learn "How to use managed
+        // identities for Azure resources on an Azure VM to acquire an access token": client_id optional, required
+        // only with several user-assigned identities).
         Output<String> sessionIdentityClientId = keyVault.map(store -> store.identity.clientId()).orElse(Output.of(""));
         Output<MountScript> script = sessions
                 ? Output.tuple(loadBalancer.publicIp.dnsSettings().applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse("")),
