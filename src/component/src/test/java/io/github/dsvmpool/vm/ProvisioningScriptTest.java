@@ -157,6 +157,18 @@ class ProvisioningScriptTest {
                 + MountScript.MAX_ENCODED_SCRIPT_BYTES);
     }
 
+    @Test
+    void theScriptWithTheAgentIsValidBash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        var settings = SessionAgent.Settings.defaults("/datamnt/dsvmshare", "pool-1a2b.westeurope.cloudapp.azure.com");
+        var script = tmp.resolve("provision.sh");
+        java.nio.file.Files.writeString(script, MountScript.decode(ProvisioningScript.of(60,
+                java.util.Optional.of(settings)).encodedScript(PARAMETERS, "key==")));
+        // bash -n parses without running: the pieces compose into one valid script
+        var bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(output).isZero();
+    }
+
     private static String decode(String base64) {
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
