@@ -166,6 +166,12 @@ public final class PoolInputs extends ResourceArgs {
     @Description("The team's week; default always on.")
     @Import(name = "autoscale")
     public ScheduleInputs autoscale;
+    @Description("VMs in use (a terminal session, a busy notebook, a user's long-running process) protect themselves from scale-in through the session agent and its role; default as production.")
+    @Import(name = "sessionProtection")
+    public Boolean sessionProtection;
+    @Description("The session agent's knobs: idle time, CPU share, the evening bound and the longest protection; default the agent's.")
+    @Import(name = "sessions")
+    public SessionInputs sessions;
     @Description("Azure tags on every resource, as name/value pairs (the SDK's deserialiser takes no maps of strings; the stack setting's map becomes a list here); default none.")
     @Import(name = "tags")
     public List<TagInputs> tags;

@@ -81,6 +81,11 @@ final class PoolInputsConverter {
             in.tags.forEach(tag -> tags.put(tag.name, tag.value == null ? "" : tag.value));
             b.tags(tags);
         }
+        set(in.sessionProtection, b::sessionProtection);
+        if (in.sessions != null) {
+            b.sessions(io.github.dsvmpool.config.SessionSettingsParser.parse(InputsJson.of(in.sessions).toString(),
+                    problems));
+        }
         if (in.autoscale != null) {
             int maximum = in.maxInstanceCount == null ? 4 : in.maxInstanceCount;
             int defaultMaximum = maximum >= 1 && maximum <= AutoscaleLimits.LARGEST_POOL ? maximum

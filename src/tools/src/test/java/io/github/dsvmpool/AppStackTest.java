@@ -179,6 +179,16 @@ class AppStackTest {
         var shipped = ProvisioningScript.shipped().withHostKey(io.github.dsvmpool.vm.SshHostKey.fromBase64Seed(
                 RecordingMocks.randomBytesBase64(poolName + "-ssh-host-key", 32), "dsvm-pool-" + poolName));
         if (stackName.equals("prod")) {
+            // production runs the session agent (sessionProtection defaults to production), with the pool's DNS
+            // name, the schedule's time zone and the Key Vault reader's client id
+            String label = (String) input(graph.single("azure-native:network:PublicIPAddress"),
+                    "dnsSettings.domainNameLabel");
+            shipped = ProvisioningScript.of(io.github.dsvmpool.vm.IdleCuller.DEFAULT_MINUTES, java.util.Optional.of(
+                    new io.github.dsvmpool.vm.SessionAgent.Settings(30, 20, 20, 6, "Europe/Berlin", 10,
+                            io.github.dsvmpool.vm.SessionAgent.DEFAULT_HUB_URL, "/datamnt/dsvmshare",
+                            label + ".westeurope.cloudapp.azure.com", RecordingMocks.MOCK_IDENTITY_CLIENT_ID)))
+                    .withHostKey(io.github.dsvmpool.vm.SshHostKey.fromBase64Seed(
+                            RecordingMocks.randomBytesBase64(poolName + "-ssh-host-key", 32), "dsvm-pool-" + poolName));
             // production reads the key from Key Vault at mount time: the script carries none
             var vault = graph.single("azure-native:keyvault:Vault");
             var reference = new MountScript.KeyVaultReference("https://" + input(vault, "vaultName")
@@ -331,7 +341,10 @@ class AppStackTest {
         assertThat(prod.ofType("azure-native:authorization:RoleAssignment"))
                 .extracting(a -> ((String) input(a, "roleDefinitionId")).replaceAll(".*/", "") + " "
                         + input(a, "principalId"))
-                .containsExactly("4633458b-17de-408a-b874-0445c86b69e6 " + RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID);
+                .containsExactlyInAnyOrder("4633458b-17de-408a-b874-0445c86b69e6 " + RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID,
+                        // the session agent's custom role, for the same identity (docs/sessions.md)
+                        input(prod.single("azure-native:authorization:RoleDefinition"), "roleDefinitionId") + " "
+                                + RecordingMocks.MOCK_IDENTITY_PRINCIPAL_ID);
         var dev = runs.get("dev").graph();
         assertThat(dev.single("azure-native:compute:VirtualMachineScaleSet").inputs()).doesNotContainKey("identity");
         assertThat(dev.ofType("azure-native:authorization:RoleAssignment")).isEmpty();

@@ -22,12 +22,15 @@ import java.util.Optional;
  * @param health       the health source and automatic repairs; defaults follow {@code production}
  * @param entra        sign-in with Microsoft Entra ID over SSH; default off
  * @param autoscale    the team's week; empty for one always-on profile
+ * @param sessionProtection whether VMs in use protect themselves from scale-in; default as {@code production}
+ * @param sessions     the session agent's knobs; default the agent's (docs/sessions.md)
  * @param tags         Azure tags on every resource; default none
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
                            ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
-                           Optional<AutoscaleSettings> autoscale, Map<String, String> tags) {
+                           Optional<AutoscaleSettings> autoscale, Optional<Boolean> sessionProtection,
+                           SessionSettings sessions, Map<String, String> tags) {
 
     /**
      * Copies the tags; validation is {@link #problems()}'s job.
@@ -42,6 +45,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      * @param storage      see the record component {@code storage}
      * @param scaleSet     see the record component {@code scaleSet}
      * @param autoscale    see the record component {@code autoscale}
+     * @param sessionProtection see the record component {@code sessionProtection}
+     * @param sessions     see the record component {@code sessions}
      * @param tags         see the record component {@code tags}
      */
     public PoolSettings {
@@ -66,6 +71,36 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      */
     public AutoscaleSettings schedule() {
         return autoscale.orElseGet(() -> AlwaysOnSchedule.of(scaleSet.instanceCounts()));
+    }
+
+    /**
+     * Whether the session agent runs on the VMs and the VMs' identity holds its role: {@code sessionProtection},
+     * by default on in production. Off: the provisioning script and the graph of before the agent.
+     *
+     * @return true when VMs in use protect themselves from scale-in
+     */
+    public boolean sessionProtectionEnabled() {
+        return sessionProtection.orElse(production);
+    }
+
+    /**
+     * The IANA time zone of the session agent's hours: {@code sessions.timeZone} (a Windows ID translated), else the
+     * schedule's time zone; empty when no IANA name is known for it (a validation problem).
+     *
+     * @return the IANA name, e.g. {@code Europe/Berlin}
+     */
+    public Optional<String> sessionTimeZone() {
+        // The always-on profile is in UTC; schedule() would throw on bad counts, which validation reports itself.
+        String configured = sessions.timeZone().orElse(autoscale.map(AutoscaleSettings::timeZone).orElse("UTC"));
+        if (configured.matches("[A-Za-z_]+(/[A-Za-z0-9_+-]+)+")) {
+            try {
+                java.time.ZoneId.of(configured);
+                return Optional.of(configured);
+            } catch (java.time.DateTimeException notAZone) {
+                return Optional.empty();
+            }
+        }
+        return io.github.dsvmpool.plans.autoscale.TimeZones.toIana(configured);
     }
 
     /**
@@ -174,6 +209,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private List<String> entraAdminGroupObjectIds = List.of();
         private List<String> entraUserGroupObjectIds = List.of();
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
+        private Optional<Boolean> sessionProtection = Optional.empty();
+        private SessionSettings sessions = SessionSettings.defaults();
         private Map<String, String> tags = Map.of();
 
         /** Starts with every default; {@link PoolSettings#builder()} does the same. */
@@ -541,6 +578,22 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          */
         public Builder autoscale(AutoscaleSettings value) { autoscale = Optional.ofNullable(value); return this; }
         /**
+         * VMs in use protect themselves from autoscale's scale-in, within a bound (docs/sessions.md): the session
+         * agent on every VM and a role for the VMs' identity at the scale set. Default: as {@code production}.
+         *
+         * @param value false for the provisioning script and graph of before the agent
+         * @return this builder
+         */
+        public Builder sessionProtection(boolean value) { sessionProtection = Optional.of(value); return this; }
+        /**
+         * The session agent's knobs. Default {@link SessionSettings#defaults()}: idle 30 minutes, CPU share 20,
+         * latest hour 20, resume hour 6, the schedule's time zone, at most 10 protected hours.
+         *
+         * @param value the knobs; ranges in docs/configuration.md
+         * @return this builder
+         */
+        public Builder sessions(SessionSettings value) { sessions = java.util.Objects.requireNonNull(value); return this; }
+        /**
          * Azure tags on every resource, besides {@code dsvm-pool: <name>}. Default none.
          *
          * @param value at most 50; names 1-512 characters without {@code < > % & \\ ? /}, values at most 256
@@ -568,7 +621,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             provisioningRevision, notebookIdleTimeoutMinutes),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
-                    autoscale, tags);
+                    autoscale, sessionProtection, sessions, tags);
         }
     }
 }

@@ -56,8 +56,38 @@ final class PoolSettingsValidator {
         checkScaleSet(settings.scaleSet(), problems);
         checkHealth(settings.health(), settings.production(), problems);
         checkEntra(settings.entra(), problems);
+        checkSessions(settings, problems);
         checkTags(settings, problems);
         return problems.list();
+    }
+
+    /** The session agent's knobs, with the agent's own ranges; checked whether or not protection is on. */
+    private static void checkSessions(PoolSettings settings, Problems problems) {
+        SessionSettings sessions = settings.sessions();
+        between(problems, "sessions.idleMinutes", sessions.idleMinutes(), io.github.dsvmpool.vm.SessionAgent.MIN_IDLE_MINUTES,
+                1440, " minutes (JupyterHub reports activity about every 5 minutes)");
+        between(problems, "sessions.cpuSharePercent", sessions.cpuSharePercent(), 1, 100, " percent of one CPU");
+        between(problems, "sessions.latestHour", sessions.latestHour(), 0, 23, " (a local hour)");
+        between(problems, "sessions.resumeHour", sessions.resumeHour(), 0, 23, " (a local hour)");
+        if (sessions.latestHour() == sessions.resumeHour()) {
+            problems.add("sessions.resumeHour", sessions.resumeHour(), "an hour other than sessions.latestHour ("
+                    + sessions.latestHour() + "): the hours between them are the evening without protection");
+        }
+        between(problems, "sessions.maxProtectedHours", sessions.maxProtectedHours(), 1, 24, " hours");
+        if (settings.sessionTimeZone().isEmpty()) {
+            String configured = sessions.timeZone().orElse(settings.autoscale()
+                    .map(io.github.dsvmpool.plans.autoscale.AutoscaleSettings::timeZone).orElse("UTC"));
+            problems.add(sessions.timeZone().isPresent() ? "sessions.timeZone" : "sessions", configured,
+                    "an IANA time zone (e.g. Europe/Berlin) or a Windows ID with a known IANA name"
+                            + (sessions.timeZone().isPresent() ? "" : "; set sessions.timeZone, the schedule's"
+                            + " time zone has none"));
+        }
+    }
+
+    private static void between(Problems problems, String key, int value, int min, int max, String unit) {
+        if (value < min || value > max) {
+            problems.add(key, value, min + "-" + max + unit);
+        }
     }
 
     /**

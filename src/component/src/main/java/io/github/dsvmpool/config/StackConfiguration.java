@@ -82,6 +82,9 @@ public final class StackConfiguration {
                     PoolSettings.Builder::entraAdminGroupObjectIds),
             new Setting<>("entraUserGroupObjectIds", ConfigValues::stringList,
                     PoolSettings.Builder::entraUserGroupObjectIds),
+            new Setting<>("sessionProtection", ConfigValues::bool, PoolSettings.Builder::sessionProtection),
+            new Setting<>(SessionSettings.KEY, (key, text, problems) ->
+                    java.util.Optional.of(SessionSettingsParser.parse(text, problems)), PoolSettings.Builder::sessions),
             new Setting<>("tags", ConfigValues::stringMap, PoolSettings.Builder::tags));
 
     private static final List<String> IMAGE_PLAN_KEYS = List.of("imagePlanName", "imagePlanProduct", "imagePlanPublisher");

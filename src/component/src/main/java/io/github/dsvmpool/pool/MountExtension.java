@@ -4,7 +4,6 @@ import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs
 import com.pulumi.core.Output;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.MountScript;
-import io.github.dsvmpool.vm.ProvisioningScript;
 import io.github.dsvmpool.vm.SshHostKey;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +34,8 @@ final class MountExtension {
     static VirtualMachineScaleSetExtensionArgs of(Output<MountParameters> parameters,
                                                   Optional<Output<String>> storageKey,
                                                   Output<SshHostKey> hostKey, String provisioningRevision,
-                                                  int idleCullMinutes) {
-        var script = ProvisioningScript.of(idleCullMinutes);
-        Output<MountScript> keyed = hostKey.applyValue(script::withHostKey);
+                                                  Output<MountScript> script) {
+        Output<MountScript> keyed = Output.tuple(script, hostKey).applyValue(both -> both.t1.withHostKey(both.t2));
         Output<Object> protectedSettings = storageKey
                 .map(key -> Output.tuple(keyed, parameters, key).applyValue(all ->
                         settings(all.t1.encodedScript(all.t2, all.t3))))
@@ -52,9 +50,10 @@ final class MountExtension {
     static VirtualMachineScaleSetExtensionArgs readingTheKeyFrom(Output<MountScript.KeyVaultReference> keyVault,
                                                                  Output<MountParameters> parameters,
                                                                  Output<SshHostKey> hostKey,
-                                                                 String provisioningRevision, int idleCullMinutes) {
-        var script = ProvisioningScript.of(idleCullMinutes);
-        var all = Output.tuple(hostKey.applyValue(script::withHostKey), keyVault, parameters);
+                                                                 String provisioningRevision,
+                                                                 Output<MountScript> script) {
+        var all = Output.tuple(Output.tuple(script, hostKey).applyValue(both -> both.t1.withHostKey(both.t2)),
+                keyVault, parameters);
         // Nothing secret in it but the host key; the script stays in protected settings (never returned by
         // Azure's API).
         return extension(all.applyValue(t -> settings(t.t1.encodedScriptWithKeyVault(t.t3, t.t2))).asSecret(),

@@ -18,7 +18,10 @@ import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.PortRange;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.vm.MountParameters;
+import io.github.dsvmpool.vm.MountScript;
 import io.github.dsvmpool.vm.PerVmPorts;
+import io.github.dsvmpool.vm.ProvisioningScript;
+import io.github.dsvmpool.vm.SessionAgent;
 import io.github.dsvmpool.vm.ShareProtocol;
 import com.pulumi.azurenative.compute.enums.ResourceIdentityType;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
@@ -153,24 +156,38 @@ public final class PoolChildren {
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
         var health = settings.healthPlan();
         var entra = settings.entra().plan();
+        boolean sessions = settings.sessionProtectionEnabled();
+        // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
+        // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned
+        // one), else the scale set's system-assigned one, asked without client_id (Learn "How to use managed
+        // identities for Azure resources on an Azure VM to acquire an access token": client_id optional, required
+        // only with several user-assigned identities).
+        Output<String> sessionIdentityClientId = keyVault.map(store -> store.identity.clientId()).orElse(Output.of(""));
+        Output<MountScript> script = sessions
+                ? Output.tuple(loadBalancer.publicIp.dnsSettings().applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse("")),
+                        sessionIdentityClientId).applyValue(both -> ProvisioningScript.of(
+                        settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.of(sessionAgentSettings(settings,
+                                both.t1, both.t2))))
+                : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes()));
         var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
         extensions.add(keyVault
                 .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
-                        hostKey.key, settings.scaleSet().provisioningRevision(),
-                        settings.scaleSet().notebookIdleTimeoutMinutes()))
+                        hostKey.key, settings.scaleSet().provisioningRevision(), script))
                 .orElseGet(() -> MountExtension.of(mountParameters, storageKey, hostKey.key,
-                        settings.scaleSet().provisioningRevision(), settings.scaleSet().notebookIdleTimeoutMinutes())));
+                        settings.scaleSet().provisioningRevision(), script)));
         HealthExtension.extension(health).ifPresent(extensions::add);
         EntraLogin.extension(entra).ifPresent(extensions::add);
-        // AADSSHLoginForLinux needs the scale set's system-assigned identity.
+        // AADSSHLoginForLinux needs the scale set's system-assigned identity; so does the session agent without a
+        // user-assigned one (an IMDS token needs an identity on the VM).
         // The Key Vault reader is user-assigned, so that its role exists before the first VM.
+        boolean systemAssigned = entra.enabled() || (sessions && keyVault.isEmpty());
         Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
             var userAssigned = VirtualMachineScaleSetIdentityArgs.builder()
                     .type(entra.enabled() ? ResourceIdentityType.SystemAssigned_UserAssigned
                             : ResourceIdentityType.UserAssigned)
                     .userAssignedIdentities(store.identity.id().applyValue(List::of));
             return userAssigned.build();
-        }).or(() -> entra.enabled()
+        }).or(() -> systemAssigned
                 ? Optional.of(VirtualMachineScaleSetIdentityArgs.builder().type(ResourceIdentityType.SystemAssigned)
                         .build())
                 : Optional.empty());
@@ -182,6 +199,12 @@ public final class PoolChildren {
                 new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
                         keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())));
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
+        if (sessions) {
+            Output<String> principalId = keyVault.map(store -> store.identity.principalId())
+                    .orElseGet(() -> scaleSet.scaleSet.identity().applyValue(answered -> answered
+                            .map(id -> id.principalId()).orElse("")));
+            new SessionRole(context, subscriptionId, scaleSet.scaleSet.name(), principalId);
+        }
 
         this.resourceGroupName = groupName;
         this.subnetId = network.subnetId();
@@ -209,6 +232,14 @@ public final class PoolChildren {
         this.sshHostPublicKey = hostKey.publicKeyLine;
         this.sshKnownHostsLine = hostKey.knownHostsLine(fqdn, publicIpAddress);
 
+    }
+
+    /** The agent's settings from the pool's: the share's mount point, the pool's DNS name, the identity. */
+    static SessionAgent.Settings sessionAgentSettings(PoolSettings settings, String fqdn, String identityClientId) {
+        var knobs = settings.sessions();
+        return new SessionAgent.Settings(knobs.idleMinutes(), knobs.cpuSharePercent(), knobs.latestHour(),
+                knobs.resumeHour(), settings.sessionTimeZone().orElseThrow(), knobs.maxProtectedHours(),
+                SessionAgent.DEFAULT_HUB_URL, settings.storage().mountPoint(), fqdn, identityClientId);
     }
 
     /**

@@ -127,6 +127,48 @@ class ProvisioningScriptTest {
                 .isLessThan(MountScript.MAX_ENCODED_SCRIPT_BYTES);
     }
 
+    @Test
+    void theSessionAgentRunsAfterTheCullerAndBeforeTheMountOnlyWhenGiven() {
+        var settings = SessionAgent.Settings.defaults("/datamnt/dsvmshare", "pool-1a2b.westeurope.cloudapp.azure.com");
+        String script = MountScript.decode(ProvisioningScript.of(60, java.util.Optional.of(settings))
+                .encodedScript(PARAMETERS, "key=="));
+        int culler = script.indexOf("\ndsvm_culler_install ||");
+        int agent = script.indexOf("\ndsvm_sessions_install ||");
+        int mount = script.indexOf("log \"start: ");
+        assertThat(agent).isGreaterThan(culler);
+        assertThat(mount).isGreaterThan(agent);
+        assertThat(script).containsOnlyOnce(SessionAgent.render(settings)).doesNotContainPattern("@[A-Z0-9_]+@");
+        // off: the script of before the agent, byte for byte
+        assertThat(ProvisioningScript.of(60, java.util.Optional.empty()).encodedScript(PARAMETERS, "k"))
+                .isEqualTo(ProvisioningScript.of(60).encodedScript(PARAMETERS, "k"))
+                .isEqualTo(ProvisioningScript.shipped().encodedScript(PARAMETERS, "k"));
+        assertThat(MountScript.decode(ProvisioningScript.shipped().encodedScript(PARAMETERS, "k")))
+                .doesNotContain("dsvm_sessions").doesNotContain("dsvm-session-agent");
+        // the settings change the revision, so a change re-runs the extension
+        assertThat(ProvisioningScript.of(60, java.util.Optional.of(settings)).revision(PARAMETERS))
+                .isNotEqualTo(ProvisioningScript.of(60).revision(PARAMETERS))
+                .isNotEqualTo(ProvisioningScript.of(60, java.util.Optional.of(new SessionAgent.Settings(45, 20, 20, 6,
+                        "UTC", 10, SessionAgent.DEFAULT_HUB_URL, "/datamnt/dsvmshare", "", ""))).revision(PARAMETERS));
+        // with the agent and the longest culler timeout the whole script stays under the extension's 256 KB
+        int length = ProvisioningScript.of(IdleCuller.MAX_MINUTES, java.util.Optional.of(settings))
+                .encodedScript(PARAMETERS, "k").length();
+        assertThat(length).isLessThan(MountScript.MAX_ENCODED_SCRIPT_BYTES);
+        System.out.println("provisioning script with the session agent: " + length + " bytes base64 of "
+                + MountScript.MAX_ENCODED_SCRIPT_BYTES);
+    }
+
+    @Test
+    void theScriptWithTheAgentIsValidBash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        var settings = SessionAgent.Settings.defaults("/datamnt/dsvmshare", "pool-1a2b.westeurope.cloudapp.azure.com");
+        var script = tmp.resolve("provision.sh");
+        java.nio.file.Files.writeString(script, MountScript.decode(ProvisioningScript.of(60,
+                java.util.Optional.of(settings)).encodedScript(PARAMETERS, "key==")));
+        // bash -n parses without running: the pieces compose into one valid script
+        var bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(output).isZero();
+    }
+
     private static String decode(String base64) {
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }

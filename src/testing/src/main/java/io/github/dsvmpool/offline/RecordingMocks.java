@@ -50,6 +50,14 @@ public final class RecordingMocks implements Mocks {
             answered.put("userAssignedIdentities", byId);
             state.put("identity", answered);
         }
+        if (args.type.equals("azure-native:compute:VirtualMachineScaleSet")
+                && state.get("identity") instanceof Map<?, ?> identity
+                && String.valueOf(identity.get("type")).startsWith("SystemAssigned")) {
+            // Azure answers a system-assigned identity's object id (a fixed fake).
+            var answered = new HashMap<String, Object>(castMap(identity));
+            answered.put("principalId", MOCK_SYSTEM_PRINCIPAL_ID);
+            state.put("identity", answered);
+        }
         if (args.type.equals("azure-native:managedidentity:UserAssignedIdentity")) {
             // Azure's object and client ids of the identity (fixed fakes).
             state.put("principalId", MOCK_IDENTITY_PRINCIPAL_ID);
@@ -65,6 +73,7 @@ public final class RecordingMocks implements Mocks {
 
     public static final String MOCK_IDENTITY_PRINCIPAL_ID = "22222222-2222-4222-8222-222222222222";
     public static final String MOCK_IDENTITY_CLIENT_ID = "33333333-3333-4333-8333-333333333333";
+    public static final String MOCK_SYSTEM_PRINCIPAL_ID = "44444444-4444-4444-8444-444444444444";
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {

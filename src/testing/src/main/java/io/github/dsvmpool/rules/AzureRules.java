@@ -61,6 +61,7 @@ public final class AzureRules {
         rules.addAll(KeyMaterialRules.rules());
         rules.addAll(HealthRules.rules());
         rules.addAll(IdentityRules.rules());
+        rules.addAll(SessionRoleRules.rules());
         rules.addAll(KeyVaultRules.rules());
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());

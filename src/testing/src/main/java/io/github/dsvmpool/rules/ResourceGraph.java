@@ -150,7 +150,8 @@ final class ResourceGraph {
             return Optional.empty();
         }
         for (Registration candidate : ofType(declared[0])) {
-            if (sameName(candidate, declared[1], name) && inGroup(candidate, resourceGroup)) {
+            if ((sameName(candidate, declared[1], name) || autonamed(candidate, declared[1], name))
+                    && inGroup(candidate, resourceGroup)) {
                 return arm.group(6) == null ? Optional.of(whole(candidate))
                         : element(candidate, arm.group(6), arm.group(7));
             }
@@ -160,6 +161,14 @@ final class ResourceGraph {
 
     private static boolean sameName(Registration registration, String input, String name) {
         return Values.string(registration.inputs(), input).map(value -> value.equalsIgnoreCase(name)).orElse(false);
+    }
+
+    /**
+     * A resource without a name input is auto-named; the program then builds its ARM id from the resource's
+     * {@code name} output, which the mock engine answers with the logical name (RecordingMocks).
+     */
+    private static boolean autonamed(Registration registration, String input, String name) {
+        return Values.string(registration.inputs(), input).isEmpty() && registration.name().equalsIgnoreCase(name);
     }
 
     private static boolean inGroup(Registration registration, String resourceGroup) {

@@ -31,7 +31,7 @@ class AzureRulesTableTest {
     void theProjectPolicyIsLabelledAsSuchAndNotAsAzures() {
         assertThat(AzureRules.all()).filteredOn(rule -> rule.basis() == Basis.PROJECT_POLICY)
                 .extracting(AzureRule::id).containsExactlyInAnyOrder("policy-storage-secure-defaults",
-                        "policy-private-keys-only-in-secrets");
+                        "policy-private-keys-only-in-secrets", "policy-session-role-actions-exact");
         assertThat(AzureRules.all()).filteredOn(rule -> rule.basis() == Basis.PROJECT_POLICY)
                 .allSatisfy(rule -> assertThat(rule.statement()).startsWith("Project security policy (not Azure's)"));
     }
@@ -49,7 +49,8 @@ class AzureRulesTableTest {
                 "custom-script-command-or-script", "custom-script-key-once", "custom-script-inline-size",
                 "autoscale-profile-limits", "autoscale-capacity", "autoscale-time-zone", "autoscale-recurrence",
                 "autoscale-fixed-date", "autoscale-durations", "terminate-notification-timeout",
-                "policy-storage-secure-defaults", "policy-private-keys-only-in-secrets", "references-resolve");
+                "policy-storage-secure-defaults", "policy-private-keys-only-in-secrets", "references-resolve",
+                "policy-session-role-actions-exact", "session-role-assigned-at-scale-set");
     }
 
     @Test

@@ -98,6 +98,7 @@ final class BreakingCases {
         table.keyMaterial();
         table.health();
         table.identity();
+        table.sessionRole();
         table.keyVault();
         table.autoscale();
         table.storage();
@@ -460,6 +461,38 @@ final class BreakingCases {
     private void entra(String ruleId, String description, String resource, String property,
                        Consumer<TestGraph> change) {
         add(ruleId, description, resource, property, Set.of(ruleId), Pools::withEntra, change);
+    }
+
+    private void session(String ruleId, String description, String resource, String property,
+                         Consumer<TestGraph> change) {
+        add(ruleId, description, resource, property, Set.of(ruleId), Pools::withSessionRole, change);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> sessionActions(TestGraph graph) {
+        return (List<Object>) ((Map<String, Object>) ((List<Object>) graph.inputs(Pools.SESSION_ROLE)
+                .get("permissions")).get(0)).get("actions");
+    }
+
+    private void sessionRole() {
+        session("policy-session-role-actions-exact", "one more action (the scale set's own write)",
+                Pools.SESSION_ROLE, "permissions",
+                g -> sessionActions(g).add("Microsoft.Compute/virtualMachineScaleSets/write"));
+        session("policy-session-role-actions-exact", "the write action missing", Pools.SESSION_ROLE, "permissions",
+                g -> sessionActions(g).remove(1));
+        session("policy-session-role-actions-exact", "a wildcard for the exact actions", Pools.SESSION_ROLE,
+                "permissions", g -> {
+                    sessionActions(g).clear();
+                    sessionActions(g).add("Microsoft.Compute/virtualMachineScaleSets/*");
+                });
+        session("policy-session-role-actions-exact", "data actions besides", Pools.SESSION_ROLE, "permissions",
+                g -> ((Map<String, Object>) ((List<Object>) g.inputs(Pools.SESSION_ROLE).get("permissions")).get(0))
+                        .put("dataActions", list("Microsoft.Compute/virtualMachines/login/action")));
+        session("session-role-assigned-at-scale-set", "assigned at the resource group", Pools.SESSION_ASSIGNMENT,
+                "scope", g -> g.inputs(Pools.SESSION_ASSIGNMENT).put("scope", Pools.RG_SCOPE));
+        session("session-role-assigned-at-scale-set", "assignable only in another resource group",
+                Pools.SESSION_ASSIGNMENT, "scope", g -> g.inputs(Pools.SESSION_ROLE).put("assignableScopes",
+                        list("/subscriptions/" + Pools.SUBSCRIPTION_ID + "/resourceGroups/other-rg")));
     }
 
     private void identity() {

@@ -160,6 +160,9 @@ class HoldingCasesTest {
                     health.put("typeHandlerVersion", "2.0");
                     health.put("settings", map("protocol", "tcp", "port", 22L));
                 }),
+                holds("session protection: identity, the agent's role and its assignment at the scale set",
+                        Pools::withSessionRole, g -> {
+                        }),
                 holds("Entra login: identity, extension and two roles for one group", Pools::withEntra, g -> {
                 }),
                 holds("a role assignment without a name, at the subscription, identity SystemAssigned, UserAssigned",

@@ -61,6 +61,28 @@ final class Pools {
         return graph;
     }
 
+    static final String SESSION_ROLE = "pool-session-role";
+    static final String SESSION_ASSIGNMENT = "pool-session-agent";
+    static final String SESSION_ROLE_GUID = "9c1d2e3f-4a5b-5c6d-8e7f-0a1b2c3d4e5f";
+    static final String VMSS_SCOPE = RG_SCOPE + "/providers/Microsoft.Compute/virtualMachineScaleSets/pool-vmss-azure";
+
+    /** The valid pool with session protection: the scale set's identity, the agent's role and its assignment. */
+    static TestGraph withSessionRole() {
+        TestGraph graph = valid();
+        graph.inputs(VMSS).put("identity", map("type", "SystemAssigned"));
+        graph.add("azure-native:authorization:RoleDefinition", SESSION_ROLE, map("roleDefinitionId", SESSION_ROLE_GUID,
+                "scope", RG_SCOPE, "roleName", "dsvm-pool session agent pool " + SESSION_ROLE_GUID,
+                "roleType", "CustomRole", "assignableScopes", list(RG_SCOPE),
+                "permissions", list(map("actions", new java.util.ArrayList<Object>(
+                        io.github.dsvmpool.vm.SessionAgent.ARM_ACTIONS)))));
+        graph.add("azure-native:authorization:RoleAssignment", SESSION_ASSIGNMENT, map("scope", VMSS_SCOPE,
+                "roleDefinitionId", "/subscriptions/" + SUBSCRIPTION_ID
+                        + "/providers/Microsoft.Authorization/roleDefinitions/" + SESSION_ROLE_GUID,
+                "principalId", "44444444-4444-4444-8444-444444444444", "principalType", "ServicePrincipal",
+                "roleAssignmentName", "6e5d4c3b-2a19-5807-9f6e-5d4c3b2a1908"));
+        return graph;
+    }
+
     static final String VAULT = "pool-kv";
     static final String VAULT_NAME = "poolkv1a2b3c4d";
 

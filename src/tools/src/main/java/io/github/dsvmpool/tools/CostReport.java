@@ -5,6 +5,7 @@ import io.github.dsvmpool.config.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.offline.StackFileConfigSource;
+import io.github.dsvmpool.plans.SessionCostBound;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.plans.autoscale.CostEstimate;
 import io.github.dsvmpool.plans.autoscale.CostEstimator;
@@ -191,7 +192,21 @@ public final class CostReport implements Callable<Integer> {
                     .append(System.lineSeparator());
         }
         text.append(System.lineSeparator()).append(CostReportFormatter.format(estimate, options.currency));
+        SessionCostBound.of(pool).ifPresent(bound -> text.append(System.lineSeparator())
+                .append(sessionBound(bound, pool, vmPrice, options.currency)).append(System.lineSeparator()));
         return text.toString();
+    }
+
+    /** What session protection can add at most (docs/sessions.md, "What it costs at most"). */
+    static String sessionBound(SessionCostBound bound, PoolSettings pool, double vmPrice, String currency) {
+        var sessions = pool.sessions();
+        return String.format(Locale.ROOT, "Session protection (sessionProtection on) can keep VMs autoscale would"
+                        + " remove, at most: %d VMs x %d h = %d VM-hours a day = %,.2f %s a day, %,.0f %s in an"
+                        + " average month, on top of the schedule's cost (each VM at most %d h in a row, never"
+                        + " %02d:00-%02d:00 %s)",
+                bound.vms(), bound.hoursPerVmPerDay(), bound.vmHoursPerDay(), bound.perDay(vmPrice), currency,
+                bound.perMonth(vmPrice), currency, sessions.maxProtectedHours(), sessions.latestHour(),
+                sessions.resumeHour(), pool.sessionTimeZone().orElse("?"));
     }
 
     /**
@@ -212,7 +227,10 @@ public final class CostReport implements Callable<Integer> {
                     estimate.monthlyComputeFloor(), estimate.monthlyComputeCeiling(), ListPrices.CURRENCY,
                     estimate.monthlyShare(), ListPrices.CURRENCY, estimate.savingPercentAtFloor(),
                     isSpot(plan) ? "; on-demand prices, Spot costs less" : "", fixedDates(estimate),
-                    ListPrices.REGION, ListPrices.LOOKED_UP);
+                    ListPrices.REGION, ListPrices.LOOKED_UP)
+                    + SessionCostBound.of(pool).map(bound -> String.format(Locale.ROOT, "; session protection at"
+                            + " most %,.0f %s a month more (%d VMs x %d h a day)", bound.perMonth(vmPrice),
+                            ListPrices.CURRENCY, bound.vms(), bound.hoursPerVmPerDay())).orElse("");
         });
     }
 

@@ -66,6 +66,30 @@ class CostReportTest {
                 .contains("Prices: given on the command line");
     }
 
+    @Test
+    void prodShowsWhatSessionProtectionCanCostAtMostAndDevWithoutItDoesNot() {
+        // prod: production, so protection is on; 20 VMs, each at most min(10 h, 20:00 - 06:00 = 14 h) = 10 h a day.
+        var prod = run("prod", "--price-per-vm-hour", "1", "--price-per-gib-month", "0", "--currency", "EUR");
+        assertThat(prod.exitCode()).isZero();
+        assertThat(prod.out()).contains("at most: 20 VMs x 10 h = 200 VM-hours a day = 200.00 EUR a day, 6,088 EUR in"
+                + " an average month").contains("never 20:00-06:00 Europe/Berlin");
+        // at the list price of Standard_D8s_v3 (0.384 USD): 76.80 a day
+        assertThat(run("prod").out()).contains("= 76.80 USD a day");
+        assertThat(run("dev").out()).doesNotContain("Session protection");
+    }
+
+    @Test
+    void thePlanSummaryLineCarriesTheBoundAMonthWhenProtectionIsOn() {
+        var pool = io.github.dsvmpool.config.PoolSettings.builder().location("westeurope")
+                .allowedSourceRanges(List.of("198.51.100.0/24")).vmSize("Standard_D8s_v3").maxInstanceCount(5)
+                .sessions(io.github.dsvmpool.config.SessionSettings.defaults().withHours(18, 8).withMaxProtectedHours(12));
+        // 5 VMs x min(12 h, 18:00 - 08:00 = 10 h) x 0.384 USD x 365.25 / 12 days = 584.35
+        assertThat(CostReport.summaryLine(pool.sessionProtection(true).build()).orElseThrow())
+                .endsWith("; session protection at most 584 USD a month more (5 VMs x 10 h a day)");
+        assertThat(CostReport.summaryLine(pool.sessionProtection(false).build()).orElseThrow())
+                .doesNotContain("session protection");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theCostPageShowsTheCurrentReport(String stack) throws Exception {

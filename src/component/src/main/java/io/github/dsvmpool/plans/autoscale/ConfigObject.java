@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * <p>Pulumi hands structured config to Java as JSON, but values set with {@code pulumi config set --path} may
  * arrive as strings ({@code "80"}, {@code "true"}), so numbers and booleans written as strings are accepted too.
  */
-final class ConfigObject {
+public final class ConfigObject {
     private final JsonObject object;
     private final String path;
     private final Problems problems;
@@ -32,7 +32,7 @@ final class ConfigObject {
     }
 
     /** Wraps {@code element}; null or JSON null means "all defaults"; anything but an object is a problem. */
-    static ConfigObject of(JsonElement element, String path, Problems problems) {
+    public static ConfigObject of(JsonElement element, String path, Problems problems) {
         if (element == null || element.isJsonNull()) {
             return new ConfigObject(new JsonObject(), path, problems);
         }
@@ -60,7 +60,7 @@ final class ConfigObject {
     }
 
     /** Reports every key that is not in {@code known}: a typo must not silently fall back to a default. */
-    void rejectUnknownKeys(Set<String> known) {
+    public void rejectUnknownKeys(Set<String> known) {
         for (String key : object.keySet()) {
             if (!known.contains(key)) {
                 problems.add(path(key), shortText(object.get(key)),
@@ -104,7 +104,7 @@ final class ConfigObject {
     }
 
     /** Like {@link #integer} but without a default: empty when absent or invalid (the problem is recorded). */
-    Optional<Integer> optionalInteger(String key, int min, int max, String allowed) {
+    public Optional<Integer> optionalInteger(String key, int min, int max, String allowed) {
         if (!has(key)) {
             return Optional.empty();
         }
@@ -152,7 +152,7 @@ final class ConfigObject {
     }
 
     /** A string, or empty when absent; a non-string (object, list) is a problem. */
-    Optional<String> string(String key) {
+    public Optional<String> string(String key) {
         if (!has(key)) {
             return Optional.empty();
         }

@@ -70,6 +70,22 @@ public final class TimeZones {
         return Optional.ofNullable(IANA_TO_WINDOWS.get(configured));
     }
 
+    /**
+     * The IANA name for a Windows ID (the first of the CLDR windowsZones names this table lists for it, e.g.
+     * {@code W. Europe Standard Time} to {@code Europe/Berlin}); an IANA name is returned as it is. Empty when the
+     * table knows no IANA name for it. The session agent on the VMs needs IANA names (Python's zoneinfo).
+     */
+    public static Optional<String> toIana(String configured) {
+        if (configured == null) {
+            return Optional.empty();
+        }
+        if (IANA_TO_WINDOWS.containsKey(configured)) {
+            return Optional.of(configured);
+        }
+        return IANA_TO_WINDOWS.entrySet().stream().filter(entry -> entry.getValue().equals(configured))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     /** Names spelled like {@code configured} but for case (Azure matches Windows IDs case-sensitively). */
     public static List<String> suggestionsFor(String configured) {
         List<String> suggestions = new ArrayList<>();

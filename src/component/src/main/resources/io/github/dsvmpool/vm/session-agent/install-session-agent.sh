@@ -35,9 +35,9 @@ dsvm_sessions_write() {
 
 dsvm_sessions_install() {
   local root=${DSVM_ROOT:-} systemctl_cmd=${DSVM_SYSTEMCTL_CMD:-systemctl} changed=0 status path mode encoded
-  local files='@SESSION_AGENT_FILES@'
+  local agent_files='@SESSION_AGENT_FILES@'
   local config=/etc/dsvm-session-agent/config.json
-  if [[ $files == @*@ ]]; then
+  if [[ $agent_files == @*@ ]]; then
     dsvm_sessions_log "not rendered (SessionAgent.render() fills in the files)"
     return 1
   fi
@@ -50,7 +50,7 @@ dsvm_sessions_install() {
       1) ;;
       *) dsvm_sessions_log "cannot write $path" && return 1 ;;
     esac
-  done <<<"$files"
+  done <<<"$agent_files"
   if ! DSVM_ROOT=$root DSVM_SYSTEMCTL_CMD=$systemctl_cmd python3 -E -s \
     "$root/usr/local/lib/dsvm-session-agent/hub_setup.py" "$root$config"; then
     dsvm_sessions_log "JupyterHub not set up for the agent: it watches terminals and processes only"
