@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A consumer who declares azure-native before this library: which com.pulumi:pulumi does Maven resolve? Three
- * consumer poms (as is, importing this library's pom, with docs/library.md's dependencyManagement lines) are resolved
+ * consumer poms (as is, importing dsvm-pool-bom, with docs/library.md's dependencyManagement lines) are resolved
  * by the Maven wrapper in one reactor run, against this library's pom installed into a repository of its own
  * (under target/) and this build's local repository as a read-only tail, so nothing is installed where other
  * builds look and nothing is fetched that the build does not already have (bar the dependency plugin once).
@@ -131,7 +131,7 @@ class ConsumerDependencyResolutionTest {
 
     @Test
     void theReadmesDependencyManagementLinesKeepTheSdkItWasBuiltWith() {
-        assertThat(readmeLines).contains("<artifactId>pulumi</artifactId>");
+        assertThat(readmeLines).contains("<artifactId>dsvm-pool-bom</artifactId>").contains("<scope>import</scope>");
         assertThat(resolved.get("readme-lines")).isEqualTo(builtWith);
     }
 }
