@@ -79,6 +79,12 @@ func TestCreateIdentityAndChildrenIDs(t *testing.T) {
 	if role != "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Authorization/roleAssignments/0000" {
 		t.Errorf("role assignment id = %s", role)
 	}
+	definition, _ := create(t, s, urnOf("azure-native:authorization:RoleDefinition", "rd"), pm(t, map[string]any{
+		"roleDefinitionId": "1111", "scope": "/subscriptions/x/resourceGroups/rg", "roleName": "session agent",
+	}), false)
+	if definition != "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Authorization/roleDefinitions/1111" {
+		t.Errorf("role definition id = %s", definition)
+	}
 }
 
 func TestCreateScaleSetKeepsSecretsWhereTheyCame(t *testing.T) {

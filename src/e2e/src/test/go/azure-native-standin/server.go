@@ -40,7 +40,7 @@ type server struct {
 
 // standInWarning is shown once per run: an environment made for the offline trial (toolchain/install
 // --print-env) must never pass for a real deployment.
-const standInWarning = "azure-native STAND-IN (dsvm-pool tests, src/test/go/azure-native-standin): nothing is" +
+const standInWarning = "azure-native STAND-IN (dsvm-pool tests, src/e2e/src/test/go/azure-native-standin): nothing is" +
 	" deployed to Azure; for a real deployment, use a shell without toolchain/install's PULUMI_HOME"
 
 func newServer() *server {
@@ -106,7 +106,7 @@ func lookup(urn string) (string, resourceType, error) {
 	if !ok {
 		return token, t, status.Errorf(codes.InvalidArgument,
 			"azure-native stand-in: resource type %q is not supported (it answers only for %s); "+
-				"add it to src/test/go/azure-native-standin/types.go", token, strings.Join(supportedTokens(), ", "))
+				"add it to src/e2e/src/test/go/azure-native-standin/types.go", token, strings.Join(supportedTokens(), ", "))
 	}
 	return token, t, nil
 }

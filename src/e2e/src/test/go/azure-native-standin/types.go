@@ -119,6 +119,12 @@ var resourceTypes = map[string]resourceType{
 		namespace: "Microsoft.Authorization", segment: "roleAssignments", nameProp: "roleAssignmentName",
 		autoName: autoName{uuid: true}, forceNew: []string{"principalId"},
 	},
+	// Extension resource: PUT /{scope}/providers/Microsoft.Authorization/roleDefinitions/{roleDefinitionId}
+	// (authorization RoleDefinitions_CreateOrUpdate); azure-native names it with a UUID when none is given.
+	"azure-native:authorization:RoleDefinition": {
+		namespace: "Microsoft.Authorization", segment: "roleDefinitions", nameProp: "roleDefinitionId",
+		autoName: autoName{uuid: true},
+	},
 }
 
 // isScoped: the resource hangs under an arbitrary ARM id given as `scope` instead of a resource group.
