@@ -1,7 +1,7 @@
 package io.github.dsvmpool.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.junit.jupiter.api.Tag;
+import net.jqwik.api.Tag;
 
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
@@ -31,7 +31,8 @@ import net.jqwik.api.statistics.Statistics;
  * Across the space the validator accepts, the component declares a graph that keeps every Azure rule; what it
  * refuses declares no Azure resource at all. Pools of 1 and 1,000 VMs are always among the tries.
  */
-@Tag("slow") // ./mvnw verify: hundreds of generated pools through the mock engine (about 70 s)
+// jqwik's own tag: its engine does not read JUnit Jupiter's (the class ran in ./mvnw test with that one).
+@Tag("slow") // ./mvnw verify: hundreds of generated pools through the mock engine (10-70 s)
 class AcceptedPoolsHoldAzureRulesTest {
     static final StackFile EMPTY_STACK = new StackFile("generated", Map.of(), Set.of());
     static final String PASSWORD = "Generated-Password-42";
@@ -60,7 +61,8 @@ class AcceptedPoolsHoldAzureRulesTest {
             assertThat(outcome.registrations()).noneMatch(Registration::custom);
             return;
         }
-        assertThat(outcome.result().exceptions()).as("%s", candidate).isEmpty();
+        assertThat(outcome.result().exceptions()).as("%s%n%s", candidate, traces(outcome.result().exceptions()))
+                .isEmpty();
         RuleReport report = AzureRules.check(outcome.registrations());
         assertThat(report.broken()).as("%s%n%s", candidate, report.text()).isEmpty();
     }
@@ -86,6 +88,13 @@ class AcceptedPoolsHoldAzureRulesTest {
                 assertThat(report.broken()).as("max %d %s%n%s", max, type, report.text()).isEmpty();
             }
         }
+    }
+
+    /** The whole stack traces: a failure inside the SDK's futures is found by its causes' frames. */
+    static String traces(List<? extends Throwable> exceptions) {
+        var out = new java.io.StringWriter();
+        exceptions.forEach(exception -> exception.printStackTrace(new java.io.PrintWriter(out)));
+        return out.toString();
     }
 
     static PoolSettings.Builder base(int max) {
