@@ -19,18 +19,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A consumer who declares azure-native before this library: which com.pulumi:pulumi does Maven resolve? Three
  * consumer poms (as is, importing dsvm-pool-bom, with docs/library.md's dependencyManagement lines) are resolved
- * by the Maven wrapper in one reactor run, against this library's pom installed into a repository of its own
- * (under target/) and this build's local repository as a read-only tail, so nothing is installed where other
+ * by the Maven wrapper in one reactor run, against this library installed into a repository of its own (under
+ * target/, by {@link ExampleConsumerTest#install}) and this build's local repository as a read-only tail, so nothing is installed where other
  * builds look and nothing is fetched that the build does not already have (bar the dependency plugin once).
  */
 @Tag("slow") // ./mvnw verify: resolves consumer poms with Maven
 class ConsumerDependencyResolutionTest {
     static final Path WORK = Path.of("target", "consumer-resolution");
-    static final Pattern PROJECT_VERSION = Pattern.compile(
-            "<artifactId>dsvm-pool-bom</artifactId>\\s*<version>([^<]+)</version>");
-    /** What `install` publishes for a consumer: the library's pom and the two it inherits from. */
-    static final Map<String, Path> POMS = Map.of("dsvm-pool", Path.of("src/component/pom.xml"),
-            "dsvm-pool-parent", Path.of("pom.xml"), "dsvm-pool-bom", Path.of("src/bom/pom.xml"));
     static final Pattern PULUMI_VERSION = Pattern.compile("<pulumi\\.version>([^<]+)</pulumi\\.version>");
     static final Pattern README_BLOCK = Pattern.compile("```xml\\n(<dependencyManagement>.*?</dependencyManagement>)\\n```",
             Pattern.DOTALL);
@@ -61,18 +56,13 @@ class ConsumerDependencyResolutionTest {
 
     @BeforeAll
     static void resolveThreeConsumers() throws IOException, InterruptedException {
-        String pom = Files.readString(POMS.get("dsvm-pool-bom"));
-        String version = match(PROJECT_VERSION, pom);
+        String pom = Files.readString(Path.of("src/bom/pom.xml"));
+        String version = match(ExampleConsumerTest.PROJECT_VERSION, pom);
         builtWith = match(PULUMI_VERSION, pom);
         readmeLines = match(README_BLOCK, Files.readString(Path.of("docs", "library.md")));
 
         Path repository = WORK.resolve("repository");
-        for (var published : POMS.entrySet()) {
-            Path installed = repository.resolve("io/github/dsvmpool/" + published.getKey() + "/" + version);
-            Files.createDirectories(installed);
-            Files.copy(published.getValue(), installed.resolve(published.getKey() + "-" + version + ".pom"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        ExampleConsumerTest.install(repository);
 
         String bomImport = """
                 <dependencyManagement><dependencies><dependency>
