@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.github.dsvmpool.config.Setting;
+import io.github.dsvmpool.config.SettingCatalog;
 
 /**
  * Adds the {@link Description}s of the component, its inputs, its outputs and its object types to the schema the
@@ -37,7 +39,7 @@ public final class SchemaDescriptions {
         var missing = new ArrayList<String>();
         JsonObject resource = schema.getAsJsonObject("resources").getAsJsonObject(token);
         describe(resource, Optional.ofNullable(component.getAnnotation(Description.class)), token, missing);
-        describeProperties(resource.getAsJsonObject("inputProperties"), imports(inputs), token + " input", missing);
+        describeInputs(resource.getAsJsonObject("inputProperties"), imports(inputs), token + " input", missing);
         describeProperties(resource.getAsJsonObject("properties"), exports(component), token + " output", missing);
         Map<String, Class<?>> types = objectTypes(inputs);
         JsonObject schemaTypes = schema.has("types") ? schema.getAsJsonObject("types") : new JsonObject();
@@ -75,6 +77,32 @@ public final class SchemaDescriptions {
                     Optional.ofNullable(field).map(found -> found.getAnnotation(Description.class)),
                     owner + " " + property.getKey(), missing);
         }
+    }
+
+    /** The component's inputs: a setting's description is its catalog entry's, anything else its {@link Description}. */
+    private static void describeInputs(JsonObject properties, Map<String, Field> fields, String owner,
+            List<String> missing) {
+        if (properties == null) {
+            return;
+        }
+        for (Map.Entry<String, JsonElement> property : properties.entrySet()) {
+            Optional<String> text = SettingCatalog.byKey(property.getKey()).map(SchemaDescriptions::ofSetting)
+                    .or(() -> Optional.ofNullable(fields.get(property.getKey()))
+                            .map(found -> found.getAnnotation(Description.class)).map(Description::value));
+            text.filter(found -> !found.isBlank()).ifPresentOrElse(
+                    found -> property.getValue().getAsJsonObject().addProperty("description", found),
+                    () -> missing.add(owner + " " + property.getKey()));
+        }
+    }
+
+    /**
+     * A setting's description for the schema: docs/configuration.md's row (allowed values and limits, then the
+     * default), with relative links to the project's docs reduced to their text, which a generated SDK cannot follow.
+     */
+    static String ofSetting(Setting<?> setting) {
+        String text = setting.defaultText().equals(SettingCatalog.REQUIRED) ? setting.rule() + " Required."
+                : setting.rule() + " Default: " + setting.defaultText() + ".";
+        return text.replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1");
     }
 
     /** Schema name to field, superclasses included (WindowInputs inherits CapacityInputs' counts). */

@@ -119,7 +119,10 @@ class ComponentPackageSchemaTest {
                     .forEach(entry -> undescribed.add(type.getKey() + "." + entry.getKey()));
         });
         assertThat(undescribed).isEmpty();
+        // A setting's description is its catalog entry's (docs/configuration.md's row), links reduced to text.
         assertThat(pool.getAsJsonObject("inputProperties").getAsJsonObject("location").get("description")
-                .getAsString()).isEqualTo("The Azure region, e.g. westeurope.");
+                .getAsString()).isEqualTo("Azure region name, e.g. `westeurope`. Required.");
+        assertThat(pool.getAsJsonObject("inputProperties").getAsJsonObject("outboundType").get("description")
+                .getAsString()).contains("see Outbound.").doesNotContain("operations.md").endsWith("Default: `auto`.");
     }
 }

@@ -156,56 +156,56 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
     }
 
     /**
-     * Collects the settings; the method names are the stack configuration keys. Defaults are documented in
-     * the configuration reference, docs/configuration.md; keep both in step.
+     * Collects the settings; the method names are the stack configuration keys. The literal defaults are
+     * {@link SettingCatalog}'s, which also generates the configuration reference, docs/configuration.md.
      */
     public static final class Builder {
         private String location;
-        private boolean production = false;
-        private String addressSpace = "10.0.0.0/16";
-        private String subnetPrefix = "10.0.0.0/24";
+        private boolean production = SettingCatalog.PRODUCTION.defaultOrThrow();
+        private String addressSpace = SettingCatalog.ADDRESS_SPACE.defaultOrThrow();
+        private String subnetPrefix = SettingCatalog.SUBNET_PREFIX.defaultOrThrow();
         private List<String> allowedSourceRanges = List.of();
-        private boolean allowOpenInternet = false;
+        private boolean allowOpenInternet = SettingCatalog.ALLOW_OPEN_INTERNET.defaultOrThrow();
         private Optional<String> dnsLabel = Optional.empty();
-        private int sshNatFirstPort = 50_000;
-        private int jupyterNatFirstPort = 52_000;
-        private boolean poolEntry = true;
-        private int idleTimeoutMinutes = 30;
-        private OutboundType outboundType = OutboundType.AUTO;
-        private int outboundPortsPerVm = io.github.dsvmpool.plans.OutboundPlan.DEFAULT_PORTS_PER_VM;
+        private int sshNatFirstPort = SettingCatalog.SSH_NAT_FIRST_PORT.defaultOrThrow();
+        private int jupyterNatFirstPort = SettingCatalog.JUPYTER_NAT_FIRST_PORT.defaultOrThrow();
+        private boolean poolEntry = SettingCatalog.POOL_ENTRY.defaultOrThrow();
+        private int idleTimeoutMinutes = SettingCatalog.IDLE_TIMEOUT_MINUTES.defaultOrThrow();
+        private OutboundType outboundType = SettingCatalog.OUTBOUND_TYPE.defaultOrThrow();
+        private int outboundPortsPerVm = SettingCatalog.OUTBOUND_PORTS_PER_VM.defaultOrThrow();
         private Optional<String> storageAccountName = Optional.empty();
-        private String storageSku = "Standard_LRS";
-        private String shareName = "dsvmshare";
-        private int shareQuotaGiB = 100;
-        private ShareProtocol shareProtocol = ShareProtocol.SMB;
-        private int shareSoftDeleteDays = 14;
-        private String mountPoint = "/datamnt/dsvmshare";
-        private String storageEndpointSuffix = "core.windows.net";
-        private boolean restrictStorageToSubnet = true;
+        private String storageSku = SettingCatalog.STORAGE_SKU.defaultOrThrow();
+        private String shareName = SettingCatalog.SHARE_NAME.defaultOrThrow();
+        private int shareQuotaGiB = SettingCatalog.SHARE_QUOTA_GIB.defaultOrThrow();
+        private ShareProtocol shareProtocol = SettingCatalog.SHARE_PROTOCOL.defaultOrThrow();
+        private int shareSoftDeleteDays = SettingCatalog.SHARE_SOFT_DELETE_DAYS.defaultOrThrow();
+        private String mountPoint = SettingCatalog.MOUNT_POINT.defaultOrThrow();
+        private String storageEndpointSuffix = SettingCatalog.STORAGE_ENDPOINT_SUFFIX.defaultOrThrow();
+        private boolean restrictStorageToSubnet = SettingCatalog.RESTRICT_STORAGE_TO_SUBNET.defaultOrThrow();
         private Optional<StorageKeySource> storageKeySource = Optional.empty();
         private Optional<String> keyVaultName = Optional.empty();
-        private String vmSize = "Standard_D2s_v3";
-        private boolean vmSizeUnlisted = false;
-        private String computerNamePrefix = "dsvm";
-        private String adminUsername = "dsadmin";
-        private String imagePublisher = ImageReference.UBUNTU_DSVM.publisher();
-        private String imageOffer = ImageReference.UBUNTU_DSVM.offer();
-        private String imageSku = ImageReference.UBUNTU_DSVM.sku();
-        private String imageVersion = ImageReference.UBUNTU_DSVM.version();
+        private String vmSize = SettingCatalog.VM_SIZE.defaultOrThrow();
+        private boolean vmSizeUnlisted = SettingCatalog.VM_SIZE_UNLISTED.defaultOrThrow();
+        private String computerNamePrefix = SettingCatalog.COMPUTER_NAME_PREFIX.defaultOrThrow();
+        private String adminUsername = SettingCatalog.ADMIN_USERNAME.defaultOrThrow();
+        private String imagePublisher = SettingCatalog.IMAGE_PUBLISHER.defaultOrThrow();
+        private String imageOffer = SettingCatalog.IMAGE_OFFER.defaultOrThrow();
+        private String imageSku = SettingCatalog.IMAGE_SKU.defaultOrThrow();
+        private String imageVersion = SettingCatalog.IMAGE_VERSION.defaultOrThrow();
         private Optional<String> imageId = Optional.empty();
         private Optional<PurchasePlan> imagePlan = Optional.empty();
-        private String osDiskType = "StandardSSD_LRS";
-        private String upgradeMode = "Automatic";
-        private String provisioningRevision = "1";
-        private int notebookIdleTimeoutMinutes = io.github.dsvmpool.vm.IdleCuller.DEFAULT_MINUTES;
-        private int minInstanceCount = 1;
-        private int initialInstanceCount = 1;
-        private int maxInstanceCount = 4;
+        private String osDiskType = SettingCatalog.OS_DISK_TYPE.defaultOrThrow();
+        private String upgradeMode = SettingCatalog.UPGRADE_MODE.defaultOrThrow();
+        private String provisioningRevision = SettingCatalog.PROVISIONING_REVISION.defaultOrThrow();
+        private int notebookIdleTimeoutMinutes = SettingCatalog.NOTEBOOK_IDLE_TIMEOUT_MINUTES.defaultOrThrow();
+        private int minInstanceCount = SettingCatalog.MIN_INSTANCE_COUNT.defaultOrThrow();
+        private int initialInstanceCount = SettingCatalog.INITIAL_INSTANCE_COUNT.defaultOrThrow();
+        private int maxInstanceCount = SettingCatalog.MAX_INSTANCE_COUNT.defaultOrThrow();
         private Optional<Boolean> healthExtension = Optional.empty();
         private Optional<Boolean> automaticRepairs = Optional.empty();
-        private int repairGracePeriodMinutes = io.github.dsvmpool.plans.HealthPlan.DEFAULT_GRACE_MINUTES;
-        private String repairAction = io.github.dsvmpool.plans.HealthPlan.DEFAULT_REPAIR_ACTION;
-        private boolean entraLogin = false;
+        private int repairGracePeriodMinutes = SettingCatalog.REPAIR_GRACE_PERIOD_MINUTES.defaultOrThrow();
+        private String repairAction = SettingCatalog.REPAIR_ACTION.defaultOrThrow();
+        private boolean entraLogin = SettingCatalog.ENTRA_LOGIN.defaultOrThrow();
         private List<String> entraAdminGroupObjectIds = List.of();
         private List<String> entraUserGroupObjectIds = List.of();
         private Optional<AutoscaleSettings> autoscale = Optional.empty();

@@ -28,7 +28,7 @@ final class PoolSettingsValidator {
     static final int STANDARD_SHARE_MAX_GIB = 102_400;
     static final int PREMIUM_SHARE_MIN_GIB = 100;
     /** Uniform scale sets hold up to 1000 VMs (100 in a single placement group). */
-    static final int MAX_INSTANCES = 1000;
+    static final int MAX_INSTANCES = SettingCatalog.MAX_INSTANCE_COUNT.rangeOrThrow().max();
 
     private static final Pattern MOUNT_POINT = Pattern.compile("/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern ENDPOINT_SUFFIX = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
@@ -97,8 +97,7 @@ final class PoolSettingsValidator {
      */
     private static int checkInstanceCounts(InstanceCounts counts, boolean scheduled, Problems problems) {
         int max = counts.maximum();
-        if (max < 1 || max > MAX_INSTANCES) {
-            problems.add("maxInstanceCount", max, "1-" + MAX_INSTANCES);
+        if (!SettingCatalog.MAX_INSTANCE_COUNT.rangeOrThrow().check(SettingCatalog.MAX_INSTANCE_COUNT.key(), max, problems)) {
             max = 0;
         }
         int floor = scheduled ? 0 : counts.minimum();
@@ -174,9 +173,8 @@ final class PoolSettingsValidator {
                 ? List.of(PerVmPorts.SSH_PORT, PerVmPorts.JUPYTERHUB_PORT) : List.<Integer>of();
         NatPortPlan.validate("sshNatFirstPort", lb.sshNatFirstPort(), "jupyterNatFirstPort", lb.jupyterNatFirstPort(),
                 rulePorts, problems);
-        if (lb.idleTimeoutMinutes() < 4 || lb.idleTimeoutMinutes() > 30) {
-            problems.add("idleTimeoutMinutes", lb.idleTimeoutMinutes(), "4-30 minutes");
-        }
+        SettingCatalog.IDLE_TIMEOUT_MINUTES.rangeOrThrow().check(SettingCatalog.IDLE_TIMEOUT_MINUTES.key(),
+                lb.idleTimeoutMinutes(), problems);
     }
 
     /** Every accepted combination has an outbound design within Azure's SNAT arithmetic (see OutboundPlan). */
@@ -213,9 +211,8 @@ final class PoolSettingsValidator {
         if (storage.protocol() == ShareProtocol.NFS && !storage.isPremium()) {
             problems.add("shareProtocol", "NFS", "SMB, or NFS together with a Premium_LRS or Premium_ZRS storageSku");
         }
-        if (storage.softDeleteDays() < 1 || storage.softDeleteDays() > 365) {
-            problems.add("shareSoftDeleteDays", storage.softDeleteDays(), "1-365 days");
-        }
+        SettingCatalog.SHARE_SOFT_DELETE_DAYS.rangeOrThrow().check(SettingCatalog.SHARE_SOFT_DELETE_DAYS.key(),
+                storage.softDeleteDays(), problems);
         if (storage.mountPoint() == null || !MOUNT_POINT.matcher(storage.mountPoint()).matches()
                 || storage.mountPoint().contains("/..") || storage.mountPoint().contains("/./")) {
             problems.add("mountPoint", storage.mountPoint(), "an absolute path of letters, digits, '.', '_', '-'"
@@ -292,10 +289,8 @@ final class PoolSettingsValidator {
     /** Azure's bounds for automatic repairs (Learn "Automatic instance repairs", AutomaticRepairsPolicy). */
     private static void checkHealth(HealthSettings health, boolean production, Problems problems) {
         var plan = health.plan(production);
-        if (health.graceMinutes() < HealthPlan.MIN_GRACE_MINUTES || health.graceMinutes() > HealthPlan.MAX_GRACE_MINUTES) {
-            problems.add("repairGracePeriodMinutes", health.graceMinutes(), HealthPlan.MIN_GRACE_MINUTES + "-"
-                    + HealthPlan.MAX_GRACE_MINUTES + " minutes (Azure's PT10M-PT90M)");
-        }
+        SettingCatalog.REPAIR_GRACE_PERIOD_MINUTES.rangeOrThrow().check(SettingCatalog.REPAIR_GRACE_PERIOD_MINUTES.key(),
+                health.graceMinutes(), problems);
         if (!HealthPlan.REPAIR_ACTIONS.contains(health.repairAction())) {
             problems.add("repairAction", health.repairAction(), "one of " + HealthPlan.REPAIR_ACTIONS);
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 
 /**
  * Reads a stack's configuration into {@link StackSettings}: every key is parsed, every value validated, and all
@@ -17,90 +16,18 @@ import java.util.function.BiConsumer;
  * method names, plus the secrets and the pool's name.
  */
 public final class StackConfiguration {
-    public static final String POOL_NAME = "poolName";
-    public static final String ADMIN_PASSWORD = "adminPassword";
-    public static final String SSH_PUBLIC_KEYS = "sshPublicKeys";
-    public static final String RESOURCE_GROUP_NAME = "resourceGroupName";
-    public static final String DEFAULT_POOL_NAME = "dsvm";
-
-    private record Setting<T>(String key, ConfigValues.Parser<T> parser, BiConsumer<PoolSettings.Builder, T> apply) {
-        void read(ConfigSource source, PoolSettings.Builder builder, Problems problems) {
-            source.get(key).flatMap(text -> parser.parse(key, text, problems)).ifPresent(value -> apply.accept(builder, value));
-        }
-    }
-
-    private static final List<Setting<?>> POOL_SETTINGS = List.of(
-            new Setting<>("location", ConfigValues::text, PoolSettings.Builder::location),
-            new Setting<>("production", ConfigValues::bool, PoolSettings.Builder::production),
-            new Setting<>("addressSpace", ConfigValues::text, PoolSettings.Builder::addressSpace),
-            new Setting<>("subnetPrefix", ConfigValues::text, PoolSettings.Builder::subnetPrefix),
-            new Setting<>("allowedSourceRanges", ConfigValues::stringList, PoolSettings.Builder::allowedSourceRanges),
-            new Setting<>("allowOpenInternet", ConfigValues::bool, PoolSettings.Builder::allowOpenInternet),
-            new Setting<>("dnsLabel", ConfigValues::text, PoolSettings.Builder::dnsLabel),
-            new Setting<>("sshNatFirstPort", ConfigValues::integer, PoolSettings.Builder::sshNatFirstPort),
-            new Setting<>("jupyterNatFirstPort", ConfigValues::integer, PoolSettings.Builder::jupyterNatFirstPort),
-            new Setting<>("poolEntry", ConfigValues::bool, PoolSettings.Builder::poolEntry),
-            new Setting<>("idleTimeoutMinutes", ConfigValues::integer, PoolSettings.Builder::idleTimeoutMinutes),
-            new Setting<>("outboundType", ConfigValues.enumeration(OutboundType.class), PoolSettings.Builder::outboundType),
-            new Setting<>("outboundPortsPerVm", ConfigValues::integer, PoolSettings.Builder::outboundPortsPerVm),
-            new Setting<>("storageAccountName", ConfigValues::text, PoolSettings.Builder::storageAccountName),
-            new Setting<>("storageSku", ConfigValues::text, PoolSettings.Builder::storageSku),
-            new Setting<>("shareName", ConfigValues::text, PoolSettings.Builder::shareName),
-            new Setting<>("shareQuotaGiB", ConfigValues::integer, PoolSettings.Builder::shareQuotaGiB),
-            new Setting<>("shareProtocol", ConfigValues.enumeration(ShareProtocol.class), PoolSettings.Builder::shareProtocol),
-            new Setting<>("shareSoftDeleteDays", ConfigValues::integer, PoolSettings.Builder::shareSoftDeleteDays),
-            new Setting<>("mountPoint", ConfigValues::text, PoolSettings.Builder::mountPoint),
-            new Setting<>("storageEndpointSuffix", ConfigValues::text, PoolSettings.Builder::storageEndpointSuffix),
-            new Setting<>("restrictStorageToSubnet", ConfigValues::bool, PoolSettings.Builder::restrictStorageToSubnet),
-            new Setting<>("storageKeySource", ConfigValues.enumeration(StorageKeySource.class),
-                    PoolSettings.Builder::storageKeySource),
-            new Setting<>("keyVaultName", ConfigValues::text, PoolSettings.Builder::keyVaultName),
-            new Setting<>("vmSize", ConfigValues::text, PoolSettings.Builder::vmSize),
-            new Setting<>("vmSizeUnlisted", ConfigValues::bool, PoolSettings.Builder::vmSizeUnlisted),
-            new Setting<>("computerNamePrefix", ConfigValues::text, PoolSettings.Builder::computerNamePrefix),
-            new Setting<>("adminUsername", ConfigValues::text, PoolSettings.Builder::adminUsername),
-            new Setting<>("imagePublisher", ConfigValues::text, PoolSettings.Builder::imagePublisher),
-            new Setting<>("imageOffer", ConfigValues::text, PoolSettings.Builder::imageOffer),
-            new Setting<>("imageSku", ConfigValues::text, PoolSettings.Builder::imageSku),
-            new Setting<>("imageVersion", ConfigValues::text, PoolSettings.Builder::imageVersion),
-            new Setting<>("imageId", ConfigValues::text, PoolSettings.Builder::imageId),
-            new Setting<>("osDiskType", ConfigValues::text, PoolSettings.Builder::osDiskType),
-            new Setting<>("upgradeMode", ConfigValues::text, PoolSettings.Builder::upgradeMode),
-            new Setting<>("provisioningRevision", ConfigValues::text, PoolSettings.Builder::provisioningRevision),
-            new Setting<>("notebookIdleTimeoutMinutes", ConfigValues::integer,
-                    PoolSettings.Builder::notebookIdleTimeoutMinutes),
-            new Setting<>("minInstanceCount", ConfigValues::integer, PoolSettings.Builder::minInstanceCount),
-            new Setting<>("initialInstanceCount", ConfigValues::integer, PoolSettings.Builder::initialInstanceCount),
-            new Setting<>("maxInstanceCount", ConfigValues::integer, PoolSettings.Builder::maxInstanceCount),
-            new Setting<>("healthExtension", ConfigValues::bool, PoolSettings.Builder::healthExtension),
-            new Setting<>("automaticRepairs", ConfigValues::bool, PoolSettings.Builder::automaticRepairs),
-            new Setting<>("repairGracePeriodMinutes", ConfigValues::integer,
-                    PoolSettings.Builder::repairGracePeriodMinutes),
-            new Setting<>("repairAction", ConfigValues::text, PoolSettings.Builder::repairAction),
-            new Setting<>("entraLogin", ConfigValues::bool, PoolSettings.Builder::entraLogin),
-            new Setting<>("entraAdminGroupObjectIds", ConfigValues::stringList,
-                    PoolSettings.Builder::entraAdminGroupObjectIds),
-            new Setting<>("entraUserGroupObjectIds", ConfigValues::stringList,
-                    PoolSettings.Builder::entraUserGroupObjectIds),
-            new Setting<>("sessionProtection", ConfigValues::bool, PoolSettings.Builder::sessionProtection),
-            new Setting<>(SessionSettings.KEY, (key, text, problems) ->
-                    java.util.Optional.of(SessionSettingsParser.parse(text, problems)), PoolSettings.Builder::sessions),
-            new Setting<>("tags", ConfigValues::stringMap, PoolSettings.Builder::tags));
-
-    private static final List<String> IMAGE_PLAN_KEYS = List.of("imagePlanName", "imagePlanProduct", "imagePlanPublisher");
+    public static final String POOL_NAME = SettingCatalog.POOL_NAME.key();
+    public static final String ADMIN_PASSWORD = SettingCatalog.ADMIN_PASSWORD.key();
+    public static final String SSH_PUBLIC_KEYS = SettingCatalog.SSH_PUBLIC_KEYS.key();
+    public static final String RESOURCE_GROUP_NAME = SettingCatalog.RESOURCE_GROUP_NAME.key();
+    public static final String DEFAULT_POOL_NAME = SettingCatalog.POOL_NAME.defaultOrThrow();
 
     private StackConfiguration() {
     }
 
-    /** Every configuration key this program reads, in the order of docs/configuration.md. */
+    /** Every configuration key this program reads, in the order of docs/configuration.md ({@link SettingCatalog}). */
     public static List<String> keys() {
-        var keys = new ArrayList<String>();
-        keys.add(POOL_NAME);
-        POOL_SETTINGS.forEach(setting -> keys.add(setting.key()));
-        keys.addAll(IMAGE_PLAN_KEYS);
-        keys.add(AutoscaleSettingsParser.ROOT);
-        keys.addAll(List.of(ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME));
-        return keys;
+        return SettingCatalog.ALL.stream().map(Setting::key).toList();
     }
 
     /**
@@ -118,7 +45,11 @@ public final class StackConfiguration {
         String poolName = source.get(POOL_NAME).map(String::trim).orElse(DEFAULT_POOL_NAME);
         PoolArgumentRules.checkPoolName(POOL_NAME, poolName, problems);
         var builder = PoolSettings.builder();
-        POOL_SETTINGS.forEach(setting -> setting.read(source, builder, problems));
+        for (Setting<?> setting : SettingCatalog.ALL) {
+            if (setting.readGenerically()) {
+                source.get(setting.key()).ifPresent(text -> setting.read(text, builder, problems));
+            }
+        }
         readImagePlan(source, builder);
         readAutoscale(source, builder, problems);
         PoolSettings pool = builder.build();
@@ -201,12 +132,12 @@ public final class StackConfiguration {
 
     /** The schedule is parsed here and validated with the rest of the pool's settings. */
     private static void readAutoscale(ConfigSource source, PoolSettings.Builder builder, Problems problems) {
-        source.get(AutoscaleSettingsParser.ROOT).ifPresent(json -> {
+        source.get(SettingCatalog.AUTOSCALE.key()).ifPresent(json -> {
             int maximum = builder.build().scaleSet().instanceCounts().maximum();
             int defaultMaximum = maximum >= 1 && maximum <= AutoscaleLimits.LARGEST_POOL ? maximum
                     : AutoscaleLimits.LARGEST_POOL;
             builder.autoscale(AutoscaleSettingsParser.parseWithoutValidation(json, defaultMaximum, problems));
-            source.get("minInstanceCount").ifPresent(minimum -> problems.add("minInstanceCount", minimum,
+            source.get(SettingCatalog.MIN_INSTANCE_COUNT.key()).ifPresent(minimum -> problems.add(SettingCatalog.MIN_INSTANCE_COUNT.key(), minimum,
                     "not set together with autoscale: the schedule's workingHours[].minimum, offHours.minimum and"
                             + " fixedDates[].minimum are the floors"));
         });
@@ -214,11 +145,14 @@ public final class StackConfiguration {
 
     private static void readImagePlan(ConfigSource source, PoolSettings.Builder builder) {
         Map<String, String> plan = new LinkedHashMap<>();
-        IMAGE_PLAN_KEYS.forEach(key -> source.get(key).ifPresent(value -> plan.put(key, value.trim())));
+        for (Setting<?> part : List.of(SettingCatalog.IMAGE_PLAN_NAME, SettingCatalog.IMAGE_PLAN_PRODUCT,
+                SettingCatalog.IMAGE_PLAN_PUBLISHER)) {
+            source.get(part.key()).ifPresent(value -> plan.put(part.key(), value.trim()));
+        }
         if (!plan.isEmpty()) {
             // A partial plan is passed on so that validation names the missing parts.
-            builder.imagePlan(new PurchasePlan(plan.get("imagePlanName"), plan.get("imagePlanProduct"),
-                    plan.get("imagePlanPublisher")));
+            builder.imagePlan(new PurchasePlan(plan.get(SettingCatalog.IMAGE_PLAN_NAME.key()),
+                    plan.get(SettingCatalog.IMAGE_PLAN_PRODUCT.key()), plan.get(SettingCatalog.IMAGE_PLAN_PUBLISHER.key())));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans;
 
+import io.github.dsvmpool.config.SettingCatalog;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,15 +40,15 @@ public record HealthPlan(boolean extension, boolean repairs, int graceMinutes, S
     public static final int INTERVAL_SECONDS = 15;
     /** Azure accepts 1-24: 4 x 15 s = one minute of failures before the VM counts as unhealthy. */
     public static final int NUMBER_OF_PROBES = 4;
-    public static final int MIN_GRACE_MINUTES = 10;
-    public static final int MAX_GRACE_MINUTES = 90;
+    public static final int MIN_GRACE_MINUTES = SettingCatalog.REPAIR_GRACE_PERIOD_MINUTES.rangeOrThrow().min();
+    public static final int MAX_GRACE_MINUTES = SettingCatalog.REPAIR_GRACE_PERIOD_MINUTES.rangeOrThrow().max();
     /**
      * A DSVM needs several minutes to boot, run the provisioning script (package installs) and start
      * JupyterHub; the grace period starts after the state change completes, so 30 minutes leaves room for a
      * slow first boot without keeping a dead hub in the pool for long.
      */
-    public static final int DEFAULT_GRACE_MINUTES = 30;
-    public static final String DEFAULT_REPAIR_ACTION = "Replace";
+    public static final int DEFAULT_GRACE_MINUTES = SettingCatalog.REPAIR_GRACE_PERIOD_MINUTES.defaultOrThrow();
+    public static final String DEFAULT_REPAIR_ACTION = SettingCatalog.REPAIR_ACTION.defaultOrThrow();
     public static final java.util.List<String> REPAIR_ACTIONS = java.util.List.of("Replace", "Restart", "Reimage");
 
     /** The extension's public settings (nothing secret: a probe of localhost). */

@@ -33,7 +33,7 @@ public record OutboundPlan(OutboundType type, boolean sharesEntryFrontend, int p
     public static final int MIN_PORTS_PER_VM = PORT_BLOCK;
     public static final int MAX_PORTS_PER_VM = PORTS_PER_LOAD_BALANCER_IP;
     /** Enough for pip installs and git clones of a busy notebook server; Azure's own default for small pools. */
-    public static final int DEFAULT_PORTS_PER_VM = 1024;
+    public static final int DEFAULT_PORTS_PER_VM = io.github.dsvmpool.config.SettingCatalog.OUTBOUND_PORTS_PER_VM.defaultOrThrow();
 
     /**
      * Frontend ports the inbound rules use on the entry address: the pool entry's two rules (SSH, JupyterHub)
