@@ -5,7 +5,7 @@ import com.pulumi.Pulumi;
 import io.github.dsvmpool.launch.CommonPool;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.plans.autoscale.WeekSchedule;
+import io.github.dsvmpool.config.autoscale.WeekSchedule;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.pool.DsvmPoolArgs;
 import io.github.dsvmpool.pool.ExistingNetwork;

@@ -4,7 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.pool.DsvmPoolArgs;
 import io.github.dsvmpool.pool.PoolChildren;
 import java.util.List;

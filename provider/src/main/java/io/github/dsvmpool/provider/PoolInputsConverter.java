@@ -1,10 +1,10 @@
 package io.github.dsvmpool.provider;
 
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.config.PurchasePlan;
-import io.github.dsvmpool.plans.autoscale.AutoscaleLimits;
-import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.AutoscaleLimits;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
 import io.github.dsvmpool.pool.DsvmPoolArgs;
 import io.github.dsvmpool.pool.ExistingNetwork;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
-import io.github.dsvmpool.config.StackConfiguration;
+import io.github.dsvmpool.stackconfig.StackConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

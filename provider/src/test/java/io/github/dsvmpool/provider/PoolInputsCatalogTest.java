@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.config.Setting;
 import io.github.dsvmpool.config.SettingCatalog;
 import java.lang.reflect.Field;

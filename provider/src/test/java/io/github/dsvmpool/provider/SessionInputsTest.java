@@ -2,8 +2,8 @@ package io.github.dsvmpool.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dsvmpool.config.Problem;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.config.SessionSettings;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class SessionInputsTest {
         in.sessions.cpuSharePercent = 0;
         in.sessions.maxProtectedHours = 30;
         var settings = PoolInputsConverter.convert(in, new Problems()).settings();
-        assertThat(settings.problems()).extracting(Problem::setting)
+        assertThat(io.github.dsvmpool.plans.PoolSettingsValidator.problems(settings)).extracting(Problem::setting)
                 .containsExactlyInAnyOrder("sessions.cpuSharePercent", "sessions.maxProtectedHours");
     }
 }

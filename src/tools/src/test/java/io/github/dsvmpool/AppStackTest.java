@@ -1,15 +1,17 @@
 package io.github.dsvmpool;
 
+import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsValidator;
+
 import static io.github.dsvmpool.testing.Graph.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.RecordingMocks;
 import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
-import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
 import io.github.dsvmpool.pool.DsvmPool;
 import io.github.dsvmpool.testing.Graph;
 import io.github.dsvmpool.vm.MountParameters;
@@ -252,7 +254,7 @@ class AppStackTest {
     void autoscaleTargetsTheScaleSetWithThePlannedWeek(String stackName) {
         var run = runs.get(stackName);
         var graph = run.graph();
-        var plan = AutoscalePlan.of(AutoscaleSettingsParser.parse(run.config("autoscale"),
+        var plan = AutoscalePlan.of(AutoscaleSettingsValidator.parseAndValidate(run.config("autoscale"),
                 Integer.parseInt(run.config("maxInstanceCount")), new Problems()));
         var autoscale = graph.single("azure-native:insights:AutoscaleSetting");
         String scaleSetId = idOf(graph, "azure-native:compute:VirtualMachineScaleSet");
@@ -439,7 +441,7 @@ class AppStackTest {
         assertThat(outcome.result().exitCode()).isNotZero();
         assertThat(outcome.registrations()).extracting(Registration::type).containsOnly("pulumi:pulumi:Stack");
         assertThat(outcome.result().exceptions()).anySatisfy(error -> assertThat(error)
-                .isInstanceOf(io.github.dsvmpool.config.InvalidConfigurationException.class).message()
+                .isInstanceOf(io.github.dsvmpool.problems.InvalidConfigurationException.class).message()
                 .contains("maxInstanceCount = '5000'", "allowOpenInternet = 'true'", "shareName = 'Team_Share'",
                         "adminPassword = [secret]")
                 .doesNotContain("weak"));

@@ -1,5 +1,8 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -14,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Parsers from raw configuration text to typed values; a parse failure becomes a {@link Problem}. */
-final class ConfigValues {
+public final class ConfigValues {
     private ConfigValues() {
     }
 
@@ -47,8 +50,15 @@ final class ConfigValues {
         };
     }
 
-    /** A YAML list (handed over as a JSON array) or, for `pulumi config set`, a comma-separated string. */
-    static Optional<List<String>> stringList(String key, String text, Problems problems) {
+    /**
+     * A YAML list (handed over as a JSON array) or, for `pulumi config set`, a comma-separated string.
+     *
+     * @param key      the setting's key, for the problem
+     * @param text     the value
+     * @param problems where a problem goes
+     * @return the strings, or empty with a problem
+     */
+    public static Optional<List<String>> stringList(String key, String text, Problems problems) {
         String trimmed = text.trim();
         if (!trimmed.startsWith("[")) {
             return Optional.of(Arrays.stream(trimmed.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.config;
 
+
+
 /**
  * The tables of docs/configuration.md, generated from {@link SettingCatalog}: one section per {@link SettingGroup},
  * one row per setting (key, default, allowed values and limits). {@code SettingCatalogTest} fails when the

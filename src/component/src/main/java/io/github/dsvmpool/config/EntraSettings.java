@@ -1,6 +1,5 @@
 package io.github.dsvmpool.config;
 
-import io.github.dsvmpool.plans.EntraLoginPlan;
 import java.util.List;
 
 /** Entra ID SSH login: whether it is on, and the Entra groups (object ids) that may log in as admins or users. */
@@ -8,9 +7,5 @@ public record EntraSettings(boolean enabled, List<String> adminGroupObjectIds, L
     public EntraSettings {
         adminGroupObjectIds = List.copyOf(adminGroupObjectIds);
         userGroupObjectIds = List.copyOf(userGroupObjectIds);
-    }
-
-    public EntraLoginPlan plan() {
-        return new EntraLoginPlan(enabled, adminGroupObjectIds, userGroupObjectIds);
     }
 }

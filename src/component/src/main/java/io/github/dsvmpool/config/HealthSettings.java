@@ -1,6 +1,5 @@
 package io.github.dsvmpool.config;
 
-import io.github.dsvmpool.plans.HealthPlan;
 import java.util.Optional;
 
 /**
@@ -9,12 +8,4 @@ import java.util.Optional;
  */
 public record HealthSettings(Optional<Boolean> extension, Optional<Boolean> repairs, int graceMinutes,
                              String repairAction) {
-
-    /** The decisions, with the defaults resolved for a production or non-production pool. */
-    public HealthPlan plan(boolean production) {
-        boolean repair = repairs.orElse(production);
-        // Repairs need a health source: left unset, the extension follows the repairs.
-        boolean probe = extension.orElse(production || repair);
-        return new HealthPlan(probe, repair, graceMinutes, repairAction);
-    }
 }

@@ -1,7 +1,8 @@
 package io.github.dsvmpool.config;
 
-import io.github.dsvmpool.plans.autoscale.AlwaysOnSchedule;
-import io.github.dsvmpool.plans.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.plans.PoolSettingsValidator;
+
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                            SessionSettings sessions, Map<String, String> tags) {
 
     /**
-     * Copies the tags; validation is {@link #problems()}'s job.
+     * Copies the tags; validation is {@code PoolSettingsValidator}'s job (package plans).
      *
      * @param location     see the record component {@code location}
      * @param production   see the record component {@code production}
@@ -100,50 +101,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                 return Optional.empty();
             }
         }
-        return io.github.dsvmpool.plans.autoscale.TimeZones.toIana(configured);
-    }
-
-    /**
-     * The health source and automatic repairs, with the defaults for this pool resolved.
-     *
-     * @return the health plan
-     */
-    public io.github.dsvmpool.plans.HealthPlan healthPlan() {
-        return health.plan(production);
-    }
-
-    /**
-     * Where the VMs get the storage key.
-     *
-     * @return the Key Vault plan (disabled when the key travels in the extension)
-     */
-    public io.github.dsvmpool.plans.KeyVaultPlan keyVaultPlan() {
-        return new io.github.dsvmpool.plans.KeyVaultPlan(storage.keySource(production) == StorageKeySource.KEY_VAULT,
-                production,
-                production ? io.github.dsvmpool.plans.KeyVaultPlan.PRODUCTION_SOFT_DELETE_DAYS
-                        : io.github.dsvmpool.plans.KeyVaultPlan.DEFAULT_SOFT_DELETE_DAYS,
-                storage.endpointSuffix());
-    }
-
-    /**
-     * The globally unique names the user configured (storage account, Key Vault, DNS label); the rest are
-     * derived per subscription and stack ({@link io.github.dsvmpool.plans.GlobalNames}).
-     *
-     * @return the configured names
-     */
-    public io.github.dsvmpool.plans.GlobalNames.Configured configuredNames() {
-        return new io.github.dsvmpool.plans.GlobalNames.Configured(storage.accountName(), storage.keyVaultName(),
-                loadBalancer.dnsLabel());
-    }
-
-    /**
-     * Every problem with these settings, named by their configuration keys; the component refuses settings with
-     * any problem before it declares anything.
-     *
-     * @return the problems; empty when the settings are valid
-     */
-    public List<Problem> problems() {
-        return PoolSettingsValidator.problems(this);
+        return io.github.dsvmpool.config.autoscale.TimeZones.toIana(configured);
     }
 
     /**
@@ -602,7 +560,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder tags(Map<String, String> value) { tags = Map.copyOf(value); return this; }
 
         /**
-         * Builds without validating, so that all problems can be reported together by {@link #problems()}.
+         * Builds without validating, so that all problems can be reported together by the validator ({@code io.github.dsvmpool.plans.PoolSettingsValidator}).
          *
          * @return the settings
          */

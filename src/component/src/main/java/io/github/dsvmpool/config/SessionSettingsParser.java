@@ -1,9 +1,12 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.problems.JsonErrors;
+import io.github.dsvmpool.problems.Problems;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.github.dsvmpool.plans.autoscale.ConfigObject;
+import io.github.dsvmpool.config.autoscale.ConfigObject;
 import java.util.Set;
 
 /**

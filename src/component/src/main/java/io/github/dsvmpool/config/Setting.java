@@ -1,5 +1,7 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.problems.Problems;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

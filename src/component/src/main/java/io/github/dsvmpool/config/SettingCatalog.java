@@ -1,5 +1,8 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.stackconfig.StackConfiguration;
+
+
 import io.github.dsvmpool.config.Setting.Kind;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.List;
@@ -8,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Every configuration setting, declared once: key, type, default, limits and description. The stack reader
- * ({@link StackConfiguration}) reads these, the builder of {@link PoolSettings} takes its literal defaults from
+ * ({@code StackConfiguration}) reads these, the builder of {@link PoolSettings} takes its literal defaults from
  * them, the validator its simple ranges, the component package its inputs' descriptions and conversion, and
  * docs/configuration.md is generated from them ({@code SettingCatalogTest} fails on drift). Adding a setting:
  * an entry here (in {@link #ALL} too), its builder method and record component, and the code that uses it.

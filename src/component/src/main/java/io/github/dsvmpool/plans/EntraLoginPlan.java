@@ -11,6 +11,16 @@ import java.util.List;
  * resource group. Owner and Contributor do not grant login. Pure: the component only wires.
  */
 public record EntraLoginPlan(boolean enabled, List<String> adminGroupIds, List<String> userGroupIds) {
+    /**
+     * The plan of the configured Entra login.
+     *
+     * @param entra the settings
+     * @return the plan
+     */
+    public static EntraLoginPlan of(io.github.dsvmpool.config.EntraSettings entra) {
+        return new EntraLoginPlan(entra.enabled(), entra.adminGroupObjectIds(), entra.userGroupObjectIds());
+    }
+
     public static final String PUBLISHER = "Microsoft.Azure.ActiveDirectory";
     public static final String TYPE = "AADSSHLoginForLinux";
     public static final String VERSION = "1.0";

@@ -24,6 +24,17 @@ public record GlobalNames(String storageAccountName, String keyVaultName, String
                              Optional<String> dnsLabel) {
         /** Nothing configured: every name derived. */
         public static final Configured NONE = new Configured(Optional.empty(), Optional.empty(), Optional.empty());
+
+        /**
+         * The globally unique names the user configured (storage account, Key Vault, DNS label).
+         *
+         * @param settings the pool's settings
+         * @return the configured names
+         */
+        public static Configured of(io.github.dsvmpool.config.PoolSettings settings) {
+            return new Configured(settings.storage().accountName(), settings.storage().keyVaultName(),
+                    settings.loadBalancer().dnsLabel());
+        }
     }
 
     /**

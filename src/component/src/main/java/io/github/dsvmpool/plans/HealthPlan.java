@@ -27,6 +27,30 @@ import java.util.Optional;
  * @param repairAction   Replace, Restart or Reimage
  */
 public record HealthPlan(boolean extension, boolean repairs, int graceMinutes, String repairAction) {
+    /**
+     * The decisions, with the defaults resolved for a production or non-production pool.
+     *
+     * @param health     the configured health settings
+     * @param production whether the pool is a production pool
+     * @return the plan
+     */
+    public static HealthPlan of(io.github.dsvmpool.config.HealthSettings health, boolean production) {
+        boolean repair = health.repairs().orElse(production);
+        // Repairs need a health source: left unset, the extension follows the repairs.
+        boolean probe = health.extension().orElse(production || repair);
+        return new HealthPlan(probe, repair, health.graceMinutes(), health.repairAction());
+    }
+
+    /**
+     * The pool's health source and automatic repairs, with the defaults for this pool resolved.
+     *
+     * @param settings the pool's settings
+     * @return the plan
+     */
+    public static HealthPlan of(io.github.dsvmpool.config.PoolSettings settings) {
+        return of(settings.health(), settings.production());
+    }
+
     public static final String PUBLISHER = "Microsoft.ManagedServices";
     public static final String TYPE = "ApplicationHealthLinux";
     /** Binary health states; 2.0 is Rich mode. */

@@ -24,6 +24,19 @@ public record KeyVaultPlan(boolean enabled, boolean purgeProtection, int softDel
     public static final int PRODUCTION_SOFT_DELETE_DAYS = 90;
     public static final int DEFAULT_SOFT_DELETE_DAYS = 7;
 
+    /**
+     * Where the VMs get the storage key.
+     *
+     * @param settings the pool's settings
+     * @return the Key Vault plan (disabled when the key travels in the extension)
+     */
+    public static KeyVaultPlan of(io.github.dsvmpool.config.PoolSettings settings) {
+        boolean production = settings.production();
+        return new KeyVaultPlan(settings.storage().keySource(production) == io.github.dsvmpool.config.StorageKeySource.KEY_VAULT,
+                production, production ? PRODUCTION_SOFT_DELETE_DAYS : DEFAULT_SOFT_DELETE_DAYS,
+                settings.storage().endpointSuffix());
+    }
+
     /** {@code vault.azure.net} in the public cloud; the sovereign clouds' equivalents. */
     public String vaultDnsSuffix() {
         return switch (storageEndpointSuffix.toLowerCase(Locale.ROOT)) {

@@ -1,6 +1,6 @@
 package io.github.dsvmpool.plans;
 
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import java.util.List;
 
 /**

@@ -12,7 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.GlobalNames;
 import io.github.dsvmpool.plans.NatPortPlan;
@@ -116,7 +116,7 @@ public final class DsvmPool extends ComponentResource {
      * @param name the pool's name: 1-20 lowercase letters, digits and hyphens, starting with a letter; it prefixes
      *             every child's logical name and the derived Azure names, and must be unique in the stack
      * @param args the pool's settings and secrets
-     * @throws io.github.dsvmpool.config.InvalidConfigurationException naming every invalid argument, before any
+     * @throws io.github.dsvmpool.problems.InvalidConfigurationException naming every invalid argument, before any
      *                                                                 child is declared
      */
     public DsvmPool(String name, DsvmPoolArgs args) {
@@ -131,7 +131,7 @@ public final class DsvmPool extends ComponentResource {
      *                stack
      * @param args    the pool's settings and secrets
      * @param options resource options of the component (parent, providers, protect, ...)
-     * @throws io.github.dsvmpool.config.InvalidConfigurationException naming every invalid argument, before any
+     * @throws io.github.dsvmpool.problems.InvalidConfigurationException naming every invalid argument, before any
      *                                                                 child is declared
      */
     public DsvmPool(String name, DsvmPoolArgs args, ComponentResourceOptions options) {

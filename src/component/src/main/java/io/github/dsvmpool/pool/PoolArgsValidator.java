@@ -1,9 +1,11 @@
 package io.github.dsvmpool.pool;
 
+import io.github.dsvmpool.plans.PoolSettingsValidator;
+
 import io.github.dsvmpool.config.OutboundType;
-import io.github.dsvmpool.config.PoolArgumentRules;
-import io.github.dsvmpool.config.Problem;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.plans.PoolArgumentRules;
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.plans.OutboundPlan;
 import java.util.List;
 
@@ -32,7 +34,7 @@ final class PoolArgsValidator {
         }
         // On an existing subnet the pool declares no network of its own: its addressSpace and subnetPrefix
         // are not used, and the existing subnet is checked instead.
-        List<Problem> settingsProblems = args.settings().problems();
+        List<Problem> settingsProblems = PoolSettingsValidator.problems(args.settings());
         problems.addAll(args.network().isEmpty() ? settingsProblems : settingsProblems.stream()
                 .filter(problem -> !OWN_NETWORK_SETTINGS.contains(problem.setting())).toList());
         args.network().ifPresent(network -> SubnetShare.of(network).checkJoin(name,

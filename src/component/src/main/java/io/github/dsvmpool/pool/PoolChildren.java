@@ -1,5 +1,11 @@
 package io.github.dsvmpool.pool;
 
+import io.github.dsvmpool.plans.EntraLoginPlan;
+
+import io.github.dsvmpool.plans.KeyVaultPlan;
+
+import io.github.dsvmpool.plans.HealthPlan;
+
 import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import com.pulumi.azurenative.resources.ResourceGroup;
@@ -10,7 +16,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.GlobalNames;
 import io.github.dsvmpool.plans.NatPortPlan;
@@ -122,7 +128,7 @@ public final class PoolChildren {
         String project = Deployment.getInstance().getProjectName();
         String stack = Deployment.getInstance().getStackName();
         Output<GlobalNames> globalNames = subscriptionId.applyValue(subscription ->
-                GlobalNames.of(name, project, stack, subscription, settings.configuredNames()));
+                GlobalNames.of(name, project, stack, subscription, GlobalNames.Configured.of(settings)));
         Output<String> accountName = globalNames.applyValue(GlobalNames::storageAccountName);
         int maxInstances = settings.scaleSet().instanceCounts().maximum();
         var lbSettings = settings.loadBalancer();
@@ -148,14 +154,14 @@ public final class PoolChildren {
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
         var hostKey = new PoolHostKey(context);
-        var keyVaultPlan = settings.keyVaultPlan();
+        var keyVaultPlan = KeyVaultPlan.of(settings);
         Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
                 ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
                         globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.get()))
                 : Optional.empty();
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
-        var health = settings.healthPlan();
-        var entra = settings.entra().plan();
+        var health = HealthPlan.of(settings);
+        var entra = EntraLoginPlan.of(settings.entra());
         boolean sessions = settings.sessionProtectionEnabled();
         // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
         // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned

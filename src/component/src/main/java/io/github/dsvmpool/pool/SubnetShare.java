@@ -1,6 +1,6 @@
 package io.github.dsvmpool.pool;
 
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.plans.Ipv4Cidr;
 import io.github.dsvmpool.plans.SubnetPlan;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.stackconfig.StackConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

@@ -2,8 +2,8 @@ package io.github.dsvmpool.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dsvmpool.config.Problem;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

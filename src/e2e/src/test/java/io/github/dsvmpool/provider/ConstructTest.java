@@ -9,7 +9,7 @@ import com.pulumi.provider.internal.models.ConstructRequest;
 import com.pulumi.provider.internal.models.ConstructResponse;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.problems.InvalidConfigurationException;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.offline.StackFile;

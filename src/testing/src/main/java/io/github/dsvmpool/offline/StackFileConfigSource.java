@@ -1,6 +1,6 @@
 package io.github.dsvmpool.offline;
 
-import io.github.dsvmpool.config.ConfigSource;
+import io.github.dsvmpool.stackconfig.ConfigSource;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package io.github.dsvmpool.rules;
 
 import io.github.dsvmpool.offline.Registration;
-import io.github.dsvmpool.plans.autoscale.AutoscaleLimits;
+import io.github.dsvmpool.config.autoscale.AutoscaleLimits;
 import io.github.dsvmpool.plans.autoscale.IsoDurations;
-import io.github.dsvmpool.plans.autoscale.TimeZones;
+import io.github.dsvmpool.config.autoscale.TimeZones;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

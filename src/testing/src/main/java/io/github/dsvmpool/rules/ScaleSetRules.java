@@ -1,7 +1,7 @@
 package io.github.dsvmpool.rules;
 
 import io.github.dsvmpool.offline.Registration;
-import io.github.dsvmpool.plans.autoscale.AutoscaleLimits;
+import io.github.dsvmpool.config.autoscale.AutoscaleLimits;
 import io.github.dsvmpool.plans.autoscale.IsoDurations;
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,20 @@
 package io.github.dsvmpool.pool;
 
+import io.github.dsvmpool.plans.PoolSettingsValidator;
+
+import io.github.dsvmpool.plans.HealthPlan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import net.jqwik.api.Tag;
 
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.plans.SubnetPlan;
-import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
 import io.github.dsvmpool.rules.AzureRules;
 import io.github.dsvmpool.rules.RuleReport;
 import io.github.dsvmpool.vm.ShareProtocol;
@@ -46,7 +50,7 @@ class AcceptedPoolsHoldAzureRulesTest {
                     + " poolEntry=" + pool.loadBalancer().poolEntry() + " ssh=" + pool.loadBalancer().sshNatFirstPort()
                     + " jupyter=" + pool.loadBalancer().jupyterNatFirstPort() + " storage=" + pool.storage().sku() + "/"
                     + pool.storage().protocol() + " schedule=" + pool.autoscale().isPresent() + " health="
-                    + pool.healthPlan() + " problems=" + problems;
+                    + HealthPlan.of(pool) + " problems=" + problems;
         }
     }
 
@@ -80,7 +84,7 @@ class AcceptedPoolsHoldAzureRulesTest {
         for (int max : new int[] {1, 1000}) {
             for (OutboundType type : OutboundType.values()) {
                 var settings = base(max).outboundType(type).build();
-                assertThat(settings.problems()).as("max %d %s", max, type).isEmpty();
+                assertThat(PoolSettingsValidator.problems(settings)).as("max %d %s", max, type).isEmpty();
                 var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("edge", DsvmPoolArgs.builder()
                         .settings(settings).adminPassword(PASSWORD).build()));
                 assertThat(outcome.result().exceptions()).isEmpty();
@@ -125,7 +129,7 @@ class AcceptedPoolsHoldAzureRulesTest {
                         .orElse(builder))
                 .build(builder -> {
                     var settings = builder.build();
-                    return new Candidate(settings, settings.problems().stream().map(Object::toString).toList());
+                    return new Candidate(settings, PoolSettingsValidator.problems(settings).stream().map(Object::toString).toList());
                 }));
     }
 

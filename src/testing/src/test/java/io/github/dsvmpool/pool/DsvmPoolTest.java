@@ -3,7 +3,7 @@ package io.github.dsvmpool.pool;
 import static io.github.dsvmpool.testing.Graph.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.problems.InvalidConfigurationException;
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.offline.OfflineRun;

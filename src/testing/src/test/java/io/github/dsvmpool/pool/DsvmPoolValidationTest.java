@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.pulumi.core.Output;
-import io.github.dsvmpool.config.ConfigSource;
-import io.github.dsvmpool.config.InvalidConfigurationException;
-import io.github.dsvmpool.config.Problem;
-import io.github.dsvmpool.config.StackConfiguration;
+import io.github.dsvmpool.stackconfig.ConfigSource;
+import io.github.dsvmpool.problems.InvalidConfigurationException;
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.stackconfig.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.Registration;
 import java.util.List;
@@ -77,8 +77,8 @@ class DsvmPoolValidationTest {
 
     @Test
     void aScheduleBeyondThePoolIsRefusedByTheComponentBeforeAnyChild() {
-        var week = io.github.dsvmpool.plans.autoscale.WeekSchedule.builder()
-                .workingHours("office", io.github.dsvmpool.plans.autoscale.WeekSchedule.WEEKDAYS, 9, 17, 1, 8)
+        var week = io.github.dsvmpool.config.autoscale.WeekSchedule.builder()
+                .workingHours("office", io.github.dsvmpool.config.autoscale.WeekSchedule.WEEKDAYS, 9, 17, 1, 8)
                 .build();
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("cpu", DsvmPoolArgs.builder()
                 .settings(settings().maxInstanceCount(4).autoscale(week).build())

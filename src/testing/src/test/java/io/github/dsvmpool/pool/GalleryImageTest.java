@@ -1,9 +1,11 @@
 package io.github.dsvmpool.pool;
 
+import io.github.dsvmpool.plans.PoolSettingsValidator;
+
 import static io.github.dsvmpool.testing.Graph.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dsvmpool.config.Problem;
+import io.github.dsvmpool.problems.Problem;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.rules.AzureRules;
 import io.github.dsvmpool.testing.Graph;
@@ -40,19 +42,19 @@ class GalleryImageTest {
     @Test
     void aGen2ImageOnAGen1OnlySizeIsRefused() {
         // Learn's Dv3 page: Generation 1 only; Dsv3: 1 and 2.
-        assertThat(DsvmPoolTest.settings().vmSize("Standard_D2_v3").build().problems())
+        assertThat(PoolSettingsValidator.problems(DsvmPoolTest.settings().vmSize("Standard_D2_v3").build()))
                 .extracting(Problem::toString).singleElement().asString().contains("vmSize", "Generation 2");
-        assertThat(DsvmPoolTest.settings().vmSize("Standard_D2_v3").imageSku("2204").build().problems()).isEmpty();
-        assertThat(DsvmPoolTest.settings().vmSize("Standard_D2s_v3").build().problems()).isEmpty();
+        assertThat(PoolSettingsValidator.problems(DsvmPoolTest.settings().vmSize("Standard_D2_v3").imageSku("2204").build())).isEmpty();
+        assertThat(PoolSettingsValidator.problems(DsvmPoolTest.settings().vmSize("Standard_D2s_v3").build())).isEmpty();
     }
 
     @Test
     void aMalformedIdOrOneBesideChangedMarketplaceKeysIsRefusedNamingTheSetting() {
-        assertThat(DsvmPoolTest.settings().imageId("dsvm-2404").build().problems())
+        assertThat(PoolSettingsValidator.problems(DsvmPoolTest.settings().imageId("dsvm-2404").build()))
                 .extracting(Problem::setting).containsExactly("imageId");
-        assertThat(DsvmPoolTest.settings().imageId(DEFINITION).imageOffer("ubuntu-2404").build().problems())
+        assertThat(PoolSettingsValidator.problems(DsvmPoolTest.settings().imageId(DEFINITION).imageOffer("ubuntu-2404").build()))
                 .extracting(Problem::toString).singleElement().asString()
                 .contains("imageId", "not both");
-        assertThat(DsvmPoolTest.settings().imageId(DEFINITION).build().problems()).isEmpty();
+        assertThat(PoolSettingsValidator.problems(DsvmPoolTest.settings().imageId(DEFINITION).build())).isEmpty();
     }
 }

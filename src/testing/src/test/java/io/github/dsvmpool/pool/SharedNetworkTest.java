@@ -5,10 +5,10 @@ import static io.github.dsvmpool.pool.DsvmPoolTest.settings;
 import static io.github.dsvmpool.testing.Graph.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.problems.InvalidConfigurationException;
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.Problem;
+import io.github.dsvmpool.problems.Problem;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.offline.StackFile;

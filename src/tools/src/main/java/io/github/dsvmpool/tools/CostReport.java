@@ -1,7 +1,7 @@
 package io.github.dsvmpool.tools;
 
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.StackConfiguration;
+import io.github.dsvmpool.stackconfig.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.offline.StackFileConfigSource;
@@ -10,9 +10,9 @@ import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
 import io.github.dsvmpool.plans.autoscale.CostEstimate;
 import io.github.dsvmpool.plans.autoscale.CostEstimator;
 import io.github.dsvmpool.plans.autoscale.CostReportFormatter;
-import io.github.dsvmpool.plans.autoscale.ListPrices;
+import io.github.dsvmpool.plans.ListPrices;
 import java.io.IOException;
-import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.problems.InvalidConfigurationException;
 import io.github.dsvmpool.tools.cli.Cli;
 import io.github.dsvmpool.tools.cli.Numbers;
 import io.github.dsvmpool.tools.cli.ToolContext;

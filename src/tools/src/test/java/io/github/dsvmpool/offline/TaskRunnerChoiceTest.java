@@ -3,7 +3,7 @@ package io.github.dsvmpool.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dsvmpool.App;
-import io.github.dsvmpool.config.StackConfiguration;
+import io.github.dsvmpool.stackconfig.StackConfiguration;
 import io.github.dsvmpool.tools.plan.OfflinePlan;
 import io.github.dsvmpool.tools.plan.Plan;
 import io.github.dsvmpool.tools.plan.PlanJson;

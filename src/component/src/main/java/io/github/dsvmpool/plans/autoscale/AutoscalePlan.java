@@ -1,5 +1,10 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.PredictiveMode;
+import io.github.dsvmpool.config.autoscale.PredictiveSettings;
+
 import java.util.List;
 
 /**

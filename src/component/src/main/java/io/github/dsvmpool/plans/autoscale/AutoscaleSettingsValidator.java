@@ -1,7 +1,19 @@
 package io.github.dsvmpool.plans.autoscale;
 
-import io.github.dsvmpool.config.Problem;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.config.autoscale.AutoscaleLimits;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.Capacity;
+import io.github.dsvmpool.config.autoscale.CpuSettings;
+import io.github.dsvmpool.config.autoscale.DayNames;
+import io.github.dsvmpool.config.autoscale.FixedDate;
+import io.github.dsvmpool.config.autoscale.NotificationSettings;
+import io.github.dsvmpool.config.autoscale.PredictiveMode;
+import io.github.dsvmpool.config.autoscale.TimeZones;
+import io.github.dsvmpool.config.autoscale.WorkingHours;
+
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -303,5 +315,30 @@ public final class AutoscaleSettingsValidator {
             }
         }
         return false;
+    }
+
+    /**
+     * Parses and validates against the pool's structural maximum; the one call a program needs.
+     *
+     * @param json        the {@code autoscale} setting's value
+     * @param poolMaximum the pool's {@code maxInstanceCount}
+     * @param problems    where problems go
+     * @return the schedule (check {@code problems} before using it)
+     */
+    public static AutoscaleSettings parseAndValidate(String json, int poolMaximum, Problems problems) {
+        AutoscaleSettings settings = AutoscaleSettingsParser.parseWithoutValidation(json, poolMaximum, problems);
+        validate(settings, poolMaximum, problems);
+        return settings;
+    }
+
+    /**
+     * Parses and validates against the largest possible scale set ({@value AutoscaleLimits#LARGEST_POOL}).
+     *
+     * @param json     the {@code autoscale} setting's value
+     * @param problems where problems go
+     * @return the schedule
+     */
+    public static AutoscaleSettings parseAndValidate(String json, Problems problems) {
+        return parseAndValidate(json, AutoscaleLimits.LARGEST_POOL, problems);
     }
 }

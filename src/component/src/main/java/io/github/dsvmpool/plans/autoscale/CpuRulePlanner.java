@@ -1,5 +1,8 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.Capacity;
+import io.github.dsvmpool.config.autoscale.CpuSettings;
+
 import java.util.List;
 
 /** Turns {@link CpuSettings} into the two Azure rules a CPU-scaled profile carries. */

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.Capacity;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.Capacity;
+
 /**
  * How long one recurrence profile is active per week and what that means in VM hours.
  *

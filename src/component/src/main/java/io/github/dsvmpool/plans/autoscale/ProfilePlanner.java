@@ -1,5 +1,10 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.FixedDate;
+import io.github.dsvmpool.config.autoscale.WorkingHours;
+
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;

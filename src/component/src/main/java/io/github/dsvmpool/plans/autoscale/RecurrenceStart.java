@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.DayNames;
+
 import java.time.DayOfWeek;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+
 /**
  * The scale-set fields that belong to the autoscale decision, spelled as Azure wants them.
  *

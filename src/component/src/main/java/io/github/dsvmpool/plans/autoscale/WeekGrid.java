@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.WorkingHours;
+
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.plans.ListPrices;
+
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,12 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.Capacity;
+import io.github.dsvmpool.config.autoscale.TimeZones;
+
 import com.google.gson.Gson;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -43,7 +48,7 @@ class DocsExamplesTest {
     private static AutoscaleSettings parse(Map<String, Object> config) {
         Problems problems = new Problems();
         int poolMaximum = (Integer) config.get("dsvm-pool:maxInstanceCount");
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(new Gson().toJson(config.get("dsvm-pool:autoscale")),
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(new Gson().toJson(config.get("dsvm-pool:autoscale")),
                 poolMaximum, problems);
         assertThat(problems.list()).isEmpty();
         return settings;

@@ -1,6 +1,16 @@
 package io.github.dsvmpool.plans.autoscale;
 
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.Capacity;
+import io.github.dsvmpool.config.autoscale.CpuSettings;
+import io.github.dsvmpool.config.autoscale.FixedDate;
+import io.github.dsvmpool.config.autoscale.PredictiveSettings;
+import io.github.dsvmpool.config.autoscale.ScaleInPolicy;
+import io.github.dsvmpool.config.autoscale.SpotSettings;
+import io.github.dsvmpool.config.autoscale.WorkingHours;
+
+import io.github.dsvmpool.problems.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -20,7 +30,7 @@ class ParserDefaultsTest {
     void absentConfigurationMeansTheDocumentedDefaults(String json) {
         Problems problems = new Problems();
 
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(json, 6, problems);
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(json, 6, problems);
 
         assertThat(problems.list()).isEmpty();
         assertThat(settings.timeZone()).isEqualTo("UTC");
@@ -40,7 +50,7 @@ class ParserDefaultsTest {
     void profileFieldsDefaultSensibly() {
         Problems problems = new Problems();
 
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(Json.of("{'workingHours': [{'name': 'lab', 'minimum': 2}],"
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(Json.of("{'workingHours': [{'name': 'lab', 'minimum': 2}],"
                 + " 'offHours': {'minimum': 1}, 'fixedDates': [{'name': 'xmas', 'start': '2026-12-24T00:00', 'end': '2026-12-27T00:00:00'}]}"),
                 8, problems);
 
@@ -56,7 +66,7 @@ class ParserDefaultsTest {
     void acceptsValuesThatPulumiPathSetStoresAsStrings() {
         Problems problems = new Problems();
 
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(Json.of("{'cpu': {'scaleOutAbovePercent': '80',"
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(Json.of("{'cpu': {'scaleOutAbovePercent': '80',"
                 + " 'scaleInBelowPercent': '30'}, 'spot': {'enabled': 'true'}, 'workingHours': [{'name': 'a',"
                 + " 'days': ['monday', 'TUE', 'Wed'], 'startHour': '9', 'endHour': 17.0}]}"), 10, problems);
 
@@ -73,7 +83,7 @@ class ParserDefaultsTest {
     void translatesAnIanaTimeZone() {
         Problems problems = new Problems();
 
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(Json.of("{'timeZone': 'Europe/Berlin'}"), 4, problems);
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(Json.of("{'timeZone': 'Europe/Berlin'}"), 4, problems);
 
         assertThat(problems.list()).isEmpty();
         assertThat(settings.timeZone()).isEqualTo("W. Europe Standard Time");
@@ -83,7 +93,7 @@ class ParserDefaultsTest {
     void spotTurnsTheTerminateNotificationOffByDefault() {
         Problems problems = new Problems();
 
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(Json.of("{'spot': {'enabled': true, 'maxPrice': 0.05}}"),
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(Json.of("{'spot': {'enabled': true, 'maxPrice': 0.05}}"),
                 4, problems);
 
         assertThat(problems.list()).isEmpty();
@@ -95,7 +105,7 @@ class ParserDefaultsTest {
     void emptyWorkingHoursMeanOffHoursAllWeek() {
         Problems problems = new Problems();
 
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(Json.of("{'workingHours': [], 'offHours': {'minimum': 1, 'maximum': 3}}"),
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(Json.of("{'workingHours': [], 'offHours': {'minimum': 1, 'maximum': 3}}"),
                 4, problems);
 
         assertThat(problems.list()).isEmpty();

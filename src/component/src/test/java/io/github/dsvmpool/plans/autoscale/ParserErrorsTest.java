@@ -1,8 +1,10 @@
 package io.github.dsvmpool.plans.autoscale;
 
-import io.github.dsvmpool.config.InvalidConfigurationException;
-import io.github.dsvmpool.config.Problem;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+
+import io.github.dsvmpool.problems.InvalidConfigurationException;
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -132,7 +134,7 @@ class ParserErrorsTest {
         Problems problems = new Problems();
         String json = input.startsWith("{\"") ? input : Json.of(input);
 
-        AutoscaleSettingsParser.parse(json, POOL_MAXIMUM, problems);
+        AutoscaleSettingsValidator.parseAndValidate(json, POOL_MAXIMUM, problems);
 
         assertThat(problems.list()).extracting(Problem::setting).containsExactly(expectedSetting);
         assertThat(problems.list().get(0).allowed()).isNotBlank();
@@ -144,7 +146,7 @@ class ParserErrorsTest {
         String json = Json.of("{'timeZone': 'Nowhere/Land', 'workingHours': [{'name': 'a', 'startHour': 25}],"
                 + " 'cpu': {'scaleInBelowPercent': 65}, 'notifications': {'webhooks': ['http://x.example']}}");
 
-        AutoscaleSettingsParser.parse(json, POOL_MAXIMUM, problems);
+        AutoscaleSettingsValidator.parseAndValidate(json, POOL_MAXIMUM, problems);
 
         assertThat(problems.list()).extracting(Problem::setting).containsExactlyInAnyOrder(
                 "autoscale.timeZone", "autoscale.workingHours[0].startHour", "autoscale.cpu.scaleInBelowPercent",
@@ -159,7 +161,7 @@ class ParserErrorsTest {
     void poolMaximumProblemNamesBothSettings() {
         Problems problems = new Problems();
 
-        AutoscaleSettingsParser.parse(Json.of("{'workingHours': [{'name': 'a', 'maximum': 11}]}"), POOL_MAXIMUM, problems);
+        AutoscaleSettingsValidator.parseAndValidate(Json.of("{'workingHours': [{'name': 'a', 'maximum': 11}]}"), POOL_MAXIMUM, problems);
 
         assertThat(problems.list().get(0).message())
                 .contains("autoscale.workingHours[0].maximum = '11'")
@@ -171,7 +173,7 @@ class ParserErrorsTest {
     void caseMistakeInATimeZoneSuggestsTheRightSpelling() {
         Problems problems = new Problems();
 
-        AutoscaleSettingsParser.parse(Json.of("{'timeZone': 'w. europe standard time'}"), POOL_MAXIMUM, problems);
+        AutoscaleSettingsValidator.parseAndValidate(Json.of("{'timeZone': 'w. europe standard time'}"), POOL_MAXIMUM, problems);
 
         assertThat(problems.list().get(0).allowed()).contains("did you mean 'W. Europe Standard Time'");
     }

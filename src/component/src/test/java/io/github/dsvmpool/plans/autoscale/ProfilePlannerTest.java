@@ -1,5 +1,8 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.Capacity;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;

@@ -1,6 +1,9 @@
 package io.github.dsvmpool.plans.autoscale;
 
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+
+import io.github.dsvmpool.problems.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +14,7 @@ final class Schedules {
 
     static AutoscaleSettings valid(String singleQuotedJson, int poolMaximum) {
         Problems problems = new Problems();
-        AutoscaleSettings settings = AutoscaleSettingsParser.parse(Json.of(singleQuotedJson), poolMaximum, problems);
+        AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(Json.of(singleQuotedJson), poolMaximum, problems);
         assertThat(problems.list()).as("problems in a configuration the test expects to be valid").isEmpty();
         return settings;
     }

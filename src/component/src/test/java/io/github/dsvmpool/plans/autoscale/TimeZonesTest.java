@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.TimeZones;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,12 @@
 package io.github.dsvmpool.plans.autoscale;
 
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.config.autoscale.AutoscaleLimits;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.Capacity;
+import io.github.dsvmpool.config.autoscale.DayNames;
+
+import io.github.dsvmpool.problems.Problems;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,7 +30,7 @@ class WeekSchedulePropertiesTest {
     record GeneratedSchedule(String json, int poolMaximum) {
         AutoscaleSettings settings() {
             Problems problems = new Problems();
-            AutoscaleSettings settings = AutoscaleSettingsParser.parse(json, poolMaximum, problems);
+            AutoscaleSettings settings = AutoscaleSettingsValidator.parseAndValidate(json, poolMaximum, problems);
             assertThat(problems.list()).as(json).isEmpty();
             return settings;
         }
@@ -90,7 +96,7 @@ class WeekSchedulePropertiesTest {
     @Property(tries = 300)
     void generatedSchedulesAreAccepted(@ForAll("validSchedules") GeneratedSchedule schedule) {
         Problems problems = new Problems();
-        AutoscaleSettingsParser.parse(schedule.json(), schedule.poolMaximum(), problems);
+        AutoscaleSettingsValidator.parseAndValidate(schedule.json(), schedule.poolMaximum(), problems);
         assertThat(problems.list()).isEmpty();
     }
 

@@ -1,12 +1,24 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.autoscale.AutoscaleLimits;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
+import io.github.dsvmpool.config.autoscale.AutoscaleSettingsParser;
+import io.github.dsvmpool.config.autoscale.Capacity;
+import io.github.dsvmpool.config.autoscale.CpuSettings;
+import io.github.dsvmpool.config.autoscale.PredictiveMode;
+import io.github.dsvmpool.config.autoscale.PredictiveSettings;
+import io.github.dsvmpool.config.autoscale.ScaleInPolicy;
+import io.github.dsvmpool.config.autoscale.SpotSettings;
+import io.github.dsvmpool.config.autoscale.WeekSchedule;
+import io.github.dsvmpool.config.autoscale.WorkingHours;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.dsvmpool.config.InvalidConfigurationException;
+import io.github.dsvmpool.problems.InvalidConfigurationException;
 import io.github.dsvmpool.config.PoolSettings;
-import io.github.dsvmpool.config.Problem;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -101,7 +113,7 @@ class WeekScheduleTest {
                 .workingHours("late", Set.of(DayOfWeek.SATURDAY), 16, 20, 1, 2).build();
         var settings = PoolSettings.builder().location("westeurope").allowedSourceRanges(List.of("198.51.100.0/24"))
                 .maxInstanceCount(4).autoscale(week).build();
-        assertThat(settings.problems()).extracting(Problem::setting)
+        assertThat(io.github.dsvmpool.plans.PoolSettingsValidator.problems(settings)).extracting(Problem::setting)
                 .contains("autoscale.workingHours[0].maximum", "autoscale.workingHours[2]");
     }
 }

@@ -2,7 +2,7 @@ package io.github.dsvmpool.tools.plan;
 
 import com.pulumi.Context;
 import io.github.dsvmpool.App;
-import io.github.dsvmpool.config.StackConfiguration;
+import io.github.dsvmpool.stackconfig.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.rules.AzureRules;

@@ -1,7 +1,7 @@
 package io.github.dsvmpool.tools.plan;
 
 import com.google.gson.JsonElement;
-import io.github.dsvmpool.config.StackSettings;
+import io.github.dsvmpool.stackconfig.StackSettings;
 import io.github.dsvmpool.plans.NatPortPlan;
 import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.PortRange;

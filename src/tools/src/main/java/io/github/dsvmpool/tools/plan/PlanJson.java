@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.github.dsvmpool.config.JsonErrors;
+import io.github.dsvmpool.problems.JsonErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

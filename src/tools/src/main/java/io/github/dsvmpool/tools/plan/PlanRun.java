@@ -1,9 +1,9 @@
 package io.github.dsvmpool.tools.plan;
 
 import com.pulumi.Context;
-import io.github.dsvmpool.config.InvalidConfigurationException;
-import io.github.dsvmpool.config.StackConfiguration;
-import io.github.dsvmpool.config.StackSettings;
+import io.github.dsvmpool.problems.InvalidConfigurationException;
+import io.github.dsvmpool.stackconfig.StackConfiguration;
+import io.github.dsvmpool.stackconfig.StackSettings;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.offline.StackFileConfigSource;

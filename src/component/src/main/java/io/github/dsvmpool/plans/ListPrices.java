@@ -1,0 +1,61 @@
+package io.github.dsvmpool.plans;
+
+import io.github.dsvmpool.plans.autoscale.CostEstimator;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A small, dated table of list prices for cost estimates. APPROXIMATE: pay-as-you-go Linux prices in USD for
+ * region {@value #REGION}, as they appear in public samples of the Azure Retail Prices API
+ * (prices.azure.com/api/retail/prices); they were not read from the official pricing page, and prices change.
+ * Use them for orders of magnitude; pass your own price to {@link CostEstimator} for anything that matters.
+ */
+public final class ListPrices {
+
+    public static final String REGION = "eastus";
+    public static final String CURRENCY = "USD";
+    /** When the figures were looked up. */
+    public static final LocalDate LOOKED_UP = LocalDate.of(2026, 11, 23);
+    public static final boolean APPROXIMATE = true;
+    public static final String SOURCE = "approximate list prices (pay-as-you-go, Linux, " + REGION + ", " + CURRENCY
+            + ") from public Azure Retail Prices API samples, looked up " + LOOKED_UP
+            + "; not official quotes; check https://azure.microsoft.com/pricing/calculator/";
+
+    /**
+     * Azure Files standard (HDD), transaction-optimized, LRS, per GiB-month of used capacity. Order of magnitude
+     * only (not found in a dated source); transactions are extra and not estimated.
+     */
+    public static final double AZURE_FILES_STANDARD_PER_GIB_MONTH = 0.06;
+
+    private static final Map<String, Double> VM_PER_HOUR = vmTable();
+
+    private ListPrices() {
+    }
+
+    public static Optional<Double> vmPerHour(String vmSize) {
+        return Optional.ofNullable(VM_PER_HOUR.get(vmSize));
+    }
+
+    public static Map<String, Double> vmPerHour() {
+        return VM_PER_HOUR;
+    }
+
+    private static Map<String, Double> vmTable() {
+        Map<String, Double> table = new LinkedHashMap<>();
+        table.put("Standard_D2s_v3", 0.096);
+        table.put("Standard_D4s_v3", 0.192);
+        // Dsv3 prices scale linearly with vCPUs (2 -> 4 above); 8 vCPUs by the same ratio, not seen in a sample.
+        table.put("Standard_D8s_v3", 0.384);
+        table.put("Standard_NC4as_T4_v3", 0.526);
+        // One place decides which sizes exist and what they are (VmSizes); this table only prices them.
+        for (String size : table.keySet()) {
+            if (io.github.dsvmpool.plans.VmSizes.find(size).isEmpty()) {
+                throw new IllegalStateException("priced size " + size + " is not in " + io.github.dsvmpool.plans.VmSizes.LIST_PATH);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(table);
+    }
+}
