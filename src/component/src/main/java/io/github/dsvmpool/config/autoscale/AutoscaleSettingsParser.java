@@ -30,9 +30,10 @@ public final class AutoscaleSettingsParser {
     /** The configuration key; every problem's setting path starts with it. */
     public static final String ROOT = "autoscale";
 
-    static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0," + (AutoscaleLimits.MAX_NAME_LENGTH - 1) + "})");
-    static final String NAME_ALLOWED = "1-" + AutoscaleLimits.MAX_NAME_LENGTH
-            + " lowercase letters, digits and hyphens, starting with a letter or digit";
+    static final Pattern NAME = ScheduleFields.NAME;
+    static final String NAME_ALLOWED = ScheduleFields.NAME_ALLOWED;
+    /** Stands in for a missing or unreadable date, whose problem is already recorded. */
+    static final LocalDateTime UNREADABLE_DATE = LocalDateTime.of(2000, 1, 1, 0, 0);
     static final int DEFAULT_START_HOUR = 8;
     static final int DEFAULT_END_HOUR = 18;
     static final Set<DayOfWeek> DEFAULT_DAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
@@ -58,8 +59,7 @@ public final class AutoscaleSettingsParser {
         SpotSettings spot = spot(root.object("spot"));
         // Terminate notification is not available on Spot (AZURE-NOTES): the default follows the priority,
         // an explicit non-zero value with Spot is rejected by the validator.
-        int terminateDefault = spot.enabled() ? 0 : AutoscaleLimits.DEFAULT_TERMINATE_NOTIFICATION_MINUTES;
-        int terminateNotificationMinutes = terminateNotification(root, terminateDefault);
+        int terminateNotificationMinutes = terminateNotification(root, spot.enabled());
 
         return new AutoscaleSettings(timeZone, workingHours, offHours, fixedDates, cpu, predictive, notifications,
                 scaleInPolicy, terminateNotificationMinutes, spot);
@@ -80,29 +80,19 @@ public final class AutoscaleSettingsParser {
     }
 
     private static String timeZone(ConfigObject root) {
-        Optional<String> configured = root.string("timeZone");
-        if (configured.isEmpty()) {
-            return "UTC";
-        }
-        Optional<String> windows = TimeZones.toWindows(configured.get());
-        if (windows.isPresent()) {
-            return windows.get();
-        }
-        List<String> suggestions = TimeZones.suggestionsFor(configured.get());
-        String hint = suggestions.isEmpty() ? "" : "; did you mean " + suggestions.stream()
-                .map(s -> "'" + s + "'").collect(Collectors.joining(" or ")) + "? (Windows IDs are case-sensitive)";
-        problemsOf(root).add(root.path("timeZone"), configured.get(),
-                "a Windows time zone ID as Azure spells it (e.g. 'W. Europe Standard Time', 'UTC', "
-                        + "'Eastern Standard Time') or a common IANA name (e.g. 'Europe/Berlin'); "
-                        + "the full lists are in docs/autoscale.md" + hint);
-        return "UTC";
+        return ScheduleFields.timeZone(root.path("timeZone"), root.string("timeZone"), problemsOf(root));
+    }
+
+    /** The window of a schedule that gives none: Monday-Friday 8-18, 1 to the pool's maximum. */
+    static WorkingHours defaultWorkingHours(int poolMaximum) {
+        return new WorkingHours("weekdays", DEFAULT_DAYS, DEFAULT_START_HOUR, DEFAULT_END_HOUR,
+                new Capacity(1, 1, poolMaximum));
     }
 
     private static List<WorkingHours> workingHours(ConfigObject root, int poolMaximum) {
         Optional<List<JsonElement>> list = root.list("workingHours");
         if (list.isEmpty()) {
-            return List.of(new WorkingHours("weekdays", DEFAULT_DAYS, DEFAULT_START_HOUR, DEFAULT_END_HOUR,
-                    new Capacity(1, 1, poolMaximum)));
+            return List.of(defaultWorkingHours(poolMaximum));
         }
         List<WorkingHours> profiles = new ArrayList<>();
         for (int index = 0; index < list.get().size(); index++) {
@@ -111,9 +101,8 @@ public final class AutoscaleSettingsParser {
             profile.rejectUnknownKeys(Set.of("name", "days", "startHour", "endHour", "minimum", "default", "maximum"));
             String name = name(profile);
             Set<DayOfWeek> days = days(profile);
-            int startHour = profile.integer("startHour", DEFAULT_START_HOUR, 0, 23, "a whole hour from 0 to 23");
-            int endHour = profile.integer("endHour", DEFAULT_END_HOUR, 1, 24,
-                    "a whole hour from 1 to 24 (exclusive; 24 = midnight at the end of the day)");
+            int startHour = profile.integer("startHour", DEFAULT_START_HOUR, ScheduleFields.START_HOUR);
+            int endHour = profile.integer("endHour", DEFAULT_END_HOUR, ScheduleFields.END_HOUR);
             Capacity capacity = capacity(profile, 1, Optional.of(poolMaximum));
             profiles.add(new WorkingHours(name, days, startHour, endHour, capacity));
         }
@@ -157,30 +146,22 @@ public final class AutoscaleSettingsParser {
     }
 
     private static LocalDateTime dateTime(ConfigObject entry, String key) {
-        String allowed = "a local date and time in the schedule's time zone, e.g. 2026-12-24T00:00";
+        String allowed = ScheduleFields.DATE_TIME_ALLOWED;
         Optional<String> text = entry.string(key);
         if (text.isEmpty()) {
             problemsOf(entry).add(entry.path(key), null, "required: " + allowed);
-            return LocalDateTime.of(2000, 1, 1, 0, 0);
+            return UNREADABLE_DATE;
         }
         try {
             return LocalDateTime.parse(text.get().trim());
         } catch (DateTimeParseException unparsable) {
             problemsOf(entry).add(entry.path(key), text.get(), allowed);
-            return LocalDateTime.of(2000, 1, 1, 0, 0);
+            return UNREADABLE_DATE;
         }
     }
 
     private static String name(ConfigObject entry) {
-        Optional<String> name = entry.string("name");
-        if (name.isEmpty()) {
-            problemsOf(entry).add(entry.path("name"), null, "required: " + NAME_ALLOWED);
-            return "unnamed";
-        }
-        if (!NAME.matcher(name.get()).matches()) {
-            problemsOf(entry).add(entry.path("name"), name.get(), NAME_ALLOWED);
-        }
-        return name.get();
+        return ScheduleFields.name(entry.path("name"), entry.string("name"), problemsOf(entry));
     }
 
     /**
@@ -188,11 +169,10 @@ public final class AutoscaleSettingsParser {
      * when given, else minimum (a profile without a maximum is a fixed size).
      */
     private static Capacity capacity(ConfigObject entry, int defaultMinimum, Optional<Integer> defaultMaximum) {
-        String allowed = "a whole number of instances from 0 to " + AutoscaleLimits.LARGEST_POOL;
-        int minimum = entry.integer("minimum", defaultMinimum, 0, AutoscaleLimits.LARGEST_POOL, allowed);
-        int defaultCount = entry.integer("default", minimum, 0, AutoscaleLimits.LARGEST_POOL, allowed);
-        int maximum = entry.integer("maximum", defaultMaximum.orElse(Math.max(minimum, defaultCount)), 0,
-                AutoscaleLimits.LARGEST_POOL, allowed);
+        int minimum = entry.integer("minimum", defaultMinimum, ScheduleFields.COUNT);
+        int defaultCount = entry.integer("default", minimum, ScheduleFields.COUNT);
+        int maximum = entry.integer("maximum", defaultMaximum.orElse(Math.max(minimum, defaultCount)),
+                ScheduleFields.COUNT);
         return new Capacity(minimum, defaultCount, maximum);
     }
 
@@ -200,34 +180,27 @@ public final class AutoscaleSettingsParser {
         cpu.rejectUnknownKeys(Set.of("scaleOutAbovePercent", "scaleInBelowPercent", "timeWindowMinutes",
                 "timeGrainMinutes", "scaleOutStep", "scaleInStep", "scaleOutCooldownMinutes",
                 "scaleInCooldownMinutes"));
-        String cooldown = "whole minutes from " + AutoscaleLimits.MIN_COOLDOWN_MINUTES + " to "
-                + AutoscaleLimits.MAX_COOLDOWN_MINUTES + " (1 week)";
-        String step = "a whole number of instances from 1 to " + AutoscaleLimits.LARGEST_POOL;
         return new CpuSettings(
-                cpu.integer("scaleOutAbovePercent", CpuSettings.DEFAULT_SCALE_OUT_ABOVE_PERCENT, 1, 100,
-                        "a whole percentage from 1 to 100"),
-                cpu.integer("scaleInBelowPercent", CpuSettings.DEFAULT_SCALE_IN_BELOW_PERCENT, 0, 99,
-                        "a whole percentage from 0 to 99"),
+                cpu.integer("scaleOutAbovePercent", CpuSettings.DEFAULT_SCALE_OUT_ABOVE_PERCENT,
+                        ScheduleFields.SCALE_OUT_ABOVE_PERCENT),
+                cpu.integer("scaleInBelowPercent", CpuSettings.DEFAULT_SCALE_IN_BELOW_PERCENT,
+                        ScheduleFields.SCALE_IN_BELOW_PERCENT),
                 cpu.integer("timeWindowMinutes", CpuSettings.DEFAULT_TIME_WINDOW_MINUTES,
-                        AutoscaleLimits.MIN_TIME_WINDOW_MINUTES, AutoscaleLimits.MAX_TIME_WINDOW_MINUTES,
-                        "whole minutes from 5 to 720 (12 hours)"),
-                cpu.integer("timeGrainMinutes", CpuSettings.DEFAULT_TIME_GRAIN_MINUTES,
-                        AutoscaleLimits.MIN_TIME_GRAIN_MINUTES, AutoscaleLimits.MAX_TIME_GRAIN_MINUTES,
-                        "whole minutes from 1 to 720 (12 hours)"),
-                cpu.integer("scaleOutStep", CpuSettings.DEFAULT_STEP, 1, AutoscaleLimits.LARGEST_POOL, step),
-                cpu.integer("scaleInStep", CpuSettings.DEFAULT_STEP, 1, AutoscaleLimits.LARGEST_POOL, step),
+                        ScheduleFields.TIME_WINDOW_MINUTES),
+                cpu.integer("timeGrainMinutes", CpuSettings.DEFAULT_TIME_GRAIN_MINUTES, ScheduleFields.TIME_GRAIN_MINUTES),
+                cpu.integer("scaleOutStep", CpuSettings.DEFAULT_STEP, ScheduleFields.STEP),
+                cpu.integer("scaleInStep", CpuSettings.DEFAULT_STEP, ScheduleFields.STEP),
                 cpu.integer("scaleOutCooldownMinutes", CpuSettings.DEFAULT_SCALE_OUT_COOLDOWN_MINUTES,
-                        AutoscaleLimits.MIN_COOLDOWN_MINUTES, AutoscaleLimits.MAX_COOLDOWN_MINUTES, cooldown),
+                        ScheduleFields.COOLDOWN_MINUTES),
                 cpu.integer("scaleInCooldownMinutes", CpuSettings.DEFAULT_SCALE_IN_COOLDOWN_MINUTES,
-                        AutoscaleLimits.MIN_COOLDOWN_MINUTES, AutoscaleLimits.MAX_COOLDOWN_MINUTES, cooldown));
+                        ScheduleFields.COOLDOWN_MINUTES));
     }
 
     private static PredictiveSettings predictive(ConfigObject predictive) {
         predictive.rejectUnknownKeys(Set.of("mode", "lookAheadMinutes"));
         PredictiveMode mode = enumValue(predictive, "mode", PredictiveMode.class, PredictiveMode.Disabled);
         int lookAhead = predictive.integer("lookAheadMinutes", PredictiveSettings.DEFAULT_LOOK_AHEAD_MINUTES,
-                AutoscaleLimits.MIN_LOOK_AHEAD_MINUTES, AutoscaleLimits.MAX_LOOK_AHEAD_MINUTES,
-                "whole minutes from 1 to 60");
+                ScheduleFields.LOOK_AHEAD_MINUTES);
         return new PredictiveSettings(mode, lookAhead);
     }
 
@@ -255,31 +228,18 @@ public final class AutoscaleSettingsParser {
         return enumValue(root, "scaleInPolicy", ScaleInPolicy.class, ScaleInPolicy.NewestVM);
     }
 
-    private static int terminateNotification(ConfigObject root, int defaultMinutes) {
+    private static int terminateNotification(ConfigObject root, boolean spot) {
         String key = "terminateNotificationMinutes";
-        String allowed = "0 (off) or whole minutes from 5 to 15";
-        Optional<Integer> minutes = root.optionalInteger(key, 0, AutoscaleLimits.MAX_TERMINATE_NOTIFICATION_MINUTES,
-                allowed);
-        if (minutes.isEmpty()) {
-            return defaultMinutes;
-        }
-        if (minutes.get() != 0 && minutes.get() < AutoscaleLimits.MIN_TERMINATE_NOTIFICATION_MINUTES) {
-            problemsOf(root).add(root.path(key), minutes.get(), allowed);
-            return defaultMinutes;
-        }
-        return minutes.get();
+        var rule = ScheduleFields.TERMINATE_NOTIFICATION_MINUTES;
+        Optional<Integer> minutes = root.optionalInteger(key, rule.min(), rule.max(), rule.allowed());
+        return ScheduleFields.terminateNotificationMinutes(root.path(key), minutes, spot, problemsOf(root));
     }
 
     private static SpotSettings spot(ConfigObject spot) {
         spot.rejectUnknownKeys(Set.of("enabled", "maxPrice"));
         boolean enabled = spot.bool("enabled", false);
-        String allowed = "-1 (pay up to the on-demand price, evicted only for capacity) or a price per VM hour above 0";
-        double maxPrice = spot.number("maxPrice", SpotSettings.PAY_UP_TO_ON_DEMAND, allowed);
-        if (maxPrice != SpotSettings.PAY_UP_TO_ON_DEMAND && maxPrice <= 0) {
-            problemsOf(spot).add(spot.path("maxPrice"), maxPrice, allowed);
-            maxPrice = SpotSettings.PAY_UP_TO_ON_DEMAND;
-        }
-        return new SpotSettings(enabled, maxPrice);
+        double maxPrice = spot.number("maxPrice", SpotSettings.PAY_UP_TO_ON_DEMAND, ScheduleFields.MAX_PRICE_ALLOWED);
+        return new SpotSettings(enabled, ScheduleFields.maxPrice(spot.path("maxPrice"), maxPrice, problemsOf(spot)));
     }
 
     /** Enum constants are named exactly as Azure spells them, so matching is case-sensitive like Azure. */

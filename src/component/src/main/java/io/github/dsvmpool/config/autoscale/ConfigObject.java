@@ -103,6 +103,11 @@ public final class ConfigObject {
         return parsed.get().intValue();
     }
 
+    /** An integer that holds a rule of the schedule's fields. */
+    int integer(String key, int defaultValue, ScheduleFields.IntRule rule) {
+        return integer(key, defaultValue, rule.min(), rule.max(), rule.allowed());
+    }
+
     /** Like {@link #integer} but without a default: empty when absent or invalid (the problem is recorded). */
     public Optional<Integer> optionalInteger(String key, int min, int max, String allowed) {
         if (!has(key)) {

@@ -1,18 +1,21 @@
 package io.github.dsvmpool.config.autoscale;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.github.dsvmpool.problems.InvalidConfigurationException;
 import io.github.dsvmpool.problems.Problems;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Builds the team's week ({@link AutoscaleSettings}) from code, with the same fields, defaults and limits as the
- * {@code dsvm-pool:autoscale} stack setting (docs/autoscale.md). The builder writes the value a stack file would
- * hold and reads it with {@link AutoscaleSettingsParser}, so both paths share every default and every message:
+ * {@code dsvm-pool:autoscale} stack setting (docs/autoscale.md). The builder makes the typed values directly; its
+ * per-field rules and defaults are the parser's ({@link AutoscaleSettingsParser}, {@code ScheduleFields}), so both
+ * paths give the same settings and the same messages:
  *
  * <pre>{@code
  * AutoscaleSettings week = WeekSchedule.builder()
@@ -53,9 +56,25 @@ public final class WeekSchedule {
 
     /** Collects the schedule's fields; each method returns the builder. Not thread-safe. */
     public static final class Builder {
-        private final JsonObject root = new JsonObject();
-        private final JsonArray workingHours = new JsonArray();
-        private final JsonArray fixedDates = new JsonArray();
+        /** A working-hours window as given, checked in {@link #build()}. */
+        private record Window(String name, Set<DayOfWeek> days, int startHour, int endHour, int minimum,
+                              int defaultCount, int maximum) {
+        }
+
+        /** A fixed date as given, checked in {@link #build()}. */
+        private record Dated(String name, LocalDateTime start, LocalDateTime end, int minimum, int maximum) {
+        }
+
+        private Optional<String> timeZone = Optional.empty();
+        private final List<Window> workingHours = new ArrayList<>();
+        private Optional<int[]> offHours = Optional.empty();
+        private final List<Dated> fixedDates = new ArrayList<>();
+        private final Map<String, Integer> cpu = new HashMap<>();
+        private PredictiveSettings predictive = PredictiveSettings.defaults();
+        private NotificationSettings notifications = NotificationSettings.none();
+        private ScaleInPolicy scaleInPolicy = ScaleInPolicy.NewestVM;
+        private Optional<Integer> terminateNotificationMinutes = Optional.empty();
+        private Optional<Double> spotMaxPrice = Optional.empty();
 
         private Builder() {
         }
@@ -68,7 +87,7 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder timeZone(String timeZone) {
-            root.addProperty("timeZone", timeZone);
+            this.timeZone = Optional.ofNullable(timeZone);
             return this;
         }
 
@@ -102,17 +121,7 @@ public final class WeekSchedule {
          */
         public Builder workingHours(String name, Set<DayOfWeek> days, int startHour, int endHour, int minimum,
                                     int defaultCount, int maximum) {
-            var window = new JsonObject();
-            window.addProperty("name", name);
-            var dayNames = new JsonArray();
-            days.stream().sorted().forEach(day -> dayNames.add(DayNames.azure(day)));
-            window.add("days", dayNames);
-            window.addProperty("startHour", startHour);
-            window.addProperty("endHour", endHour);
-            window.add("minimum", number(minimum));
-            window.add("default", number(defaultCount));
-            window.add("maximum", number(maximum));
-            workingHours.add(window);
+            workingHours.add(new Window(name, Set.copyOf(days), startHour, endHour, minimum, defaultCount, maximum));
             return this;
         }
 
@@ -124,10 +133,7 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder offHours(int minimum, int maximum) {
-            var offHours = new JsonObject();
-            offHours.addProperty("minimum", minimum);
-            offHours.addProperty("maximum", maximum);
-            root.add("offHours", offHours);
+            offHours = Optional.of(new int[] {minimum, maximum});
             return this;
         }
 
@@ -142,13 +148,7 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder fixedDate(String name, LocalDateTime start, LocalDateTime end, int minimum, int maximum) {
-            var entry = new JsonObject();
-            entry.addProperty("name", name);
-            entry.addProperty("start", start == null ? null : start.toString());
-            entry.addProperty("end", end == null ? null : end.toString());
-            entry.addProperty("minimum", minimum);
-            entry.addProperty("maximum", maximum);
-            fixedDates.add(entry);
+            fixedDates.add(new Dated(name, start, end, minimum, maximum));
             return this;
         }
 
@@ -161,8 +161,8 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder cpuThresholds(int scaleOutAbovePercent, int scaleInBelowPercent) {
-            cpu().addProperty("scaleOutAbovePercent", scaleOutAbovePercent);
-            cpu().addProperty("scaleInBelowPercent", scaleInBelowPercent);
+            cpu.put("scaleOutAbovePercent", scaleOutAbovePercent);
+            cpu.put("scaleInBelowPercent", scaleInBelowPercent);
             return this;
         }
 
@@ -174,8 +174,8 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder cpuWindow(int timeWindowMinutes, int timeGrainMinutes) {
-            cpu().addProperty("timeWindowMinutes", timeWindowMinutes);
-            cpu().addProperty("timeGrainMinutes", timeGrainMinutes);
+            cpu.put("timeWindowMinutes", timeWindowMinutes);
+            cpu.put("timeGrainMinutes", timeGrainMinutes);
             return this;
         }
 
@@ -190,10 +190,10 @@ public final class WeekSchedule {
          */
         public Builder cpuSteps(int scaleOutStep, int scaleInStep, int scaleOutCooldownMinutes,
                                 int scaleInCooldownMinutes) {
-            cpu().addProperty("scaleOutStep", scaleOutStep);
-            cpu().addProperty("scaleInStep", scaleInStep);
-            cpu().addProperty("scaleOutCooldownMinutes", scaleOutCooldownMinutes);
-            cpu().addProperty("scaleInCooldownMinutes", scaleInCooldownMinutes);
+            cpu.put("scaleOutStep", scaleOutStep);
+            cpu.put("scaleInStep", scaleInStep);
+            cpu.put("scaleOutCooldownMinutes", scaleOutCooldownMinutes);
+            cpu.put("scaleInCooldownMinutes", scaleInCooldownMinutes);
             return this;
         }
 
@@ -205,10 +205,8 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder predictive(PredictiveMode mode, int lookAheadMinutes) {
-            var predictive = new JsonObject();
-            predictive.addProperty("mode", mode == null ? null : mode.name());
-            predictive.addProperty("lookAheadMinutes", lookAheadMinutes);
-            root.add("predictive", predictive);
+            // Checked in build(); a missing mode is the stack file's default, Disabled.
+            predictive = new PredictiveSettings(mode == null ? PredictiveMode.Disabled : mode, lookAheadMinutes);
             return this;
         }
 
@@ -220,14 +218,7 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder notifications(List<String> emails, List<String> webhooks) {
-            var notifications = new JsonObject();
-            var emailList = new JsonArray();
-            emails.forEach(emailList::add);
-            var webhookList = new JsonArray();
-            webhooks.forEach(webhookList::add);
-            notifications.add("emails", emailList);
-            notifications.add("webhooks", webhookList);
-            root.add("notifications", notifications);
+            notifications = new NotificationSettings(emails, webhooks);
             return this;
         }
 
@@ -238,7 +229,7 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder scaleInPolicy(ScaleInPolicy policy) {
-            root.addProperty("scaleInPolicy", policy == null ? null : policy.name());
+            scaleInPolicy = policy == null ? ScaleInPolicy.NewestVM : policy;
             return this;
         }
 
@@ -249,7 +240,7 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder terminateNotificationMinutes(int minutes) {
-            root.addProperty("terminateNotificationMinutes", minutes);
+            terminateNotificationMinutes = Optional.of(minutes);
             return this;
         }
 
@@ -261,27 +252,8 @@ public final class WeekSchedule {
          * @return this builder
          */
         public Builder spot(double maxPrice) {
-            var spot = new JsonObject();
-            spot.addProperty("enabled", true);
-            spot.addProperty("maxPrice", maxPrice);
-            root.add("spot", spot);
+            spotMaxPrice = Optional.of(maxPrice);
             return this;
-        }
-
-        /**
-         * The schedule as the stack setting {@code dsvm-pool:autoscale} would hold it (JSON).
-         *
-         * @return the JSON text of every field set so far
-         */
-        public String toJson() {
-            var copy = root.deepCopy();
-            if (!workingHours.isEmpty()) {
-                copy.add("workingHours", workingHours.deepCopy());
-            }
-            if (!fixedDates.isEmpty()) {
-                copy.add("fixedDates", fixedDates.deepCopy());
-            }
-            return copy.toString();
         }
 
         /**
@@ -293,21 +265,92 @@ public final class WeekSchedule {
          */
         public AutoscaleSettings build() {
             var problems = new Problems();
-            AutoscaleSettings settings = AutoscaleSettingsParser.parseWithoutValidation(toJson(),
-                    AutoscaleLimits.LARGEST_POOL, problems);
-            problems.throwIfAny("the autoscale schedule");
-            return settings;
-        }
-
-        private JsonObject cpu() {
-            if (!root.has("cpu")) {
-                root.add("cpu", new JsonObject());
+            String root = AutoscaleSettingsParser.ROOT;
+            String zone = ScheduleFields.timeZone(root + ".timeZone", timeZone, problems);
+            List<WorkingHours> windows = new ArrayList<>();
+            for (int index = 0; index < workingHours.size(); index++) {
+                windows.add(window(root + ".workingHours[" + index + "]", workingHours.get(index), problems));
             }
-            return root.getAsJsonObject("cpu");
+            if (windows.isEmpty()) {
+                windows.add(AutoscaleSettingsParser.defaultWorkingHours(AutoscaleLimits.LARGEST_POOL));
+            }
+            int[] off = offHours.orElse(new int[] {0, 0});
+            Capacity offCapacity = capacity(root + ".offHours", off[0], Optional.empty(), Optional.of(off[1]), 0, problems);
+            List<FixedDate> dated = new ArrayList<>();
+            for (int index = 0; index < fixedDates.size(); index++) {
+                dated.add(fixedDate(root + ".fixedDates[" + index + "]", fixedDates.get(index), problems));
+            }
+            var predictiveSettings = new PredictiveSettings(predictive.mode(), ScheduleFields.LOOK_AHEAD_MINUTES.check(
+                    root + ".predictive.lookAheadMinutes", predictive.lookAheadMinutes(),
+                    PredictiveSettings.DEFAULT_LOOK_AHEAD_MINUTES, problems));
+            SpotSettings spot = spotMaxPrice.map(price -> new SpotSettings(true,
+                    ScheduleFields.maxPrice(root + ".spot.maxPrice", price, problems))).orElse(SpotSettings.defaults());
+            int terminate = ScheduleFields.terminateNotificationMinutes(root + ".terminateNotificationMinutes",
+                    terminateNotificationMinutes, spot.enabled(), problems);
+            CpuSettings cpuSettings = cpu(root + ".cpu", problems);
+            problems.throwIfAny("the autoscale schedule");
+            return new AutoscaleSettings(zone, windows, offCapacity, dated, cpuSettings,
+                    predictiveSettings, notifications, scaleInPolicy, terminate, spot);
         }
 
-        private static com.google.gson.JsonPrimitive number(int value) {
-            return new com.google.gson.JsonPrimitive(value);
+        private static WorkingHours window(String path, Window window, Problems problems) {
+            String name = ScheduleFields.name(path + ".name", Optional.ofNullable(window.name()), problems);
+            int start = ScheduleFields.START_HOUR.check(path + ".startHour", window.startHour(),
+                    AutoscaleSettingsParser.DEFAULT_START_HOUR, problems);
+            int end = ScheduleFields.END_HOUR.check(path + ".endHour", window.endHour(),
+                    AutoscaleSettingsParser.DEFAULT_END_HOUR, problems);
+            Capacity capacity = capacity(path, window.minimum(), Optional.of(window.defaultCount()),
+                    Optional.of(window.maximum()), 1, problems);
+            return new WorkingHours(name, window.days(), start, end, capacity);
+        }
+
+        private static FixedDate fixedDate(String path, Dated date, Problems problems) {
+            String name = ScheduleFields.name(path + ".name", Optional.ofNullable(date.name()), problems);
+            return new FixedDate(name, required(path + ".start", date.start(), problems),
+                    required(path + ".end", date.end(), problems),
+                    capacity(path, date.minimum(), Optional.empty(), Optional.of(date.maximum()), 0, problems));
+        }
+
+        private static LocalDateTime required(String path, LocalDateTime value, Problems problems) {
+            if (value == null) {
+                problems.add(path, null, "required: " + ScheduleFields.DATE_TIME_ALLOWED);
+                return AutoscaleSettingsParser.UNREADABLE_DATE;
+            }
+            return value;
+        }
+
+        /** As the parser: a refused minimum falls back to its default, a refused default to the minimum. */
+        private static Capacity capacity(String path, int minimum, Optional<Integer> defaultCount,
+                Optional<Integer> maximum, int defaultMinimum, Problems problems) {
+            int min = ScheduleFields.COUNT.check(path + ".minimum", minimum, defaultMinimum, problems);
+            int count = defaultCount.map(value -> ScheduleFields.COUNT.check(path + ".default", value, min, problems))
+                    .orElse(min);
+            int max = maximum.map(value -> ScheduleFields.COUNT.check(path + ".maximum", value,
+                    Math.max(min, count), problems)).orElse(Math.max(min, count));
+            return new Capacity(min, count, max);
+        }
+
+        private CpuSettings cpu(String path, Problems problems) {
+            return new CpuSettings(
+                    cpuField(path, "scaleOutAbovePercent", CpuSettings.DEFAULT_SCALE_OUT_ABOVE_PERCENT,
+                            ScheduleFields.SCALE_OUT_ABOVE_PERCENT, problems),
+                    cpuField(path, "scaleInBelowPercent", CpuSettings.DEFAULT_SCALE_IN_BELOW_PERCENT,
+                            ScheduleFields.SCALE_IN_BELOW_PERCENT, problems),
+                    cpuField(path, "timeWindowMinutes", CpuSettings.DEFAULT_TIME_WINDOW_MINUTES,
+                            ScheduleFields.TIME_WINDOW_MINUTES, problems),
+                    cpuField(path, "timeGrainMinutes", CpuSettings.DEFAULT_TIME_GRAIN_MINUTES,
+                            ScheduleFields.TIME_GRAIN_MINUTES, problems),
+                    cpuField(path, "scaleOutStep", CpuSettings.DEFAULT_STEP, ScheduleFields.STEP, problems),
+                    cpuField(path, "scaleInStep", CpuSettings.DEFAULT_STEP, ScheduleFields.STEP, problems),
+                    cpuField(path, "scaleOutCooldownMinutes", CpuSettings.DEFAULT_SCALE_OUT_COOLDOWN_MINUTES,
+                            ScheduleFields.COOLDOWN_MINUTES, problems),
+                    cpuField(path, "scaleInCooldownMinutes", CpuSettings.DEFAULT_SCALE_IN_COOLDOWN_MINUTES,
+                            ScheduleFields.COOLDOWN_MINUTES, problems));
+        }
+
+        private int cpuField(String path, String key, int defaultValue, ScheduleFields.IntRule rule, Problems problems) {
+            Integer given = cpu.get(key);
+            return given == null ? defaultValue : rule.check(path + "." + key, given, defaultValue, problems);
         }
     }
 }
