@@ -1,10 +1,7 @@
 package io.github.dsvmpool.pool;
 
-import io.github.dsvmpool.plans.EntraLoginPlan;
 
-import io.github.dsvmpool.plans.KeyVaultPlan;
 
-import io.github.dsvmpool.plans.HealthPlan;
 
 import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
@@ -17,12 +14,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.problems.Problems;
-import io.github.dsvmpool.plans.AzureNames;
 import io.github.dsvmpool.plans.GlobalNames;
-import io.github.dsvmpool.plans.NatPortPlan;
-import io.github.dsvmpool.plans.OutboundPlan;
 import io.github.dsvmpool.plans.PortRange;
-import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
+import io.github.dsvmpool.plans.PoolPlan;
 import io.github.dsvmpool.vm.MountParameters;
 import io.github.dsvmpool.vm.MountScript;
 import io.github.dsvmpool.vm.PerVmPorts;
@@ -112,6 +106,9 @@ public final class PoolChildren {
         PoolSettings settings = args.settings();
         new Problems().addAll(PoolArgsValidator.problems(name, args)).throwIfAny("DsvmPool '" + name + "'");
         PoolNames.declare(name);
+        // Every decision is the plan's; what follows only declares resources from it.
+        var plan = PoolPlan.of(name, Deployment.getInstance().getProjectName(), Deployment.getInstance().getStackName(),
+                settings);
 
         var tags = new HashMap<>(settings.tags());
         tags.putIfAbsent("dsvm-pool", name);
@@ -128,20 +125,19 @@ public final class PoolChildren {
         String project = Deployment.getInstance().getProjectName();
         String stack = Deployment.getInstance().getStackName();
         Output<GlobalNames> globalNames = subscriptionId.applyValue(subscription ->
-                GlobalNames.of(name, project, stack, subscription, GlobalNames.Configured.of(settings)));
+                GlobalNames.of(name, project, stack, subscription, plan.configuredNames()));
         Output<String> accountName = globalNames.applyValue(GlobalNames::storageAccountName);
         int maxInstances = settings.scaleSet().instanceCounts().maximum();
         var lbSettings = settings.loadBalancer();
-        PortRange sshRange = NatPortPlan.range(lbSettings.sshNatFirstPort());
-        PortRange jupyterRange = NatPortPlan.range(lbSettings.jupyterNatFirstPort());
-        var outboundPlan = OutboundPlan.forPool(settings);
+        PortRange sshRange = plan.sshPorts();
+        PortRange jupyterRange = plan.jupyterHubPorts();
+        var outboundPlan = plan.outbound();
 
         var outbound = new PoolOutbound(context, outboundPlan);
-        var network = PoolSubnet.declare(context, settings, args.network(), outbound.natGatewayId());
+        var network = PoolSubnet.declare(context, settings, plan.securityRules(), args.network(), outbound.natGatewayId());
         var storage = new SharedStorage(context, storageSettings, accountName, settings.production(),
                 network.subnetId());
-        // Unique within the resource group only, so the subscription need not be part of it.
-        String loadBalancerName = AzureNames.loadBalancerName(name, project + "/" + stack + "/" + name);
+        String loadBalancerName = plan.loadBalancerName();
         var loadBalancer = new PoolLoadBalancer(context, lbSettings,
                 new PoolLoadBalancer.Layout(loadBalancerName,
                         globalNames.applyValue(GlobalNames::dnsLabel), sshRange, jupyterRange, outbound),
@@ -154,15 +150,15 @@ public final class PoolChildren {
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
         var hostKey = new PoolHostKey(context);
-        var keyVaultPlan = KeyVaultPlan.of(settings);
-        Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
+        var keyVaultPlan = plan.keyVault();
+        Optional<KeyVaultStore> keyVault = plan.keyInKeyVault()
                 ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
-                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.get()))
+                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.orElseThrow()))
                 : Optional.empty();
-        var autoscalePlan = AutoscalePlan.of(settings.schedule());
-        var health = HealthPlan.of(settings);
-        var entra = EntraLoginPlan.of(settings.entra());
-        boolean sessions = settings.sessionProtectionEnabled();
+        var autoscalePlan = plan.autoscale();
+        var health = plan.health();
+        var entra = plan.entra();
+        boolean sessions = plan.sessionProtection();
         // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
         // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned
         // one), else the scale set's system-assigned one, asked without client_id (Learn "How to use managed
@@ -183,13 +179,11 @@ public final class PoolChildren {
                         settings.scaleSet().provisioningRevision(), script)));
         HealthExtension.extension(health).ifPresent(extensions::add);
         EntraLogin.extension(entra).ifPresent(extensions::add);
-        // AADSSHLoginForLinux needs the scale set's system-assigned identity; so does the session agent without a
-        // user-assigned one (an IMDS token needs an identity on the VM).
-        // The Key Vault reader is user-assigned, so that its role exists before the first VM.
-        boolean systemAssigned = entra.enabled() || (sessions && keyVault.isEmpty());
+        // Which identities: PoolPlan.IdentityPlan says why.
+        boolean systemAssigned = plan.identity().systemAssigned();
         Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
             var userAssigned = VirtualMachineScaleSetIdentityArgs.builder()
-                    .type(entra.enabled() ? ResourceIdentityType.SystemAssigned_UserAssigned
+                    .type(systemAssigned ? ResourceIdentityType.SystemAssigned_UserAssigned
                             : ResourceIdentityType.UserAssigned)
                     .userAssignedIdentities(store.identity.id().applyValue(List::of));
             return userAssigned.build();

@@ -15,6 +15,7 @@ import com.pulumi.azurenative.network.inputs.SubResourceArgs;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.NetworkSettings;
 import io.github.dsvmpool.plans.SecurityRulePlan;
+import java.util.List;
 import java.util.Optional;
 
 /** The virtual network, the pool's subnet and the NSG that guards it. */
@@ -27,7 +28,7 @@ final class PoolNetwork {
     final Subnet subnet;
 
     /** @param natGatewayId the NAT gateway that serves the subnet's outbound traffic, if outbound uses one */
-    PoolNetwork(PartContext context, NetworkSettings network, boolean poolEntry,
+    PoolNetwork(PartContext context, NetworkSettings network, List<SecurityRulePlan> securityRules,
                 Optional<Output<String>> natGatewayId) {
         this.virtualNetwork = new VirtualNetwork(context.childName("vnet"), VirtualNetworkArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
@@ -39,7 +40,7 @@ final class PoolNetwork {
         this.securityGroup = new NetworkSecurityGroup(context.childName("nsg"), NetworkSecurityGroupArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
-                .securityRules(SecurityRulePlan.inboundRules(network, poolEntry).stream().map(PoolNetwork::toArgs).toList())
+                .securityRules(securityRules.stream().map(PoolNetwork::toArgs).toList())
                 .tags(context.tags())
                 .build(), context.options().build());
 

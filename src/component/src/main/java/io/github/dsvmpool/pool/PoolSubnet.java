@@ -5,6 +5,7 @@ import com.pulumi.azurenative.network.NetworkSecurityGroupArgs;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.plans.SecurityRulePlan;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,19 +21,17 @@ final class PoolSubnet {
         this.interfaceSecurityGroupId = interfaceSecurityGroupId;
     }
 
-    static PoolSubnet declare(PartContext context, PoolSettings settings, Optional<ExistingNetwork> existing,
-                              Optional<Output<String>> natGatewayId) {
-        boolean poolEntry = settings.loadBalancer().poolEntry();
+    static PoolSubnet declare(PartContext context, PoolSettings settings, List<SecurityRulePlan> securityRules,
+                              Optional<ExistingNetwork> existing, Optional<Output<String>> natGatewayId) {
         if (existing.isEmpty()) {
-            var network = new PoolNetwork(context, settings.network(), poolEntry, natGatewayId);
+            var network = new PoolNetwork(context, settings.network(), securityRules, natGatewayId);
             return new PoolSubnet(network.subnet.id(), Optional.empty());
         }
         // The validator refused a NAT gateway for a pool on an existing subnet.
         var securityGroup = new NetworkSecurityGroup(context.childName("nsg"), NetworkSecurityGroupArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
-                .securityRules(SecurityRulePlan.inboundRules(settings.network(), poolEntry).stream()
-                        .map(PoolNetwork::toArgs).toList())
+                .securityRules(securityRules.stream().map(PoolNetwork::toArgs).toList())
                 .tags(context.tags())
                 .build(), context.options().build());
         return new PoolSubnet(existing.get().subnetId(), Optional.of(securityGroup.id()));
