@@ -22,7 +22,7 @@ public final class WindowsHealthProbe {
     public static final String EXTENSION_NAME = "health";
     public static final String PROTOCOL = "tcp";
     /** Remote Desktop's listener. */
-    public static final int PORT = 3389;
+    public static final int PORT = WindowsPorts.RDP_PORT;
     /** Azure accepts 5-60 s; the Linux pool's value. */
     public static final int INTERVAL_SECONDS = 15;
     /** Azure accepts 1-24: 4 x 15 s = one minute of failures before the VM counts as unhealthy. */

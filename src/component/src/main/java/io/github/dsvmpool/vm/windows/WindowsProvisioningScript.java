@@ -188,6 +188,8 @@ public final class WindowsProvisioningScript {
         variables.put("DsvmShareName", check("shareName", p.shareName()));
         variables.put("DsvmEndpointSuffix", check("storageEndpointSuffix", p.storageEndpointSuffix()));
         variables.put("DsvmDriveLetter", check("driveLetter", p.driveLetter()));
+        variables.put("DsvmRdpPort", String.valueOf(WindowsPorts.RDP_PORT));
+        variables.put("DsvmRdpPerVmPort", String.valueOf(WindowsPorts.RDP_PER_VM_BACKEND_PORT));
         variables.put("DsvmKeyVaultUrl", keyVault == null ? "" : check("vaultUrl", keyVault.vaultUrl()));
         variables.put("DsvmKeyVaultSecret", keyVault == null ? "" : check("secretName", keyVault.secretName()));
         variables.put("DsvmKeyVaultResource", keyVault == null ? "" : check("tokenResource", keyVault.tokenResource()));

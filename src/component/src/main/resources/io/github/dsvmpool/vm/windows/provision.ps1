@@ -3,6 +3,8 @@
 # parameters in front of this body as single-quoted assignments:
 #   $DsvmStorageAccount, $DsvmShareName, $DsvmEndpointSuffix  the share \\<account>.file.<suffix>\<share>
 #   $DsvmDriveLetter                                          the drive letter every user sees (D-Z)
+#   $DsvmRdpPort, $DsvmRdpPerVmPort                           Remote Desktop's port, and the backend port of the VM's
+#                                                             own frontend port (inbound NAT rule V2), forwarded to it
 #   $DsvmKeyVaultUrl, $DsvmKeyVaultSecret, $DsvmKeyVaultResource, $DsvmIdentityClientId
 #                                                             where the mount task reads the storage key (empty: none)
 #   $DsvmStorageKey                                           the key itself when there is no Key Vault (else empty)
@@ -10,7 +12,8 @@
 # What it leaves behind: %ProgramData%\dsvm-pool\ (writable by SYSTEM and Administrators only) holding
 # mount-share.ps1 and mount-share.json (nothing secret), without Key Vault also storage-key.dpapi (the key protected
 # with DPAPI for SYSTEM, readable by SYSTEM only), and the scheduled task dsvm-pool-mount-share, run as SYSTEM at
-# startup and at every logon, which keeps the share mapped for all users (SMB global mapping). Idempotent.
+# startup and at every logon, which keeps the share mapped for all users (SMB global mapping); and the forwarding of
+# the per-VM RDP port with its firewall rule. Idempotent.
 # It never prints the key: the extension keeps the last 4,096 bytes of output in its status.
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
@@ -43,6 +46,8 @@ function Assert-Parameters {
     Assert-Matches -Name 'DsvmShareName' -Value $DsvmShareName -Pattern '^[a-z0-9](-?[a-z0-9])*$'
     Assert-Matches -Name 'DsvmEndpointSuffix' -Value $DsvmEndpointSuffix -Pattern '^[a-z0-9]+(\.[a-z0-9-]+)+$'
     Assert-Matches -Name 'DsvmDriveLetter' -Value $DsvmDriveLetter -Pattern '^[D-Z]$'
+    Assert-Matches -Name 'DsvmRdpPort' -Value $DsvmRdpPort -Pattern '^[1-9][0-9]{0,4}$'
+    Assert-Matches -Name 'DsvmRdpPerVmPort' -Value $DsvmRdpPerVmPort -Pattern '^[1-9][0-9]{0,4}$'
     if ($DsvmKeyVaultUrl -ne '') {
         Assert-Matches -Name 'DsvmKeyVaultUrl' -Value $DsvmKeyVaultUrl -Pattern '^https://[A-Za-z0-9.-]+/?$'
         Assert-Matches -Name 'DsvmKeyVaultSecret' -Value $DsvmKeyVaultSecret -Pattern '^[A-Za-z0-9-]{1,127}$'
@@ -122,7 +127,25 @@ function Register-MountTask {
     Register-ScheduledTask -TaskName $TaskName -Action $action -Trigger $triggers -Principal $principal -Settings $taskSettings -Force | Out-Null
 }
 
+# Each VM's own RDP frontend port arrives on $DsvmRdpPerVmPort (Azure takes no second inbound rule on the RDP
+# port): forward it to RDP with netsh interface portproxy, which the IP Helper service applies again at every start
+# (Learn "Netsh interface portproxy commands"), and let it through Windows Firewall.
+function Enable-PerVmRdpPort {
+    $listen = @(('listenport=' + $DsvmRdpPerVmPort), 'listenaddress=0.0.0.0')
+    & netsh.exe interface portproxy delete v4tov4 @listen | Out-Null
+    & netsh.exe interface portproxy add v4tov4 @listen ('connectport=' + $DsvmRdpPort) 'connectaddress=127.0.0.1' | Out-Null
+    if ($LASTEXITCODE -ne 0) {
+        throw ('netsh interface portproxy add failed with exit code ' + $LASTEXITCODE)
+    }
+    Set-Service -Name 'iphlpsvc' -StartupType Automatic
+    Start-Service -Name 'iphlpsvc'
+    if ($null -eq (Get-NetFirewallRule -Name 'dsvm-pool-rdp-per-vm' -ErrorAction SilentlyContinue)) {
+        New-NetFirewallRule -Name 'dsvm-pool-rdp-per-vm' -DisplayName 'dsvm-pool: Remote Desktop, per-VM port' -Direction Inbound -Protocol TCP -LocalPort $DsvmRdpPerVmPort -Action Allow | Out-Null
+    }
+}
+
 Assert-Parameters
+Enable-PerVmRdpPort
 Write-Files
 Register-MountTask
 Write-Log ('task ' + $TaskName + ' registered; mapping ' + $DsvmDriveLetter + ': now')

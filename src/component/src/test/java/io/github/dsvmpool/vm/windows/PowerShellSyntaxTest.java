@@ -33,7 +33,7 @@ class PowerShellSyntaxTest {
     static final String CHECKER = "src/component/src/test/windows/check-syntax.cjs";
     static final String INSTALLER = "src/component/src/test/windows/install.sh";
     static final List<String> RENDERED_NAMES = List.of("$DsvmStorageAccount", "$DsvmShareName",
-            "$DsvmEndpointSuffix", "$DsvmDriveLetter", "$DsvmKeyVaultUrl", "$DsvmKeyVaultSecret",
+            "$DsvmEndpointSuffix", "$DsvmDriveLetter", "$DsvmRdpPort", "$DsvmRdpPerVmPort", "$DsvmKeyVaultUrl", "$DsvmKeyVaultSecret",
             "$DsvmKeyVaultResource", "$DsvmIdentityClientId", "$DsvmStorageKey", "$DsvmMountScript");
 
     @Test
@@ -81,7 +81,8 @@ class PowerShellSyntaxTest {
         Path base = ShellSuite.baseDir(CHECKER);
         Path modules = installedModules();
         String body = WindowsProvisioningScript.shipped().provisionBody();
-        String broken = body.replace("if ($LASTEXITCODE -ne 0) {", "if ($LASTEXITCODE -ne 0 {");
+        // The opening brace of one function goes missing: the parser stops at that function.
+        String broken = body.replace("function Write-Files {", "function Write-Files");
         assertThat(broken).isNotEqualTo(body);
         Path file = write(tmp, "broken.ps1", broken);
         Path escaped = write(tmp, "escaped.ps1", "$DsvmShareName = 'a'; Remove-Item C:\\ -Recurse; ''\n");
@@ -89,7 +90,7 @@ class PowerShellSyntaxTest {
         var result = ShellSuite.run(base, List.of("node", base.resolve(CHECKER).toString(), "--statements",
                 file.toString(), escaped.toString()), Map.of("NODE_PATH", modules.toString()), Duration.ofMinutes(2));
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
-        int line = (int) broken.substring(0, broken.indexOf("if ($LASTEXITCODE -ne 0 {")).lines().count() + 1;
+        int line = (int) broken.substring(0, broken.indexOf("function Write-Files")).lines().count() + 1;
         assertThat(result.output()).contains("error " + file + " " + line + ":1 unexpected");
         // A value that leaves its quotes parses, but is no longer one verbatim assignment.
         assertThat(result.output()).contains("statement " + escaped + " 1 verbatim-assignment $DsvmShareName",
