@@ -149,6 +149,36 @@ class WindowsProvisioningScriptTest {
     }
 
     @Test
+    void theBodyUsesExactlyTheRenderedParameters() {
+        String rendered = script.renderWithKeyVault(PARAMETERS, KEY_VAULT);
+        String header = rendered.substring(0, rendered.length() - script.provisionBody().length());
+        Set<String> assigned = names(java.util.regex.Pattern.compile("(?m)^\\$(Dsvm[A-Za-z]+) = "), header);
+        Set<String> definedInBody = names(java.util.regex.Pattern.compile("(?m)^\\$(Dsvm[A-Za-z]+) = "), script.provisionBody());
+        Set<String> used = new java.util.TreeSet<>(names(java.util.regex.Pattern.compile("\\$(Dsvm[A-Za-z]+)"), script.provisionBody()));
+        used.removeAll(definedInBody);
+        assertThat(used).as("parameters provision.ps1 reads").isEqualTo(assigned);
+    }
+
+    @Test
+    void theMountScriptReadsTheSettingsTheProvisioningScriptWrites() {
+        String body = script.provisionBody();
+        String block = body.substring(body.indexOf("$settings = [ordered]@{"), body.indexOf("}", body.indexOf("$settings = [ordered]@{")));
+        Set<String> written = names(java.util.regex.Pattern.compile("(?m)^\\s+([a-zA-Z]+)\\s+= "), block);
+        Set<String> read = names(java.util.regex.Pattern.compile("\\$[Ss]ettings\\.([a-zA-Z]+)"), script.mountBody());
+        assertThat(written).isNotEmpty().containsAll(read);
+        assertThat(read).as("every setting written is used").containsAll(written);
+    }
+
+    private static Set<String> names(java.util.regex.Pattern pattern, String text) {
+        Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    @Test
     void scriptOfRefusesOtherCommands() {
         assertThatThrownBy(() -> WindowsProvisioningScript.scriptOf("powershell.exe -File x.ps1"))
                 .isInstanceOf(IllegalArgumentException.class);
