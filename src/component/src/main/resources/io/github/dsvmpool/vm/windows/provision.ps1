@@ -1,0 +1,157 @@
+# dsvm-pool: provisions one VM of a Windows pool. The CustomScriptExtension (Microsoft.Compute, 1.10) runs it once
+# per VM as LocalSystem (Learn "Custom Script Extension for Windows"); WindowsProvisioningScript puts the
+# parameters in front of this body as single-quoted assignments:
+#   $DsvmStorageAccount, $DsvmShareName, $DsvmEndpointSuffix  the share \\<account>.file.<suffix>\<share>
+#   $DsvmDriveLetter                                          the drive letter every user sees (D-Z)
+#   $DsvmRdpPort, $DsvmRdpPerVmPort                           Remote Desktop's port, and the backend port of the VM's
+#                                                             own frontend port (inbound NAT rule V2), forwarded to it
+#   $DsvmKeyVaultUrl, $DsvmKeyVaultSecret, $DsvmKeyVaultResource, $DsvmIdentityClientId
+#                                                             where the mount task reads the storage key (empty: none)
+#   $DsvmStorageKey                                           the key itself when there is no Key Vault (else empty)
+#   $DsvmMountScript                                          the text of mount-share.ps1
+# What it leaves behind: %ProgramData%\dsvm-pool\ (writable by SYSTEM and Administrators only) holding
+# mount-share.ps1 and mount-share.json (nothing secret), without Key Vault also storage-key.dpapi (the key protected
+# with DPAPI for SYSTEM, readable by SYSTEM only), and the scheduled task dsvm-pool-mount-share, run as SYSTEM at
+# startup and at every logon, which keeps the share mapped for all users (SMB global mapping); and the forwarding of
+# the per-VM RDP port with its firewall rule. Idempotent.
+# It never prints the key: the extension keeps the last 4,096 bytes of output in its status.
+Set-StrictMode -Version 2.0
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$DsvmFolder = Join-Path -Path $env:ProgramData -ChildPath 'dsvm-pool'
+$MountScriptPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.ps1'
+$SettingsPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.json'
+$KeyPath = Join-Path -Path $DsvmFolder -ChildPath 'storage-key.dpapi'
+$TaskName = 'dsvm-pool-mount-share'
+# Well-known SIDs, so that the rules hold on a Windows of any language.
+$SystemSid = 'S-1-5-18'
+$AdministratorsSid = 'S-1-5-32-544'
+$UsersSid = 'S-1-5-32-545'
+
+function Write-Log {
+    param([string]$Message)
+    Write-Output ('dsvm-pool provision: ' + $Message)
+}
+
+function Assert-Matches {
+    param([string]$Name, [string]$Value, [string]$Pattern)
+    if ($Value -cnotmatch $Pattern) {
+        throw ($Name + ' does not have the expected form ' + $Pattern)
+    }
+}
+
+function Assert-Parameters {
+    Assert-Matches -Name 'DsvmStorageAccount' -Value $DsvmStorageAccount -Pattern '^[a-z0-9]{3,24}$'
+    Assert-Matches -Name 'DsvmShareName' -Value $DsvmShareName -Pattern '^[a-z0-9](-?[a-z0-9])*$'
+    Assert-Matches -Name 'DsvmEndpointSuffix' -Value $DsvmEndpointSuffix -Pattern '^[a-z0-9]+(\.[a-z0-9-]+)+$'
+    Assert-Matches -Name 'DsvmDriveLetter' -Value $DsvmDriveLetter -Pattern '^[D-Z]$'
+    Assert-Matches -Name 'DsvmRdpPort' -Value $DsvmRdpPort -Pattern '^[1-9][0-9]{0,4}$'
+    Assert-Matches -Name 'DsvmRdpPerVmPort' -Value $DsvmRdpPerVmPort -Pattern '^[1-9][0-9]{0,4}$'
+    if ($DsvmKeyVaultUrl -ne '') {
+        Assert-Matches -Name 'DsvmKeyVaultUrl' -Value $DsvmKeyVaultUrl -Pattern '^https://[A-Za-z0-9.-]+/?$'
+        Assert-Matches -Name 'DsvmKeyVaultSecret' -Value $DsvmKeyVaultSecret -Pattern '^[A-Za-z0-9-]{1,127}$'
+        Assert-Matches -Name 'DsvmKeyVaultResource' -Value $DsvmKeyVaultResource -Pattern '^https://[a-z0-9.-]+$'
+        Assert-Matches -Name 'DsvmIdentityClientId' -Value $DsvmIdentityClientId -Pattern '^[0-9a-fA-F-]{36}$'
+    } elseif ($DsvmStorageKey -eq '') {
+        throw 'neither a Key Vault nor a storage key was given'
+    }
+}
+
+# Owner and full control for SYSTEM and Administrators, read for Users, nothing inherited from %ProgramData%
+# (whose default rules let Users create files in new subfolders): the task runs this folder's script as SYSTEM,
+# so no ordinary user may change it.
+function Set-FolderRules {
+    param([string]$Path)
+    $rules = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+    $rules.SetAccessRuleProtection($true, $false)
+    $inherit = [System.Security.AccessControl.InheritanceFlags]'ContainerInherit, ObjectInherit'
+    $propagate = [System.Security.AccessControl.PropagationFlags]::None
+    $allow = [System.Security.AccessControl.AccessControlType]::Allow
+    foreach ($sid in @($SystemSid, $AdministratorsSid)) {
+        $identity = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $sid
+        $rules.AddAccessRule((New-Object -TypeName System.Security.AccessControl.FileSystemAccessRule -ArgumentList $identity, 'FullControl', $inherit, $propagate, $allow))
+    }
+    $users = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $UsersSid
+    $rules.AddAccessRule((New-Object -TypeName System.Security.AccessControl.FileSystemAccessRule -ArgumentList $users, 'ReadAndExecute', $inherit, $propagate, $allow))
+    $rules.SetOwner((New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $AdministratorsSid))
+    Set-Acl -Path $Path -AclObject $rules
+}
+
+# SYSTEM alone may read the protected key file (Administrators can take ownership, as they can of anything).
+function Set-SecretFileRules {
+    param([string]$Path)
+    $rules = New-Object -TypeName System.Security.AccessControl.FileSecurity
+    $rules.SetAccessRuleProtection($true, $false)
+    $system = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $SystemSid
+    $rules.AddAccessRule((New-Object -TypeName System.Security.AccessControl.FileSystemAccessRule -ArgumentList $system, 'FullControl', 'Allow'))
+    $rules.SetOwner($system)
+    Set-Acl -Path $Path -AclObject $rules
+}
+
+function Write-Files {
+    New-Item -ItemType Directory -Path $DsvmFolder -Force | Out-Null
+    Set-FolderRules -Path $DsvmFolder
+    Set-Content -Path $MountScriptPath -Value $DsvmMountScript -Encoding UTF8
+    $settings = [ordered]@{
+        storageAccount   = $DsvmStorageAccount
+        shareName        = $DsvmShareName
+        endpointSuffix   = $DsvmEndpointSuffix
+        driveLetter      = $DsvmDriveLetter
+        keyVaultUrl      = $DsvmKeyVaultUrl
+        keyVaultSecret   = $DsvmKeyVaultSecret
+        keyVaultResource = $DsvmKeyVaultResource
+        identityClientId = $DsvmIdentityClientId
+        keyFile          = $KeyPath
+    }
+    Set-Content -Path $SettingsPath -Value (ConvertTo-Json -InputObject $settings) -Encoding UTF8
+    if ($DsvmKeyVaultUrl -eq '') {
+        # DPAPI for the current user, here LocalSystem: only a process running as SYSTEM can decrypt it.
+        $secure = ConvertTo-SecureString -String $DsvmStorageKey -AsPlainText -Force
+        New-Item -ItemType File -Path $KeyPath -Force | Out-Null
+        Set-SecretFileRules -Path $KeyPath
+        Set-Content -Path $KeyPath -Value (ConvertFrom-SecureString -SecureString $secure) -Encoding ASCII
+    } elseif (Test-Path -LiteralPath $KeyPath) {
+        Remove-Item -LiteralPath $KeyPath -Force
+    }
+}
+
+# At startup (the mapping back after a reboot, before anyone logs on) and at every user's logon (a user added
+# later, or a mapping lost since), as SYSTEM: the key never enters a user's logon session.
+function Register-MountTask {
+    $arguments = '-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + $MountScriptPath + '"'
+    $action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument $arguments
+    $triggers = @((New-ScheduledTaskTrigger -AtStartup), (New-ScheduledTaskTrigger -AtLogOn))
+    $principal = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
+    $taskSettings = New-ScheduledTaskSettingsSet -StartWhenAvailable -MultipleInstances IgnoreNew -ExecutionTimeLimit (New-TimeSpan -Minutes 30)
+    Register-ScheduledTask -TaskName $TaskName -Action $action -Trigger $triggers -Principal $principal -Settings $taskSettings -Force | Out-Null
+}
+
+# Each VM's own RDP frontend port arrives on $DsvmRdpPerVmPort (Azure takes no second inbound rule on the RDP
+# port): forward it to RDP with netsh interface portproxy, which the IP Helper service applies again at every start
+# (Learn "Netsh interface portproxy commands"), and let it through Windows Firewall.
+function Enable-PerVmRdpPort {
+    $listen = @(('listenport=' + $DsvmRdpPerVmPort), 'listenaddress=0.0.0.0')
+    & netsh.exe interface portproxy delete v4tov4 @listen | Out-Null
+    & netsh.exe interface portproxy add v4tov4 @listen ('connectport=' + $DsvmRdpPort) 'connectaddress=127.0.0.1' | Out-Null
+    if ($LASTEXITCODE -ne 0) {
+        throw ('netsh interface portproxy add failed with exit code ' + $LASTEXITCODE)
+    }
+    Set-Service -Name 'iphlpsvc' -StartupType Automatic
+    Start-Service -Name 'iphlpsvc'
+    if ($null -eq (Get-NetFirewallRule -Name 'dsvm-pool-rdp-per-vm' -ErrorAction SilentlyContinue)) {
+        New-NetFirewallRule -Name 'dsvm-pool-rdp-per-vm' -DisplayName 'dsvm-pool: Remote Desktop, per-VM port' -Direction Inbound -Protocol TCP -LocalPort $DsvmRdpPerVmPort -Action Allow | Out-Null
+    }
+}
+
+Assert-Parameters
+Enable-PerVmRdpPort
+Write-Files
+Register-MountTask
+Write-Log ('task ' + $TaskName + ' registered; mapping ' + $DsvmDriveLetter + ': now')
+# The first mapping runs here, so that a failure shows in the extension's status.
+& powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $MountScriptPath
+if ($LASTEXITCODE -ne 0) {
+    throw ('mount-share.ps1 failed with exit code ' + $LASTEXITCODE)
+}
+Write-Log 'done'
