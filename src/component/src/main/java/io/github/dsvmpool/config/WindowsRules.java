@@ -1,5 +1,7 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

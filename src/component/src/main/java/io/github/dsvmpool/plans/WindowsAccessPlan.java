@@ -1,7 +1,7 @@
 package io.github.dsvmpool.plans;
 
 import io.github.dsvmpool.config.NetworkSettings;
-import io.github.dsvmpool.config.Problems;
+import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.vm.windows.WindowsPorts;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.dsvmpool.config;
 
+import io.github.dsvmpool.problems.Problem;
+import io.github.dsvmpool.problems.Problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
