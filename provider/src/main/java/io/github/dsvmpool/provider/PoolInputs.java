@@ -172,6 +172,12 @@ public final class PoolInputs extends ResourceArgs {
     @Description("The session agent's knobs: idle time, CPU share, the evening bound and the longest protection; default the agent's.")
     @Import(name = "sessions")
     public SessionInputs sessions;
+    @Description("The VMs' availability zones: zone numbers 1, 2 and 3, each once, or an empty list (or [\"none\"]) for none; the scale set spreads its VMs across them, balanced when several, and the public IPs become zone-redundant. Default: the region's zones in production (a region without zones must say none), none elsewhere.")
+    @Import(name = "zones")
+    public List<String> zones;
+    @Description("Trusted Launch: Secure Boot (off on GPU sizes) and vTPM on the VMs; default true, refused for a listed size without it or a Generation 1 image.")
+    @Import(name = "trustedLaunch")
+    public Boolean trustedLaunch;
     @Description("Azure tags on every resource, as name/value pairs (the SDK's deserialiser takes no maps of strings; the stack setting's map becomes a list here); default none.")
     @Import(name = "tags")
     public List<TagInputs> tags;

@@ -81,6 +81,8 @@ final class PoolInputsConverter {
             in.tags.forEach(tag -> tags.put(tag.name, tag.value == null ? "" : tag.value));
             b.tags(tags);
         }
+        set(in.zones, b::zones);
+        set(in.trustedLaunch, b::trustedLaunch);
         set(in.sessionProtection, b::sessionProtection);
         if (in.sessions != null) {
             b.sessions(io.github.dsvmpool.config.SessionSettingsParser.parse(InputsJson.of(in.sessions).toString(),

@@ -85,6 +85,8 @@ public final class StackConfiguration {
             new Setting<>("sessionProtection", ConfigValues::bool, PoolSettings.Builder::sessionProtection),
             new Setting<>(SessionSettings.KEY, (key, text, problems) ->
                     java.util.Optional.of(SessionSettingsParser.parse(text, problems)), PoolSettings.Builder::sessions),
+            new Setting<>("zones", ConfigValues::stringList, PoolSettings.Builder::zones),
+            new Setting<>("trustedLaunch", ConfigValues::bool, PoolSettings.Builder::trustedLaunch),
             new Setting<>("tags", ConfigValues::stringMap, PoolSettings.Builder::tags));
 
     private static final List<String> IMAGE_PLAN_KEYS = List.of("imagePlanName", "imagePlanProduct", "imagePlanPublisher");
