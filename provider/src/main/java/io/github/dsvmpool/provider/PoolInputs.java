@@ -120,6 +120,10 @@ public final class PoolInputs extends ResourceArgs {
     public Boolean sessionProtection;
     @Import(name = "sessions")
     public SessionInputs sessions;
+    @Import(name = "zones")
+    public List<String> zones;
+    @Import(name = "trustedLaunch")
+    public Boolean trustedLaunch;
     @Import(name = "tags")
     public List<TagInputs> tags;
     @Import(name = "adminPassword")

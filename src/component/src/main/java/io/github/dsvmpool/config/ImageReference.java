@@ -43,6 +43,31 @@ public record ImageReference(String publisher, String offer, String sku, String 
         this(publisher, offer, sku, version, Optional.empty());
     }
 
+    /** The Ubuntu 22.04 Data Science VM's Gen1 SKU (AZURE-NOTES "Image and JupyterHub": {@code 2204} is Gen1). */
+    public static final String UBUNTU_DSVM_GEN1_SKU = "2204";
+
+    /**
+     * The image's Hyper-V generation, where the reference tells it: a SKU naming {@code gen2} or {@code gen1}
+     * (Azure's marketplace convention, e.g. {@code 2204-gen2}, {@code 22_04-lts-gen2}), or the DSVM offer's known
+     * Gen1 SKU {@code 2204}. Empty for other SKUs and for gallery images: only Azure knows those (the image
+     * definition's {@code hyperVGeneration}, read with {@code az vm image show} or {@code az sig image-definition
+     * show}).
+     *
+     * @return 1 or 2 when known from the reference, else empty
+     */
+    public Optional<Integer> generation() {
+        if (galleryImageId.isPresent() || sku == null) {
+            return Optional.empty();
+        }
+        String lower = sku.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("gen2")) {
+            return Optional.of(2);
+        }
+        boolean dsvmGen1 = UBUNTU_DSVM.publisher().equalsIgnoreCase(publisher) && UBUNTU_DSVM.offer().equalsIgnoreCase(offer)
+                && UBUNTU_DSVM_GEN1_SKU.equals(lower);
+        return lower.contains("gen1") || dsvmGen1 ? Optional.of(1) : Optional.empty();
+    }
+
     /**
      * Whether the marketplace keys say something other than their defaults.
      *

@@ -25,13 +25,16 @@ import java.util.Optional;
  * @param autoscale    the team's week; empty for one always-on profile
  * @param sessionProtection whether VMs in use protect themselves from scale-in; default as {@code production}
  * @param sessions     the session agent's knobs; default the agent's (docs/sessions.md)
+ * @param zones        the VMs' availability zones; default the region's in production, none elsewhere
+ * @param trustedLaunch Secure Boot and vTPM on the VMs; default on
  * @param tags         Azure tags on every resource; default none
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
                            ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
                            Optional<AutoscaleSettings> autoscale, Optional<Boolean> sessionProtection,
-                           SessionSettings sessions, Map<String, String> tags) {
+                           SessionSettings sessions, ZoneSettings zones, TrustedLaunchSettings trustedLaunch,
+                           Map<String, String> tags) {
 
     /**
      * Copies the tags; validation is {@code PoolSettingsValidator}'s job (package plans).
@@ -48,6 +51,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      * @param autoscale    see the record component {@code autoscale}
      * @param sessionProtection see the record component {@code sessionProtection}
      * @param sessions     see the record component {@code sessions}
+     * @param zones        see the record component {@code zones}
+     * @param trustedLaunch see the record component {@code trustedLaunch}
      * @param tags         see the record component {@code tags}
      */
     public PoolSettings {
@@ -169,6 +174,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Optional<Boolean> sessionProtection = Optional.empty();
         private SessionSettings sessions = SessionSettings.defaults();
+        private Optional<List<String>> zones = Optional.empty();
+        private boolean trustedLaunch = SettingCatalog.TRUSTED_LAUNCH.defaultOrThrow();
         private Map<String, String> tags = Map.of();
 
         /** Starts with every default; {@link PoolSettings#builder()} does the same. */
@@ -552,6 +559,24 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          */
         public Builder sessions(SessionSettings value) { sessions = java.util.Objects.requireNonNull(value); return this; }
         /**
+         * The VMs' availability zones. Default: in production the region's zones (1, 2, 3; a region without zones,
+         * or one the project's region table does not know, must then say so), elsewhere none. The scale set spreads
+         * its VMs across them (balanced when more than one) and the public IPs become zone-redundant.
+         *
+         * @param value zone numbers 1, 2 and 3, each once; an empty list (or {@code none}) for no zones;
+         *              {@code null} for the default
+         * @return this builder
+         */
+        public Builder zones(List<String> value) { zones = Optional.ofNullable(value).map(List::copyOf); return this; }
+        /**
+         * Trusted Launch: Secure Boot (off on GPU sizes) and vTPM on the VMs. Default true; refused for a listed
+         * size without it or a Generation 1 image.
+         *
+         * @param value false for an image or size without Trusted Launch
+         * @return this builder
+         */
+        public Builder trustedLaunch(boolean value) { trustedLaunch = value; return this; }
+        /**
          * Azure tags on every resource, besides {@code dsvm-pool: <name>}. Default none.
          *
          * @param value at most 50; names 1-512 characters without {@code < > % & \\ ? /}, values at most 256
@@ -579,7 +604,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             provisioningRevision, notebookIdleTimeoutMinutes),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
-                    autoscale, sessionProtection, sessions, tags);
+                    autoscale, sessionProtection, sessions, new ZoneSettings(zones),
+                    new TrustedLaunchSettings(trustedLaunch), tags);
         }
     }
 }

@@ -225,6 +225,16 @@ public final class SettingCatalog {
             .defaultValue("Automatic")
             .rule("`Automatic` (model changes, such as a new mount script, reach running VMs) or `Manual` (they reach VMs when you upgrade them: `az vmss update-instances`).");
 
+    /** The {@code zones} setting: docs/configuration.md. */
+    public static final Setting<List<String>> ZONES = Setting.textList("zones", SettingGroup.VMS, PoolSettings.Builder::zones)
+            .defaultText("region's zones in production, else none")
+            .rule("The VMs' availability zones: zone numbers `1`, `2`, `3`, each once (`[1, 2, 3]`), or `none` (or `[]`) for no zones. With zones the scale set spreads its VMs across them (`zoneBalance: true` when more than one) and the pool's public IPs (the entry and any outbound or NAT gateway address) are zone-redundant. Left out in production: the region's three zones when the project's dated region table ([Zones](operations.md#zones-and-trusted-launch)) says it has them; a production pool in a region without zones, or in one the table does not know, must set `zones` (`none`, or the list if the region has zones). Zones in a region without them are refused. Changing it on a deployed pool **replaces** the scale set and the public IPs (the pool's address changes): an existing production pool that should keep its graph sets `zones: none` before upgrading ([Zones](operations.md#zones-and-trusted-launch)).");
+
+    /** The {@code trustedLaunch} setting: docs/configuration.md. */
+    public static final Setting<Boolean> TRUSTED_LAUNCH = Setting.bool("trustedLaunch", SettingGroup.VMS, PoolSettings.Builder::trustedLaunch)
+            .defaultValue(true)
+            .rule("Trusted Launch on the VMs (`securityProfile`: Secure Boot and vTPM; Secure Boot stays off on GPU sizes, whose NVIDIA drivers it would refuse). Refused up front for a listed size without Trusted Launch (Gen1-only series such as Dv3, Ev3, or `Standard_ND96asr_v4`) and for a Gen1 image (`imageSku: 2204`); `false` for such an image or size. Sizes not in the list, marketplace SKUs that do not name their generation and `imageId` gallery images cannot be checked offline: Azure answers at deployment (a gallery image defined as Trusted Launch only then needs `true`). Costs nothing.");
+
     /** The {@code minInstanceCount} setting: docs/configuration.md. */
     public static final Setting<Integer> MIN_INSTANCE_COUNT = Setting.integer("minInstanceCount", SettingGroup.CAPACITY, PoolSettings.Builder::minInstanceCount)
             .defaultValue(1)
@@ -319,7 +329,7 @@ public final class SettingCatalog {
 
 
     /** Every setting, in the order of docs/configuration.md. */
-    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
+    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
 
     /**
      * The setting of a key.

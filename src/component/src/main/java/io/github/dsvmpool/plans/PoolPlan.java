@@ -26,12 +26,14 @@ import java.util.Objects;
  * @param securityRules     the NSG's rules
  * @param autoscale         the autoscale setting and the scale set's policy fields
  * @param configuredNames   the globally unique names the user chose
+ * @param zones             the availability zones of the scale set and public IPs
+ * @param trustedLaunch     the VMs' securityProfile
  */
 public record PoolPlan(String poolName, PoolSettings settings, String loadBalancerName, PortRange sshPorts,
                        PortRange jupyterHubPorts, OutboundPlan outbound, KeyVaultPlan keyVault, HealthPlan health,
                        EntraLoginPlan entra, IdentityPlan identity, boolean sessionProtection,
                        List<SecurityRulePlan> securityRules, AutoscalePlan autoscale,
-                       GlobalNames.Configured configuredNames) {
+                       GlobalNames.Configured configuredNames, ZonePlan zones, TrustedLaunchPlan trustedLaunch) {
     /**
      * The scale set's managed identities.
      *
@@ -75,7 +77,8 @@ public record PoolPlan(String poolName, PoolSettings settings, String loadBalanc
                 NatPortPlan.range(loadBalancer.sshNatFirstPort()), NatPortPlan.range(loadBalancer.jupyterNatFirstPort()),
                 OutboundPlan.forPool(settings), keyVault, HealthPlan.of(settings), entra, identity, sessions,
                 SecurityRulePlan.inboundRules(settings.network(), loadBalancer.poolEntry()),
-                AutoscalePlan.of(settings.schedule()), GlobalNames.Configured.of(settings));
+                AutoscalePlan.of(settings.schedule()), GlobalNames.Configured.of(settings), ZonePlan.of(settings),
+                TrustedLaunchPlan.of(settings));
     }
 
     /** @return whether the storage key is kept in Key Vault and read by the VMs' identity */

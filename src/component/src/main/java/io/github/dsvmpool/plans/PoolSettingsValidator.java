@@ -71,6 +71,10 @@ public final class PoolSettingsValidator {
         checkHealth(settings.health(), settings.production(), problems);
         checkEntra(settings.entra(), problems);
         checkSessions(settings, problems);
+        io.github.dsvmpool.plans.ZonePlan.check(settings.location(), settings.production(), settings.zones().zones(),
+                problems);
+        io.github.dsvmpool.plans.TrustedLaunchPlan.check(settings.trustedLaunch().enabled(),
+                settings.scaleSet().vmSize(), settings.scaleSet().image(), problems);
         checkTags(settings, problems);
         return problems.list();
     }

@@ -40,9 +40,14 @@ public final class VmSizes {
     private static final Pattern NAMING = Pattern.compile(
             "Standard_([A-Z]{1,3})(\\d{1,3})(?:-\\d{1,3})?([a-z]*)(?:_[A-Z][A-Za-z0-9]*)?(?:_v\\d{1,2})?");
 
-    /** One listed size. */
+    /**
+     * One listed size.
+     *
+     * @param trustedLaunch whether Learn "Trusted Launch for Azure virtual machines" lists the size's family as
+     *                      supported (Gen2 sizes only; NDasrA100_v4 "currently not supported")
+     */
     public record VmSize(String name, int vcpus, int memory, boolean premiumStorage, Set<Integer> generations,
-                         String sourcePage) {
+                         boolean trustedLaunch, String sourcePage) {
     }
 
     /** Whether a size takes premium disks, and how that was decided (the list, or the naming convention). */
@@ -116,6 +121,36 @@ public final class VmSizes {
         return "Standard_D2s_v3, Standard_D4s_v5, Standard_E8s_v5, Standard_F8s_v2, Standard_NC4as_T4_v3";
     }
 
+    /**
+     * Whether the size takes Trusted Launch: from the list; empty for an unlisted size (the naming convention says
+     * nothing about it, so Azure decides at deployment).
+     */
+    public static Optional<Boolean> trustedLaunch(String name) {
+        return find(name).map(VmSize::trustedLaunch);
+    }
+
+    /**
+     * A GPU size (family N in the naming convention: NC, ND, NV). Learn "Trusted Launch for Azure virtual machines":
+     * the GRID driver on Linux needs Secure Boot off, and the CUDA driver on a Secure Boot Ubuntu needs extra
+     * signing steps, so GPU pools boot with vTPM but without Secure Boot.
+     */
+    public static boolean gpu(String name) {
+        if (name == null) {
+            return false;
+        }
+        Matcher parts = NAMING.matcher(name);
+        return parts.matches() && parts.group(1).startsWith("N");
+    }
+
+    /** A few listed sizes that take Trusted Launch, for messages. */
+    public static String trustedLaunchExamples() {
+        return "Standard_D2s_v3, Standard_D4s_v5, Standard_E8s_v5, Standard_F8s_v2";
+    }
+
+    private static boolean yesOrNo(String cell) {
+        return cell.equals("yes") || cell.equals("no");
+    }
+
     private record Loaded(Map<String, VmSize> sizes, String read) {
     }
 
@@ -136,7 +171,7 @@ public final class VmSizes {
                     continue;
                 }
                 String[] cells = line.split("\t");
-                if (cells.length != 6 || !(cells[3].equals("yes") || cells[3].equals("no"))) {
+                if (cells.length != 7 || !yesOrNo(cells[3]) || !yesOrNo(cells[5])) {
                     throw new IllegalStateException(LIST_PATH + ": bad line: " + line);
                 }
                 Set<Integer> generations = new TreeSet<>();
@@ -144,7 +179,8 @@ public final class VmSizes {
                     generations.add(Integer.parseInt(generation.trim()));
                 }
                 var size = new VmSize(cells[0], Integer.parseInt(cells[1]), Integer.parseInt(cells[2]),
-                        cells[3].equals("yes"), Collections.unmodifiableSet(generations), cells[5]);
+                        cells[3].equals("yes"), Collections.unmodifiableSet(generations), cells[5].equals("yes"),
+                        cells[6]);
                 if (sizes.put(size.name(), size) != null) {
                     throw new IllegalStateException(LIST_PATH + ": listed twice: " + size.name());
                 }

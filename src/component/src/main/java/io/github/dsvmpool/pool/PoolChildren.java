@@ -116,7 +116,8 @@ public final class PoolChildren {
                 ResourceGroupArgs.builder().location(settings.location()).tags(tags).build(),
                 // In production the group outlives a destroy with the retained account and share in it.
                 CustomResourceOptions.builder().parent(owner).retainOnDelete(settings.production()).build()).name());
-        var context = new PartContext(name, owner, groupName, settings.location(), Map.copyOf(tags));
+        var context = new PartContext(name, owner, groupName, settings.location(), Map.copyOf(tags),
+                plan.zones());
 
         var storageSettings = settings.storage();
         var clientConfig = AuthorizationFunctions.getClientConfig();
@@ -197,7 +198,8 @@ public final class PoolChildren {
                         network.interfaceSecurityGroupId()),
                 password, args.sshPublicKeys(),
                 new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
-                        keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())));
+                        keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())),
+                plan.trustedLaunch());
         new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
         if (sessions) {
             Output<String> principalId = keyVault.map(store -> store.identity.principalId())

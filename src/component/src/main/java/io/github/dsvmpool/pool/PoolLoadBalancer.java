@@ -135,6 +135,11 @@ final class PoolLoadBalancer {
         return SubResourceArgs.builder().id(childId(collection, name)).build();
     }
 
+    /**
+     * A public frontend sets no zones of its own: it follows its public IP's (zone-redundant when the pool is in
+     * zones, {@link StandardPublicIp}); a frontend's {@code zones} is for internal load balancers
+     * (PSRule.Rules.Azure issue 2814).
+     */
     private static FrontendIPConfigurationArgs frontend(String name, PublicIPAddress address) {
         return FrontendIPConfigurationArgs.builder()
                 .name(name)

@@ -28,6 +28,11 @@ import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetVMProfileArgs
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.ScaleSetSettings;
+import io.github.dsvmpool.plans.TrustedLaunchPlan;
+import io.github.dsvmpool.plans.ZonePlan;
+import com.pulumi.azurenative.compute.enums.SecurityTypes;
+import com.pulumi.azurenative.compute.inputs.SecurityProfileArgs;
+import com.pulumi.azurenative.compute.inputs.UefiSettingsArgs;
 import io.github.dsvmpool.plans.autoscale.ScaleSetPolicyPlan;
 import com.pulumi.azurenative.compute.enums.VirtualMachineEvictionPolicyTypes;
 import com.pulumi.azurenative.compute.enums.VirtualMachinePriorityTypes;
@@ -86,7 +91,7 @@ final class PoolScaleSet {
 
     PoolScaleSet(PartContext context, ScaleSetSettings settings, ScaleSetPolicyPlan policy, Wiring wiring,
                  Output<String> adminPassword, Output<List<String>> sshPublicKeys,
-                 Extensions extras) {
+                 Extensions extras, TrustedLaunchPlan trustedLaunch) {
         var extensions = extras.extensions();
         var counts = settings.instanceCounts();
         var args = VirtualMachineScaleSetArgs.builder()
@@ -104,7 +109,7 @@ final class PoolScaleSet {
                 .upgradePolicy(UpgradePolicyArgs.builder().mode(UpgradeMode.valueOf(settings.upgradeMode())).build())
                 .scaleInPolicy(ScaleInPolicyArgs.builder()
                         .rules(Either.ofRight(VirtualMachineScaleSetScaleInRules.valueOf(policy.scaleInRule()))).build())
-                .virtualMachineProfile(vmProfile(settings, policy)
+                .virtualMachineProfile(withTrustedLaunch(vmProfile(settings, policy), trustedLaunch)
                         .storageProfile(storageProfile(settings))
                         .osProfile(osProfile(settings, adminPassword, sshPublicKeys))
                         .networkProfile(networkProfile(context, wiring))
@@ -112,6 +117,7 @@ final class PoolScaleSet {
                                 .extensions(extensions).build())
                         .build())
                 .tags(context.tags());
+        placeInZones(args, context.zones());
         extras.repairs().ifPresent(args::automaticRepairsPolicy);
         extras.identity().ifPresent(args::identity);
         settings.plan().ifPresent(plan -> args.plan(PlanArgs.builder()
@@ -119,6 +125,39 @@ final class PoolScaleSet {
 
         this.scaleSet = new VirtualMachineScaleSet(context.childName("vmss"), args.build(),
                 context.options().ignoreChanges(CAPACITY_PROPERTY).dependsOn(extras.dependsOn()).build());
+    }
+
+    /**
+     * The zones the VMs spread across; zoneBalance only with several (REST spec compute
+     * {@code virtualMachineScaleSet.json}, zoneBalance: "can only be set if the zones property of the scale set
+     * contains more than one zone"). platformFaultDomainCount is left to Azure: a zone-spanning Uniform scale set
+     * takes 1 (max spreading, the default) or 5 (Learn "Choosing the right number of fault domains for Virtual
+     * Machine Scale Set").
+     */
+    private static void placeInZones(VirtualMachineScaleSetArgs.Builder args, ZonePlan zones) {
+        if (!zones.zonal()) {
+            return;
+        }
+        args.zones(zones.scaleSetZones());
+        if (zones.zoneBalance()) {
+            args.zoneBalance(true);
+        }
+    }
+
+    /**
+     * Trusted Launch (Learn "Trusted Launch for Azure virtual machines": {@code securityType: TrustedLaunch} with
+     * {@code uefiSettings}); left out when off, the scale set's state before Trusted Launch.
+     */
+    private static VirtualMachineScaleSetVMProfileArgs.Builder withTrustedLaunch(
+            VirtualMachineScaleSetVMProfileArgs.Builder profile, TrustedLaunchPlan plan) {
+        if (plan.enabled()) {
+            profile.securityProfile(SecurityProfileArgs.builder()
+                    .securityType(Either.ofRight(SecurityTypes.TrustedLaunch))
+                    .uefiSettings(UefiSettingsArgs.builder()
+                            .secureBootEnabled(plan.secureBoot()).vTpmEnabled(plan.vTpm()).build())
+                    .build());
+        }
+        return profile;
     }
 
     /** Spot and the terminate notification, as the autoscale plan decided them. */

@@ -29,9 +29,9 @@ class VmSizeValidationTest {
         assertThat(error.getMessage()).contains("Standard_Bogus_v9", VmSizes.LIST_PATH, "vmSizeUnlisted: true",
                 "read " + VmSizes.READ);
 
-        // The Gen1 image: Dv3 runs Generation 1 only (its Gen2 mismatch is another check).
+        // The Gen1 image: Dv3 runs Generation 1 only (its Gen2 mismatch is another check), without Trusted Launch.
         var premium = refused(MapConfigSource.minimal().with("vmSize", "Standard_D2_v3").with("imageSku", "2204")
-                .with("osDiskType", "Premium_LRS"));
+                .with("osDiskType", "Premium_LRS").with("trustedLaunch", "false"));
         assertThat(premium.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.setting()).isEqualTo("osDiskType");
             assertThat(problem.value()).isEqualTo("Premium_LRS");
@@ -51,8 +51,9 @@ class VmSizeValidationTest {
             "standard_d8S_V3, Premium_ZRS, 2204-gen2", "Standard_NC4as_T4_v3, Premium_LRS, 2204-gen2",
             "Standard_E8_v5, Standard_LRS, 2204-gen2"})
     void listedSizesWithDisksTheyTakeAreAccepted(String size, String disk, String imageSku) {
+        // Gen1 (the 2204 image) takes no Trusted Launch.
         var pool = StackConfiguration.read(MapConfigSource.minimal().with("vmSize", size).with("osDiskType", disk)
-                .with("imageSku", imageSku)).pool();
+                .with("imageSku", imageSku).with("trustedLaunch", String.valueOf(!imageSku.equals("2204")))).pool();
         assertThat(pool.scaleSet().vmSize()).isEqualTo(size);
     }
 

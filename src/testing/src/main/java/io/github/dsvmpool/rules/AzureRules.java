@@ -57,6 +57,8 @@ public final class AzureRules {
         rules.addAll(NatRules.rules());
         rules.addAll(OutboundRules.rules());
         rules.addAll(ScaleSetRules.rules());
+        rules.addAll(ZoneRules.rules());
+        rules.addAll(TrustedLaunchRules.rules());
         rules.addAll(CustomScriptRules.rules());
         rules.addAll(KeyMaterialRules.rules());
         rules.addAll(HealthRules.rules());

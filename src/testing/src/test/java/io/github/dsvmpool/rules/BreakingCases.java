@@ -103,6 +103,7 @@ final class BreakingCases {
         table.autoscale();
         table.storage();
         table.sharing();
+        table.cases.addAll(ZoneBreakingCases.all());
         return table.cases;
     }
 

@@ -21,6 +21,8 @@ public final class PlanSummary {
         row(md, "pool", code(facts.poolName()) + " in " + code(facts.location()));
         row(md, "production", facts.production() ? "yes" : "no");
         row(md, "VM size", code(facts.vmSize()));
+        row(md, "availability zones", PlacementFacts.zones(plan));
+        row(md, "Trusted Launch", PlacementFacts.trustedLaunch(plan));
         row(md, "VMs the schedule allows (floor / initial / ceiling)", facts.minimumInstances() + " / "
                 + facts.initialInstances() + " / " + facts.scheduleCeiling());
         row(md, "sized for (maxInstanceCount)", facts.maximumInstances() + " VMs: subnet, outbound (the per-VM port"

@@ -23,6 +23,7 @@ public final class RiskyChanges {
     static final String PUBLIC_IP = "azure-native:network:PublicIPAddress";
     static final String RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
     static final String KEY_VAULT = "azure-native:keyvault:Vault";
+    static final String NAT_GATEWAY = "azure-native:network:NatGateway";
 
     /**
      * @param when     an extra condition on the values; most rules apply to any change of the path
@@ -51,6 +52,8 @@ public final class RiskyChanges {
     private static final String OUTBOUND_WHAT_TO_DO = "update allow-lists elsewhere with the new outboundIpAddresses"
             + " output; open connections are reset";
     private static final String KEEP_OLD = "keep the old value unless a replacement is intended";
+    private static final String KEEP_ZONES = "an existing pool keeps its graph with zones: none in its stack file"
+            + " (docs/operations.md, \"Zones and Trusted Launch\")";
 
     static final List<Rule> RULES = List.of(
             new Rule(ANY_TYPE, "location", "a new location replaces the resource",
@@ -105,6 +108,20 @@ public final class RiskyChanges {
                     KEEP_OLD + ", or tell users and update allow-lists that name the old address"),
             new Rule(PUBLIC_IP, "dnsSettings.domainNameLabel", "the pool's DNS name changes for every user",
                     "tell users the new address (and update bookmarks, SSH configs and certificates)"),
+            // Zones are fixed at creation (issue 21): a production pool deployed before zones cannot take them in place.
+            new Rule(SCALE_SET, "zones**", "a scale set's zones can only be set when it is created (REST spec"
+                    + " compute virtualMachineScaleSet.json, zones): Azure cannot apply it in place, so the update"
+                    + " either replaces the scale set (every VM is recreated, running sessions end) or fails",
+                    KEEP_ZONES + "; to move into zones, deploy out of working hours (the share's data is kept)"),
+            new Rule(PUBLIC_IP, "zones**", "zones cannot be added, changed or removed on an existing public IP"
+                    + " (\"Zones cannot be added/updated/removed once the resource is created\": Azure/azure-cli"
+                    + " issue 16653): the update either replaces the address (the pool's entry or outbound address"
+                    + " changes) or fails",
+                    KEEP_ZONES + "; to move into zones, tell users the new address (the DNS name stays) and update"
+                            + " allow-lists with the new outboundIpAddresses"),
+            new Rule(NAT_GATEWAY, "zones**", "a NAT gateway's zone cannot change after it is deployed (Learn \"NAT"
+                    + " gateway and availability zones\"): the update either replaces the gateway or fails",
+                    KEEP_OLD + "; outbound connections are reset while the gateway is replaced"),
             new Rule(KEY_VAULT, "vaultName", "a new vault name replaces the vault: the old one stays soft-deleted"
                     + " under its name (7-90 days), and VMs that still read it fail their next mount",
                     KEEP_OLD + "; if intended, re-run the provisioning (provisioningRevision) after the update"),
