@@ -91,6 +91,9 @@ public final class PoolInputs extends ResourceArgs {
     @Description("The VMs' admin account; default dsadmin.")
     @Import(name = "adminUsername")
     public String adminUsername;
+    @Description("SSH login with the admin password; default on only when the pool has no SSH public keys, false needs a key.")
+    @Import(name = "sshPasswordLogin")
+    public Boolean sshPasswordLogin;
     @Description("The marketplace image's publisher; default microsoft-dsvm.")
     @Import(name = "imagePublisher")
     public String imagePublisher;
@@ -163,6 +166,9 @@ public final class PoolInputs extends ResourceArgs {
     @Description("The Key Vault's name (storage key), 3-24 characters; default derived.")
     @Import(name = "keyVaultName")
     public String keyVaultName;
+    @Description("Lets the Key Vault be reached only from the pool's subnet (service endpoint) and Azure's trusted services; default true.")
+    @Import(name = "restrictKeyVaultToSubnet")
+    public Boolean restrictKeyVaultToSubnet;
     @Description("The team's week; default always on.")
     @Import(name = "autoscale")
     public ScheduleInputs autoscale;

@@ -51,6 +51,7 @@ final class PoolInputsConverter {
         set(in.vmSizeUnlisted, b::vmSizeUnlisted);
         set(in.computerNamePrefix, b::computerNamePrefix);
         set(in.adminUsername, b::adminUsername);
+        set(in.sshPasswordLogin, b::sshPasswordLogin);
         set(in.imagePublisher, b::imagePublisher);
         set(in.imageOffer, b::imageOffer);
         set(in.imageSku, b::imageSku);
@@ -76,6 +77,7 @@ final class PoolInputsConverter {
         enumeration("storageKeySource", in.storageKeySource, StorageKeySource.class, problems)
                 .ifPresent(b::storageKeySource);
         set(in.keyVaultName, b::keyVaultName);
+        set(in.restrictKeyVaultToSubnet, b::restrictKeyVaultToSubnet);
         if (in.tags != null) {
             var tags = new java.util.LinkedHashMap<String, String>();
             in.tags.forEach(tag -> tags.put(tag.name, tag.value == null ? "" : tag.value));

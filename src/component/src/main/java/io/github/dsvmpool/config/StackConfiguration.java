@@ -20,6 +20,8 @@ public final class StackConfiguration {
     public static final String POOL_NAME = "poolName";
     public static final String ADMIN_PASSWORD = "adminPassword";
     public static final String SSH_PUBLIC_KEYS = "sshPublicKeys";
+    /** The pool setting that keeps or ends SSH password login, checked against the keys. */
+    public static final String SSH_PASSWORD_LOGIN = "sshPasswordLogin";
     public static final String RESOURCE_GROUP_NAME = "resourceGroupName";
     public static final String DEFAULT_POOL_NAME = "dsvm";
 
@@ -55,10 +57,13 @@ public final class StackConfiguration {
             new Setting<>("storageKeySource", ConfigValues.enumeration(StorageKeySource.class),
                     PoolSettings.Builder::storageKeySource),
             new Setting<>("keyVaultName", ConfigValues::text, PoolSettings.Builder::keyVaultName),
+            new Setting<>("restrictKeyVaultToSubnet", ConfigValues::bool,
+                    PoolSettings.Builder::restrictKeyVaultToSubnet),
             new Setting<>("vmSize", ConfigValues::text, PoolSettings.Builder::vmSize),
             new Setting<>("vmSizeUnlisted", ConfigValues::bool, PoolSettings.Builder::vmSizeUnlisted),
             new Setting<>("computerNamePrefix", ConfigValues::text, PoolSettings.Builder::computerNamePrefix),
             new Setting<>("adminUsername", ConfigValues::text, PoolSettings.Builder::adminUsername),
+            new Setting<>(SSH_PASSWORD_LOGIN, ConfigValues::bool, PoolSettings.Builder::sshPasswordLogin),
             new Setting<>("imagePublisher", ConfigValues::text, PoolSettings.Builder::imagePublisher),
             new Setting<>("imageOffer", ConfigValues::text, PoolSettings.Builder::imageOffer),
             new Setting<>("imageSku", ConfigValues::text, PoolSettings.Builder::imageSku),
@@ -131,6 +136,8 @@ public final class StackConfiguration {
         List<String> sshKeys = source.get(SSH_PUBLIC_KEYS)
                 .flatMap(text -> ConfigValues.stringList(SSH_PUBLIC_KEYS, text, problems)).orElse(List.of());
         PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, sshKeys, problems);
+        PoolArgumentRules.checkSshPasswordLogin(SSH_PASSWORD_LOGIN, pool.scaleSet().sshPasswordLogin(), sshKeys,
+                pool.entra().enabled(), problems);
         Optional<String> resourceGroup = source.get(RESOURCE_GROUP_NAME).map(String::trim);
         resourceGroup.ifPresent(name -> PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, name, problems));
 
