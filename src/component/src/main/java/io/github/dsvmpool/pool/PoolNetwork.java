@@ -39,7 +39,7 @@ final class PoolNetwork {
         this.securityGroup = new NetworkSecurityGroup(context.childName("nsg"), NetworkSecurityGroupArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
-                .securityRules(SecurityRulePlan.inboundRules(network, poolEntry).stream().map(PoolNetwork::toArgs).toList())
+                .securityRules(SecurityRulePlan.rules(network, poolEntry).stream().map(PoolNetwork::toArgs).toList())
                 .tags(context.tags())
                 .build(), context.options().build());
 
@@ -61,11 +61,12 @@ final class PoolNetwork {
         var args = SecurityRuleArgs.builder()
                 .name(rule.name())
                 .priority(rule.priority())
-                .direction(SecurityRuleDirection.Inbound)
+                .direction(SecurityRulePlan.OUTBOUND.equals(rule.direction()) ? SecurityRuleDirection.Outbound
+                        : SecurityRuleDirection.Inbound)
                 .access(rule.allow() ? SecurityRuleAccess.Allow : SecurityRuleAccess.Deny)
                 .protocol(rule.protocol())
                 .sourcePortRange(SecurityRulePlan.ANY)
-                .destinationAddressPrefix(SecurityRulePlan.ANY)
+                .destinationAddressPrefix(rule.destinationTag())
                 .description(rule.description());
         rule.sourceTag().ifPresentOrElse(args::sourceAddressPrefix, () -> args.sourceAddressPrefixes(rule.sourceRanges()));
         rule.singleDestinationPort().ifPresentOrElse(args::destinationPortRange,

@@ -31,7 +31,7 @@ final class PoolSubnet {
         var securityGroup = new NetworkSecurityGroup(context.childName("nsg"), NetworkSecurityGroupArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
-                .securityRules(SecurityRulePlan.inboundRules(settings.network(), poolEntry).stream()
+                .securityRules(SecurityRulePlan.rules(settings.network(), poolEntry).stream()
                         .map(PoolNetwork::toArgs).toList())
                 .tags(context.tags())
                 .build(), context.options().build());
