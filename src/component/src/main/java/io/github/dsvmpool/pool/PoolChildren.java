@@ -151,7 +151,8 @@ public final class PoolChildren {
         var keyVaultPlan = settings.keyVaultPlan();
         Optional<KeyVaultStore> keyVault = keyVaultPlan.enabled() && storageKey.isPresent()
                 ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
-                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.get()))
+                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.get(),
+                        network.subnetId()))
                 : Optional.empty();
         var autoscalePlan = AutoscalePlan.of(settings.schedule());
         var health = settings.healthPlan();
