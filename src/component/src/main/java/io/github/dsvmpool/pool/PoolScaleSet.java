@@ -28,6 +28,7 @@ import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetVMProfileArgs
 import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.ScaleSetSettings;
+import io.github.dsvmpool.plans.Credentials;
 import io.github.dsvmpool.plans.autoscale.ScaleSetPolicyPlan;
 import com.pulumi.azurenative.compute.enums.VirtualMachineEvictionPolicyTypes;
 import com.pulumi.azurenative.compute.enums.VirtualMachinePriorityTypes;
@@ -171,8 +172,10 @@ final class PoolScaleSet {
                 .adminUsername(settings.adminUsername())
                 .adminPassword(adminPassword)
                 .linuxConfiguration(LinuxConfigurationArgs.builder()
-                        // JupyterHub logs users in with their Linux password, so passwords stay enabled.
-                        .disablePasswordAuthentication(false)
+                        // Off once the pool has keys (or as sshPasswordLogin says). The admin password is still set:
+                        // JupyterHub logs users in through PAM with their Linux password, which is not SSH.
+                        .disablePasswordAuthentication(sshPublicKeys.applyValue(list -> !Credentials.sshPasswordLogin(
+                                settings.sshPasswordLogin(), !list.isEmpty())))
                         .provisionVMAgent(true)
                         .ssh(SshConfigurationArgs.builder().publicKeys(keys).build())
                         .build())
