@@ -102,6 +102,28 @@ class HardeningTest {
     }
 
     @Test
+    void aPoolJoiningAnotherPoolsSubnetAdmitsThatSubnetWhichCarriesTheEndpoint() {
+        var outcome = OfflineRun.run(EMPTY_STACK, ctx -> {
+            var cpu = new DsvmPool("cpu", SharedNetworkTest.args(settings().maxInstanceCount(10)
+                    .subnetPrefix("10.0.0.0/26")));
+            new DsvmPool("gpu", SharedNetworkTest.joining(settings().maxInstanceCount(4)
+                    .storageKeySource(StorageKeySource.KEY_VAULT).keyVaultName("gpu-kv-01"),
+                    ExistingNetwork.subnetOf(cpu)));
+        });
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var graph = new Graph(outcome.registrations());
+        var subnet = graph.single("azure-native:network:Subnet");
+        assertThat(input(graph.single("azure-native:keyvault:Vault"), "properties.networkAcls.virtualNetworkRules[0].id"))
+                .isEqualTo(subnet.id());
+        assertThat(input(subnet, "serviceEndpoints")).asList().contains(Map.of("service", "Microsoft.KeyVault"));
+        // Both NSGs (the subnet's and the joining pool's on its interfaces) deny lateral logins.
+        assertThat(graph.ofType("azure-native:network:NetworkSecurityGroup")).hasSize(2).allSatisfy(nsg ->
+                assertThat((List<?>) input(nsg, "securityRules")).anySatisfy(rule ->
+                        assertThat(((Map<?, ?>) rule).get("name")).isEqualTo("deny-ssh-rdp-to-vnet")));
+        assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
+    }
+
+    @Test
     void theStackReaderRefusesPasswordLoginOffWithoutKeysToo() {
         Map<String, String> values = Map.of("location", "westeurope",
                 "allowedSourceRanges", "[\"198.51.100.0/24\"]", "sshPasswordLogin", "false");
