@@ -66,6 +66,8 @@ public final class PoolInputs extends ResourceArgs {
     public String computerNamePrefix;
     @Import(name = "adminUsername")
     public String adminUsername;
+    @Import(name = "sshPasswordLogin")
+    public Boolean sshPasswordLogin;
     @Import(name = "imagePublisher")
     public String imagePublisher;
     @Import(name = "imageOffer")
@@ -114,6 +116,8 @@ public final class PoolInputs extends ResourceArgs {
     public String storageKeySource;
     @Import(name = "keyVaultName")
     public String keyVaultName;
+    @Import(name = "restrictKeyVaultToSubnet")
+    public Boolean restrictKeyVaultToSubnet;
     @Import(name = "autoscale")
     public ScheduleInputs autoscale;
     @Import(name = "sessionProtection")

@@ -240,7 +240,9 @@ class AppStackTest {
         // Service tags only in the singular field (SecurityRuleParameterContainsUnsupportedValue otherwise).
         assertThat(allows.get(2).get("sourceAddressPrefix")).isEqualTo("AzureLoadBalancer");
         assertThat(allows.get(2).containsKey("sourceAddressPrefixes")).isFalse();
-        var deny = (Map<?, ?>) rules.get(rules.size() - 1);
+        var inbound = rules.stream().map(Map.class::cast).filter(rule -> "Inbound".equals(rule.get("direction")))
+                .toList();
+        var deny = (Map<?, ?>) inbound.get(inbound.size() - 1);
         assertThat(deny.get("access")).isEqualTo("Deny");
         assertThat(deny.get("sourceAddressPrefix")).isEqualTo("Internet");
         assertThat(deny.containsKey("sourceAddressPrefixes")).isFalse();

@@ -147,6 +147,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private boolean restrictStorageToSubnet = SettingCatalog.RESTRICT_STORAGE_TO_SUBNET.defaultOrThrow();
         private Optional<StorageKeySource> storageKeySource = Optional.empty();
         private Optional<String> keyVaultName = Optional.empty();
+        private boolean restrictKeyVaultToSubnet = SettingCatalog.RESTRICT_KEY_VAULT_TO_SUBNET.defaultOrThrow();
+        private Optional<Boolean> sshPasswordLogin = Optional.empty();
         private String vmSize = SettingCatalog.VM_SIZE.defaultOrThrow();
         private boolean vmSizeUnlisted = SettingCatalog.VM_SIZE_UNLISTED.defaultOrThrow();
         private String computerNamePrefix = SettingCatalog.COMPUTER_NAME_PREFIX.defaultOrThrow();
@@ -336,6 +338,22 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          * @return this builder
          */
         public Builder restrictStorageToSubnet(boolean value) { restrictStorageToSubnet = value; return this; }
+        /**
+         * The Key Vault's network rules deny everything but the pool's subnet (which then needs the
+         * {@code Microsoft.KeyVault} service endpoint) and Azure's trusted services. Default true.
+         *
+         * @param value false to let the vault accept every network (each request still needs its role)
+         * @return this builder
+         */
+        public Builder restrictKeyVaultToSubnet(boolean value) { restrictKeyVaultToSubnet = value; return this; }
+        /**
+         * SSH login with the admin password. Default: on only when the pool has no SSH public keys (Azure needs
+         * a key once password login is off); false needs at least one key.
+         *
+         * @param value true to keep it on where a team needs it, false to turn it off, {@code null} for the default
+         * @return this builder
+         */
+        public Builder sshPasswordLogin(Boolean value) { sshPasswordLogin = Optional.ofNullable(value); return this; }
         /**
          * Where the VMs get the SMB storage key. Default: {@code keyVault} for SMB in production, else
          * {@code extension}; {@code keyVault} is refused for NFS (no key).
@@ -597,11 +615,11 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                     new OutboundSettings(outboundType, outboundPortsPerVm),
                     new StorageSettings(storageAccountName, storageSku, shareName, shareQuotaGiB, shareProtocol,
                             shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet,
-                            storageKeySource, keyVaultName),
+                            storageKeySource, keyVaultName, restrictKeyVaultToSubnet),
                     new ScaleSetSettings(vmSize, vmSizeUnlisted, computerNamePrefix, adminUsername,
                             new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion, imageId), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
-                            provisioningRevision, notebookIdleTimeoutMinutes),
+                            provisioningRevision, notebookIdleTimeoutMinutes, sshPasswordLogin),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
                     autoscale, sessionProtection, sessions, new ZoneSettings(zones),

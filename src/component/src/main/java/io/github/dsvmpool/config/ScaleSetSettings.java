@@ -22,9 +22,11 @@ import java.util.Optional;
  * @param provisioningRevision 1-32 letters, digits, '.', '_', '-'; default {@code 1}
  * @param notebookIdleTimeoutMinutes minutes before an idle notebook server is stopped: 0 (off) or 10-10080;
  *                             default 60
+ * @param sshPasswordLogin     SSH login with the admin password: empty (default) means on only when the pool has
+ *                             no SSH public keys; true keeps it on; false turns it off (needs a key)
  */
 public record ScaleSetSettings(String vmSize, boolean vmSizeUnlisted, String computerNamePrefix, String adminUsername, ImageReference image,
                                Optional<PurchasePlan> plan, String osDiskType, String upgradeMode,
                                InstanceCounts instanceCounts, String provisioningRevision,
-                               int notebookIdleTimeoutMinutes) {
+                               int notebookIdleTimeoutMinutes, Optional<Boolean> sshPasswordLogin) {
 }

@@ -150,6 +150,11 @@ public final class SettingCatalog {
             .defaultText("`keyVault` for SMB when `production`, else `extension`")
             .rule("Where the VMs get the SMB key: `keyVault` (a Key Vault secret read at mount time with a user-assigned identity) or `extension` (the extension's `protectedSettings`). Refused as `keyVault` for NFS (no key). See [The storage key in Key Vault](operations.md#the-storage-key-in-key-vault).");
 
+    /** The {@code restrictKeyVaultToSubnet} setting: docs/configuration.md. */
+    public static final Setting<Boolean> RESTRICT_KEY_VAULT_TO_SUBNET = Setting.bool("restrictKeyVaultToSubnet", SettingGroup.STORAGE, PoolSettings.Builder::restrictKeyVaultToSubnet)
+            .defaultValue(true)
+            .rule("The Key Vault's network rules (`networkAcls`) deny everything but the pool's subnet (service endpoint `Microsoft.KeyVault`, which a pool's own subnet carries; an existing subnet needs it) and Azure's trusted services; `false` lets the vault accept every network (each request still needs the role). Deployments still write the secret (through Azure Resource Manager). See [The vault's network](operations.md#the-vaults-network).");
+
     /** The {@code keyVaultName} setting: docs/configuration.md. */
     public static final Setting<String> KEY_VAULT_NAME = Setting.text("keyVaultName", SettingGroup.STORAGE, PoolSettings.Builder::keyVaultName)
             .defaultText("`<poolName letters>kv<hash>`")
@@ -174,6 +179,11 @@ public final class SettingCatalog {
     public static final Setting<String> ADMIN_USERNAME = Setting.text("adminUsername", SettingGroup.VMS, PoolSettings.Builder::adminUsername)
             .defaultValue("dsadmin")
             .rule("1-32 chars, lowercase (JupyterHub fails on capitals), not a name Azure reserves (`admin`, `root`, `user`, ...).");
+
+    /** The {@code sshPasswordLogin} setting: docs/configuration.md. */
+    public static final Setting<Boolean> SSH_PASSWORD_LOGIN = Setting.bool("sshPasswordLogin", SettingGroup.VMS, PoolSettings.Builder::sshPasswordLogin)
+            .defaultText("on only without `sshPublicKeys`")
+            .rule("SSH login with the admin password (`linuxConfiguration.disablePasswordAuthentication` is its opposite). Unset: off as soon as the pool has SSH public keys, on without them (Azure refuses a profile with neither). `true` keeps it on where a team needs it; `false` turns it off and is refused without a key in `sshPublicKeys` (Entra login alone is not enough: Azure checks the profile before any extension). JupyterHub's own login (PAM, the Linux password) is not SSH and is not affected. See [SSH login](operations.md#ssh-login-keys-entra-id-or-passwords).");
 
     /** The {@code imagePublisher} setting: docs/configuration.md. */
     public static final Setting<String> IMAGE_PUBLISHER = Setting.text("imagePublisher", SettingGroup.VMS, PoolSettings.Builder::imagePublisher)
@@ -315,12 +325,12 @@ public final class SettingCatalog {
     /** The {@code adminPassword} setting: docs/configuration.md. */
     public static final Setting<Void> ADMIN_PASSWORD = Setting.<Void>documented("adminPassword", SettingGroup.REFERENCES, Kind.TEXT)
             .defaultText("(generated, secret)")
-            .rule("Used for SSH and the JupyterHub login. Unset: the pool generates one (a `RandomPassword` of the random provider, child of the pool: 24 characters, at least 2 each of lowercase, uppercase, digits and `!#%*+-=?@^_`, so Azure's rules hold by construction), kept in the stack's state and exported as the secret output `adminPassword`. Set with `pulumi config set --secret adminPassword` to choose one: 12-72 chars, 3 of lower/upper/digit/special, no control characters, not a well-known password (a weak or empty value is refused).");
+            .rule("Used for the JupyterHub login, and for SSH while `sshPasswordLogin` keeps password SSH on. Unset: the pool generates one (a `RandomPassword` of the random provider, child of the pool: 24 characters, at least 2 each of lowercase, uppercase, digits and `!#%*+-=?@^_`, so Azure's rules hold by construction), kept in the stack's state and exported as the secret output `adminPassword`. Set with `pulumi config set --secret adminPassword` to choose one: 12-72 chars, 3 of lower/upper/digit/special, no control characters, not a well-known password (a weak or empty value is refused).");
 
     /** The {@code sshPublicKeys} setting: docs/configuration.md. */
     public static final Setting<Void> SSH_PUBLIC_KEYS = Setting.<Void>documented("sshPublicKeys", SettingGroup.REFERENCES, Kind.TEXT_LIST)
             .defaultText("(none)")
-            .rule("List of OpenSSH public keys for the admin user, in addition to the password.");
+            .rule("List of OpenSSH public keys for the admin user, in addition to the password. With at least one key, SSH password login is off unless `sshPasswordLogin: true`.");
 
     /** The {@code resourceGroupName} setting: docs/configuration.md. */
     public static final Setting<Void> RESOURCE_GROUP_NAME = Setting.<Void>documented("resourceGroupName", SettingGroup.REFERENCES, Kind.TEXT)
@@ -329,7 +339,7 @@ public final class SettingCatalog {
 
 
     /** Every setting, in the order of docs/configuration.md. */
-    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
+    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, RESTRICT_KEY_VAULT_TO_SUBNET, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, SSH_PASSWORD_LOGIN, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
 
     /**
      * The setting of a key.

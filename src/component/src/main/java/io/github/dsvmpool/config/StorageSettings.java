@@ -23,11 +23,13 @@ import java.util.Optional;
  * @param keySource        where the VMs get the SMB key: {@code extension} or {@code keyVault}; empty (default)
  *                         resolves by {@link #keySource(boolean)}
  * @param keyVaultName     the Key Vault's name when the key lives in one; empty (default) derives one
+ * @param restrictKeyVaultToSubnet the Key Vault's network rules deny everything but the pool's subnet and
+ *                         Azure's trusted services; default true
  */
 public record StorageSettings(Optional<String> accountName, String sku, String shareName, int shareQuotaGiB,
                               ShareProtocol protocol, int softDeleteDays, String mountPoint, String endpointSuffix,
                               boolean restrictToSubnet, java.util.Optional<StorageKeySource> keySource,
-                              java.util.Optional<String> keyVaultName) {
+                              java.util.Optional<String> keyVaultName, boolean restrictKeyVaultToSubnet) {
 
     /**
      * Where the VMs get the key: the configured source, else Key Vault for SMB in production and the extension

@@ -24,6 +24,21 @@ public final class Credentials {
     private Credentials() {
     }
 
+    /**
+     * Whether SSH accepts the admin password ({@code linuxConfiguration.disablePasswordAuthentication} is its
+     * opposite): as configured, else only while the pool has no SSH public key, since Azure refuses a Linux
+     * profile with password authentication off and no key ("Authentication using either SSH or by user name and
+     * password must be enabled in Linux profile"). Entra ID login does not change it: Azure checks the profile
+     * before the login extension exists. JupyterHub logs in through PAM, not SSH, so this does not touch it.
+     *
+     * @param configured the {@code sshPasswordLogin} setting, empty for the default
+     * @param hasKeys    whether the pool has at least one SSH public key
+     * @return true to keep SSH password login
+     */
+    public static boolean sshPasswordLogin(java.util.Optional<Boolean> configured, boolean hasKeys) {
+        return configured.orElse(!hasKeys);
+    }
+
     /** What is wrong with a username, or an empty list. */
     public static List<String> usernameProblems(String username) {
         var problems = new ArrayList<String>();

@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param purgeProtection      on in production (irreversible: Azure accepts no false once set)
  * @param softDeleteDays       7-90 days a deleted vault is kept (and its name taken)
  * @param storageEndpointSuffix the cloud's storage suffix, which tells the Key Vault DNS suffix
+ * @param restrictToSubnet     the vault's network rules deny everything but the pool's subnet and trusted services
  */
 public record KeyVaultPlan(boolean enabled, boolean purgeProtection, int softDeleteDays,
-                           String storageEndpointSuffix) {
+                           String storageEndpointSuffix, boolean restrictToSubnet) {
     public static final String SECRET_NAME = "storage-key";
     /** Built-in role "Key Vault Secrets User": reads secret contents. */
     public static final String SECRETS_USER_ROLE = "4633458b-17de-408a-b874-0445c86b69e6";
@@ -34,7 +35,7 @@ public record KeyVaultPlan(boolean enabled, boolean purgeProtection, int softDel
         boolean production = settings.production();
         return new KeyVaultPlan(settings.storage().keySource(production) == io.github.dsvmpool.config.StorageKeySource.KEY_VAULT,
                 production, production ? PRODUCTION_SOFT_DELETE_DAYS : DEFAULT_SOFT_DELETE_DAYS,
-                settings.storage().endpointSuffix());
+                settings.storage().endpointSuffix(), settings.storage().restrictKeyVaultToSubnet());
     }
 
     /** {@code vault.azure.net} in the public cloud; the sovereign clouds' equivalents. */

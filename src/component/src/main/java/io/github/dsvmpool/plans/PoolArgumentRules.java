@@ -68,6 +68,28 @@ public final class PoolArgumentRules {
     }
 
     /**
+     * Checks that SSH password login is not turned off on a pool without SSH keys: Azure refuses a Linux profile
+     * with password authentication disabled and no public key ("Authentication using either SSH or by user name
+     * and password must be enabled in Linux profile", InvalidParameter on linuxConfiguration, as
+     * terraform-provider-azurerm quotes it). Entra login does not count: Azure checks the profile before the
+     * login extension exists.
+     *
+     * @param setting       the name the problem is reported under ({@code sshPasswordLogin})
+     * @param passwordLogin the setting; empty means the default (on only without keys)
+     * @param keys          the pool's SSH public keys
+     * @param entraLogin    whether Entra ID login is on (named in the problem)
+     * @param problems      where a problem is added
+     */
+    public static void checkSshPasswordLogin(String setting, java.util.Optional<Boolean> passwordLogin,
+                                             List<String> keys, boolean entraLogin, Problems problems) {
+        if (passwordLogin.filter(on -> !on).isPresent() && keys.isEmpty()) {
+            problems.add(setting, "false", "true, or unset, while sshPublicKeys is empty: with SSH password login"
+                    + " off Azure needs at least one key in sshPublicKeys"
+                    + (entraLogin ? " (entraLogin does not replace it: Azure checks the admin profile first)" : ""));
+        }
+    }
+
+    /**
      * Checks the name of an existing resource group to deploy into.
      *
      * @param setting  the name the problem is reported under ({@code resourceGroupName})

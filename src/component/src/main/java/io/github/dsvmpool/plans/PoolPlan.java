@@ -76,7 +76,7 @@ public record PoolPlan(String poolName, PoolSettings settings, String loadBalanc
                 AzureNames.loadBalancerName(poolName, project + "/" + stack + "/" + poolName),
                 NatPortPlan.range(loadBalancer.sshNatFirstPort()), NatPortPlan.range(loadBalancer.jupyterNatFirstPort()),
                 OutboundPlan.forPool(settings), keyVault, HealthPlan.of(settings), entra, identity, sessions,
-                SecurityRulePlan.inboundRules(settings.network(), loadBalancer.poolEntry()),
+                SecurityRulePlan.rules(settings.network(), loadBalancer.poolEntry()),
                 AutoscalePlan.of(settings.schedule()), GlobalNames.Configured.of(settings), ZonePlan.of(settings),
                 TrustedLaunchPlan.of(settings));
     }

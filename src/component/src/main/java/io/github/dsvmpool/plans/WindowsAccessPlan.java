@@ -74,13 +74,13 @@ public record WindowsAccessPlan(int perVmFirstPort) {
         }
         ports.add(String.valueOf(RDP_PER_VM_BACKEND_PORT));
         return List.of(
-                new SecurityRulePlan("allow-rdp", RDP_RULE_PRIORITY, true, PROTOCOL, tag, ranges, ports,
+                new SecurityRulePlan("allow-rdp", SecurityRulePlan.INBOUND, RDP_RULE_PRIORITY, true, PROTOCOL, tag, ranges, SecurityRulePlan.ANY, ports,
                         "Remote Desktop: the pool entry and each VM's own port"),
-                new SecurityRulePlan("allow-load-balancer-probes", 120, true, SecurityRulePlan.ANY,
-                        Optional.of(SecurityRulePlan.LOAD_BALANCER_TAG), List.of(), List.of(SecurityRulePlan.ANY),
+                new SecurityRulePlan("allow-load-balancer-probes", SecurityRulePlan.INBOUND, 120, true, SecurityRulePlan.ANY,
+                        Optional.of(SecurityRulePlan.LOAD_BALANCER_TAG), List.of(), SecurityRulePlan.ANY, List.of(SecurityRulePlan.ANY),
                         "Health probes of the load balancer"),
-                new SecurityRulePlan("deny-internet-inbound", 4096, false, SecurityRulePlan.ANY,
-                        Optional.of(SecurityRulePlan.INTERNET_TAG), List.of(), List.of(SecurityRulePlan.ANY),
+                new SecurityRulePlan("deny-internet-inbound", SecurityRulePlan.INBOUND, 4096, false, SecurityRulePlan.ANY,
+                        Optional.of(SecurityRulePlan.INTERNET_TAG), List.of(), SecurityRulePlan.ANY, List.of(SecurityRulePlan.ANY),
                         "Everything else from the internet"));
     }
 

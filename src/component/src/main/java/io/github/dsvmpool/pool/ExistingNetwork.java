@@ -16,7 +16,10 @@ import java.util.Optional;
  * subnet carries another pool's NAT gateway cannot be joined. The subnet must hold every pool on it: the
  * component refuses, before it declares anything, a subnet too small for the pools that use it. With
  * {@code restrictStorageToSubnet} (the default) the subnet needs the {@code Microsoft.Storage} service endpoint
- * (a pool's own subnet has it).
+ * (a pool's own subnet has it). A pool with a Key Vault and {@code restrictKeyVaultToSubnet} (the default) admits the
+ * subnet in the vault's network rules, so the subnet needs the {@code Microsoft.KeyVault} service endpoint too: a
+ * pool's own subnet has it; a subnet managed elsewhere must get it from its owner before the pool is deployed
+ * (Azure refuses the vault's rule otherwise), or the pool sets {@code restrictKeyVaultToSubnet: false}.
  */
 public final class ExistingNetwork {
     private final Output<String> subnetId;

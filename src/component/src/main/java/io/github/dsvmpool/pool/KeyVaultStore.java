@@ -7,11 +7,15 @@ import com.pulumi.azurenative.keyvault.Secret;
 import com.pulumi.azurenative.keyvault.SecretArgs;
 import com.pulumi.azurenative.keyvault.Vault;
 import com.pulumi.azurenative.keyvault.VaultArgs;
+import com.pulumi.azurenative.keyvault.enums.NetworkRuleAction;
+import com.pulumi.azurenative.keyvault.enums.NetworkRuleBypassOptions;
 import com.pulumi.azurenative.keyvault.enums.SkuFamily;
 import com.pulumi.azurenative.keyvault.enums.SkuName;
+import com.pulumi.azurenative.keyvault.inputs.NetworkRuleSetArgs;
 import com.pulumi.azurenative.keyvault.inputs.SecretPropertiesArgs;
 import com.pulumi.azurenative.keyvault.inputs.SkuArgs;
 import com.pulumi.azurenative.keyvault.inputs.VaultPropertiesArgs;
+import com.pulumi.azurenative.keyvault.inputs.VirtualNetworkRuleArgs;
 import com.pulumi.azurenative.managedidentity.UserAssignedIdentity;
 import com.pulumi.azurenative.managedidentity.UserAssignedIdentityArgs;
 import com.pulumi.core.Output;
@@ -28,6 +32,13 @@ import java.util.List;
  * <i>Key Vault Secrets User</i> role on the vault. The scale set depends on the role assignment and the secret
  * ({@link #readyBeforeTheScaleSet}), so both exist before the first VM boots; the role may still take minutes
  * to reach Key Vault, which the mount script's retries cover.
+ *
+ * <p>With {@link KeyVaultPlan#restrictToSubnet()} the vault's firewall denies every network but the pool's subnet
+ * (through its {@code Microsoft.KeyVault} service endpoint) and Azure's trusted services (Learn "Configure Azure Key
+ * Vault firewalls and virtual networks"). The secret is still written by the deployment: Pulumi writes it as the
+ * ARM resource {@code vaults/secrets} through Azure Resource Manager, the control plane, while the firewall guards
+ * the vault's data-plane endpoint {@code <vault>.vault.azure.net} (Learn "Access Azure Key Vault behind a
+ * firewall": management goes to Resource Manager endpoints, data-plane access to the vault's own).
  */
 final class KeyVaultStore {
     final UserAssignedIdentity identity;
@@ -39,7 +50,7 @@ final class KeyVaultStore {
     private final Output<String> vaultName;
 
     KeyVaultStore(PartContext context, KeyVaultPlan plan, Output<String> vaultName, Output<String> subscriptionId,
-                  Output<String> tenantId, Output<String> storageKey) {
+                  Output<String> tenantId, Output<String> storageKey, Output<String> subnetId) {
         this.vaultName = vaultName;
         this.identity = new UserAssignedIdentity(context.childName("identity"), UserAssignedIdentityArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
@@ -53,6 +64,9 @@ final class KeyVaultStore {
                 .enableRbacAuthorization(true)
                 .enableSoftDelete(true)
                 .softDeleteRetentionInDays(plan.softDeleteDays());
+        if (plan.restrictToSubnet()) {
+            properties.networkAcls(networkRules(subnetId));
+        }
         if (plan.purgeProtection()) {
             // Irreversible; Azure refuses false once it was set, so it is only ever set to true.
             properties.enablePurgeProtection(true);
@@ -86,6 +100,22 @@ final class KeyVaultStore {
                 .principalType(PrincipalType.ServicePrincipal)
                 .description("dsvm-pool " + context.poolName() + ": the VMs read the storage key at mount time")
                 .build(), context.options().build());
+    }
+
+    /**
+     * Deny by default, the pool's subnet and trusted services allowed (REST spec keyvault.json NetworkRuleSet).
+     * Azure checks that the subnet carries the Microsoft.KeyVault service endpoint unless
+     * ignoreMissingVnetServiceEndpoint is true (REST spec VirtualNetworkRule); it stays false so that a subnet
+     * without the endpoint fails the deployment instead of locking the VMs out at mount time.
+     */
+    static NetworkRuleSetArgs networkRules(Output<String> subnetId) {
+        return NetworkRuleSetArgs.builder()
+                .defaultAction(NetworkRuleAction.Deny)
+                // Trusted Microsoft services (the issue's "trusted Azure services"); the VMs come in by the subnet rule.
+                .bypass(NetworkRuleBypassOptions.AzureServices)
+                .virtualNetworkRules(VirtualNetworkRuleArgs.builder().id(subnetId)
+                        .ignoreMissingVnetServiceEndpoint(false).build())
+                .build();
     }
 
     /** What the mount script needs to find the key. */

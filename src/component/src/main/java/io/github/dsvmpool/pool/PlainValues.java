@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 record PlainValues(Optional<Optional<String>> adminPassword, Optional<List<String>> sshPublicKeys,
                    Optional<Optional<String>> resourceGroupName) {
-    static final PlainValues NONE = new PlainValues(Optional.empty(), Optional.empty(), Optional.empty());
+    /** Nothing given: no keys is a known value (the builder's default), the rest are unset. */
+    static final PlainValues NONE = new PlainValues(Optional.empty(), Optional.of(List.of()), Optional.empty());
 
     PlainValues withAdminPassword(Optional<Optional<String>> value) {
         return new PlainValues(value, sshPublicKeys, resourceGroupName);

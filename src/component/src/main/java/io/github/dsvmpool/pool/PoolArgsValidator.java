@@ -44,6 +44,9 @@ final class PoolArgsValidator {
         plain.adminPassword().ifPresent(password ->
                 PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems));
         plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, keys, problems));
+        plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPasswordLogin(
+                io.github.dsvmpool.config.SettingCatalog.SSH_PASSWORD_LOGIN.key(),
+                args.settings().scaleSet().sshPasswordLogin(), keys, args.settings().entra().enabled(), problems));
         plain.resourceGroupName().ifPresent(group ->
                 PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, group.orElse(null), problems));
         return problems.list();

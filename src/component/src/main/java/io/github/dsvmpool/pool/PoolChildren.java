@@ -154,7 +154,8 @@ public final class PoolChildren {
         var keyVaultPlan = plan.keyVault();
         Optional<KeyVaultStore> keyVault = plan.keyInKeyVault()
                 ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
-                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.orElseThrow()))
+                        globalNames.applyValue(GlobalNames::keyVaultName), subscriptionId, tenantId, storageKey.orElseThrow(),
+                        network.subnetId()))
                 : Optional.empty();
         var autoscalePlan = plan.autoscale();
         var health = plan.health();

@@ -22,6 +22,11 @@ import java.util.Optional;
 final class PoolNetwork {
     /** Lets the storage account admit the subnet by a network rule instead of the whole internet. */
     static final String STORAGE_SERVICE_ENDPOINT = "Microsoft.Storage";
+    /**
+     * Lets a Key Vault admit the subnet by a virtual network rule (Learn "Virtual network service endpoints for
+     * Azure Key Vault"); on every own subnet, so that pools joining it with a vault of their own work too.
+     */
+    static final String KEY_VAULT_SERVICE_ENDPOINT = "Microsoft.KeyVault";
 
     final VirtualNetwork virtualNetwork;
     final NetworkSecurityGroup securityGroup;
@@ -51,8 +56,9 @@ final class PoolNetwork {
                 .addressPrefix(network.subnetPrefix())
                 .networkSecurityGroup(com.pulumi.azurenative.network.inputs.NetworkSecurityGroupArgs.builder()
                         .id(securityGroup.id()).build())
-                .serviceEndpoints(ServiceEndpointPropertiesFormatArgs.builder()
-                        .service(STORAGE_SERVICE_ENDPOINT).build());
+                .serviceEndpoints(
+                        ServiceEndpointPropertiesFormatArgs.builder().service(STORAGE_SERVICE_ENDPOINT).build(),
+                        ServiceEndpointPropertiesFormatArgs.builder().service(KEY_VAULT_SERVICE_ENDPOINT).build());
         natGatewayId.ifPresent(id -> subnetArgs.natGateway(SubResourceArgs.builder().id(id).build()));
         this.subnet = new Subnet(context.childName("subnet"), subnetArgs.build(), context.options().build());
     }
@@ -62,11 +68,12 @@ final class PoolNetwork {
         var args = SecurityRuleArgs.builder()
                 .name(rule.name())
                 .priority(rule.priority())
-                .direction(SecurityRuleDirection.Inbound)
+                .direction(SecurityRulePlan.OUTBOUND.equals(rule.direction()) ? SecurityRuleDirection.Outbound
+                        : SecurityRuleDirection.Inbound)
                 .access(rule.allow() ? SecurityRuleAccess.Allow : SecurityRuleAccess.Deny)
                 .protocol(rule.protocol())
                 .sourcePortRange(SecurityRulePlan.ANY)
-                .destinationAddressPrefix(SecurityRulePlan.ANY)
+                .destinationAddressPrefix(rule.destinationTag())
                 .description(rule.description());
         rule.sourceTag().ifPresentOrElse(args::sourceAddressPrefix, () -> args.sourceAddressPrefixes(rule.sourceRanges()));
         rule.singleDestinationPort().ifPresentOrElse(args::destinationPortRange,

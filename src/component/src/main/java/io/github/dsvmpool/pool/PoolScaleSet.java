@@ -33,6 +33,7 @@ import io.github.dsvmpool.plans.ZonePlan;
 import com.pulumi.azurenative.compute.enums.SecurityTypes;
 import com.pulumi.azurenative.compute.inputs.SecurityProfileArgs;
 import com.pulumi.azurenative.compute.inputs.UefiSettingsArgs;
+import io.github.dsvmpool.plans.Credentials;
 import io.github.dsvmpool.plans.autoscale.ScaleSetPolicyPlan;
 import com.pulumi.azurenative.compute.enums.VirtualMachineEvictionPolicyTypes;
 import com.pulumi.azurenative.compute.enums.VirtualMachinePriorityTypes;
@@ -210,8 +211,10 @@ final class PoolScaleSet {
                 .adminUsername(settings.adminUsername())
                 .adminPassword(adminPassword)
                 .linuxConfiguration(LinuxConfigurationArgs.builder()
-                        // JupyterHub logs users in with their Linux password, so passwords stay enabled.
-                        .disablePasswordAuthentication(false)
+                        // Off once the pool has keys (or as sshPasswordLogin says). The admin password is still set:
+                        // JupyterHub logs users in through PAM with their Linux password, which is not SSH.
+                        .disablePasswordAuthentication(sshPublicKeys.applyValue(list -> !Credentials.sshPasswordLogin(
+                                settings.sshPasswordLogin(), !list.isEmpty())))
                         .provisionVMAgent(true)
                         .ssh(SshConfigurationArgs.builder().publicKeys(keys).build())
                         .build())

@@ -75,6 +75,8 @@ public final class StackConfiguration {
         List<String> sshKeys = source.get(SSH_PUBLIC_KEYS)
                 .flatMap(text -> ConfigValues.stringList(SSH_PUBLIC_KEYS, text, problems)).orElse(List.of());
         PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, sshKeys, problems);
+        PoolArgumentRules.checkSshPasswordLogin(SettingCatalog.SSH_PASSWORD_LOGIN.key(), pool.scaleSet().sshPasswordLogin(),
+                sshKeys, pool.entra().enabled(), problems);
         Optional<String> resourceGroup = source.get(RESOURCE_GROUP_NAME).map(String::trim);
         resourceGroup.ifPresent(name -> PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, name, problems));
 

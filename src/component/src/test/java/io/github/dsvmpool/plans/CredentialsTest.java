@@ -10,6 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CredentialsTest {
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "configured {0}, keys {1} -> password SSH {2}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "unset", textBlock = """
+            unset, false, true
+            unset, true,  false
+            true,  true,  true
+            true,  false, true
+            false, true,  false
+            """)
+    void sshPasswordLoginStaysOnlyWithoutKeysUnlessConfigured(Boolean configured, boolean hasKeys, boolean on) {
+        assertThat(Credentials.sshPasswordLogin(java.util.Optional.ofNullable(configured), hasKeys)).isEqualTo(on);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dsadmin", "ada", "data_sci-1", "_svc"})
     void acceptsUsernames(String username) {

@@ -57,6 +57,6 @@ class PoolPlanTest {
         assertThat(dev.loadBalancerName()).startsWith("dsvm-lb-").isNotEqualTo(prod.loadBalancerName());
         assertThat(dev.sshPorts()).isEqualTo(NatPortPlan.range(40000));
         assertThat(dev.jupyterHubPorts()).isEqualTo(NatPortPlan.range(52000));
-        assertThat(dev.securityRules()).isEqualTo(SecurityRulePlan.inboundRules(settings.network(), true));
+        assertThat(dev.securityRules()).isEqualTo(SecurityRulePlan.rules(settings.network(), true));
     }
 }

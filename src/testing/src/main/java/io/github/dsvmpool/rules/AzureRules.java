@@ -65,6 +65,7 @@ public final class AzureRules {
         rules.addAll(IdentityRules.rules());
         rules.addAll(SessionRoleRules.rules());
         rules.addAll(KeyVaultRules.rules());
+        rules.addAll(HardeningRules.rules());
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());
         rules.addAll(SharingRules.rules());

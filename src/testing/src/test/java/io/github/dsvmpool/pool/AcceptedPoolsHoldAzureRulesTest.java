@@ -122,6 +122,8 @@ class AcceptedPoolsHoldAzureRulesTest {
                 .in(PoolSettings.Builder::outboundPortsPerVm)
                 .use(Arbitraries.of(0, 1, 2)).in((builder, storage) -> storage(builder, storage))
                 .use(Arbitraries.of(true, false, false, false)).in(PoolSettings.Builder::allowOpenInternet)
+                .use(Arbitraries.of(true, true, false)).in(PoolSettings.Builder::restrictKeyVaultToSubnet)
+                .use(Arbitraries.of(Boolean.TRUE, null)).in(PoolSettings.Builder::sshPasswordLogin)
                 .use(healthAndCulling()).in((builder, change) -> change.apply(builder))
                 .use(schedules(maximum)).in((builder, schedule) -> schedule.map(json -> builder
                         .initialInstanceCount(0)

@@ -100,6 +100,7 @@ final class BreakingCases {
         table.identity();
         table.sessionRole();
         table.keyVault();
+        table.hardening();
         table.autoscale();
         table.storage();
         table.sharing();
@@ -561,6 +562,43 @@ final class BreakingCases {
                 g -> g.inputs("pool-storage-key").put("vaultName", "othervault"));
         vault("key-vault-secret-in-declared-vault", "a secret name with an underscore", "pool-storage-key",
                 "secretName", g -> g.inputs("pool-storage-key").put("secretName", "storage_key"));
+    }
+
+    static final String LINUX = "virtualMachineProfile.osProfile.linuxConfiguration";
+
+    private void hardening() {
+        add("key-vault-network-admits-the-pool", "the vault admits another subnet only", Pools.VAULT,
+                "properties.networkAcls.virtualNetworkRules", Set.of("key-vault-network-admits-the-pool"),
+                Pools::withVaultNetwork, g -> {
+                    g.add("azure-native:network:Subnet", "other-subnet", map("resourceGroupName", Pools.RG,
+                            "virtualNetworkName", "pool-vnet", "subnetName", "other", "addressPrefix", "10.0.1.0/24",
+                            "serviceEndpoints", list(map("service", "Microsoft.KeyVault"))));
+                    g.at(Pools.VAULT, "properties.networkAcls.virtualNetworkRules[0]")
+                            .put("id", mockId("azure-native:network:Subnet", "other-subnet"));
+                });
+        add("key-vault-network-admits-the-pool", "the vault denies by default and admits no subnet", Pools.VAULT,
+                "properties.networkAcls.virtualNetworkRules", Set.of("key-vault-network-admits-the-pool"),
+                Pools::withVaultNetwork, g -> g.at(Pools.VAULT, "properties.networkAcls").remove("virtualNetworkRules"));
+        add("key-vault-subnet-service-endpoint", "the admitted subnet has the storage endpoint only", Pools.SUBNET,
+                "serviceEndpoints", Set.of("key-vault-subnet-service-endpoint"), Pools::withVaultNetwork,
+                g -> g.inputs(Pools.SUBNET).put("serviceEndpoints", list(map("service", "Microsoft.Storage"))));
+        add("ssh-password-off-needs-a-key", "password login off and no key", VMSS,
+                LINUX + ".disablePasswordAuthentication", g -> g.at(VMSS, "virtualMachineProfile").put("osProfile",
+                        map("adminUsername", "dsadmin", "linuxConfiguration", map("disablePasswordAuthentication", true,
+                                "ssh", map("publicKeys", list())))));
+        add("policy-nsg-denies-lateral-logins", "no outbound deny rule", NSG, "securityRules",
+                g -> ((List<?>) g.inputs(NSG).get("securityRules")).remove(4));
+        add("policy-nsg-denies-lateral-logins", "an earlier outbound allow of SSH to the network", NSG,
+                "securityRules", g -> {
+                    @SuppressWarnings("unchecked")
+                    var rules = (List<Object>) g.inputs(NSG).get("securityRules");
+                    rules.add(map("name", "allow-ssh-out", "priority", 150L, "direction", "Outbound",
+                            "access", "Allow", "protocol", "Tcp", "sourceAddressPrefix", "*",
+                            "destinationAddressPrefix", "10.0.0.0/16", "sourcePortRange", "*",
+                            "destinationPortRange", "20-25"));
+                });
+        add("policy-nsg-denies-lateral-logins", "the deny names one address, not the network", NSG,
+                "securityRules", g -> g.at(NSG, "securityRules[4]").put("destinationAddressPrefix", "10.0.0.4"));
     }
 
     private static Map<String, Object> graph(TestGraph graph, String path) {

@@ -108,6 +108,19 @@ final class Pools {
         return graph;
     }
 
+    static final String SUBNET = "pool-subnet";
+
+    /** The Key Vault pool with the vault's firewall on: deny by default, the pool's subnet (with its endpoint) in. */
+    static TestGraph withVaultNetwork() {
+        TestGraph graph = withKeyVault();
+        graph.at(VAULT, "properties").put("networkAcls", map("defaultAction", "Deny", "bypass", "AzureServices",
+                "virtualNetworkRules", list(map("id", mockId("azure-native:network:Subnet", SUBNET),
+                        "ignoreMissingVnetServiceEndpoint", false))));
+        graph.inputs(SUBNET).put("serviceEndpoints", list(map("service", "Microsoft.Storage"),
+                map("service", "Microsoft.KeyVault")));
+        return graph;
+    }
+
     static TestGraph valid() {
         TestGraph graph = new TestGraph();
         graph.add("azure-native:resources:ResourceGroup", RG, map("resourceGroupName", RG, "location", "westeurope"));
@@ -127,7 +140,11 @@ final class Pools {
                         map("name", "allow-files-out", "priority", 100L, "direction", "Outbound", "access", "Allow",
                                 "protocol", "Tcp", "sourceAddressPrefix", "VirtualNetwork",
                                 "destinationAddressPrefix", "Storage.WestEurope", "sourcePortRange", "*",
-                                "destinationPortRange", "445"))));
+                                "destinationPortRange", "445"),
+                        map("name", "deny-ssh-rdp-to-vnet", "priority", 200L, "direction", "Outbound",
+                                "access", "Deny", "protocol", "*", "sourceAddressPrefix", "*",
+                                "destinationAddressPrefix", "VirtualNetwork", "sourcePortRange", "*",
+                                "destinationPortRanges", list("22", "2222", "3389")))));
         graph.add("azure-native:network:Subnet", "pool-subnet", map("resourceGroupName", RG,
                 "virtualNetworkName", "pool-vnet", "subnetName", "default", "addressPrefix", "10.0.0.0/24",
                 "networkSecurityGroup", ref(mockId("azure-native:network:NetworkSecurityGroup", NSG))));
