@@ -172,6 +172,15 @@ public final class PoolInputs extends ResourceArgs {
     @Description("The session agent's knobs: idle time, CPU share, the evening bound and the longest protection; default the agent's.")
     @Import(name = "sessions")
     public SessionInputs sessions;
+    @Description("The Azure Monitor Agent on every VM, a data collection rule, alerts to autoscale.notifications.emails and the Key Vault's audit logs; default as production (without an address the alerts show in the portal only).")
+    @Import(name = "monitoring")
+    public Boolean monitoring;
+    @Description("An existing Log Analytics workspace's ARM id for the pool's logs; default none: the pool creates its own.")
+    @Import(name = "logAnalyticsWorkspaceId")
+    public String logAnalyticsWorkspaceId;
+    @Description("Days the workspace the pool creates keeps its logs, 30-730; default 30; refused with logAnalyticsWorkspaceId.")
+    @Import(name = "logRetentionDays")
+    public Integer logRetentionDays;
     @Description("Azure tags on every resource, as name/value pairs (the SDK's deserialiser takes no maps of strings; the stack setting's map becomes a list here); default none.")
     @Import(name = "tags")
     public List<TagInputs> tags;

@@ -82,6 +82,9 @@ final class PoolInputsConverter {
             b.tags(tags);
         }
         set(in.sessionProtection, b::sessionProtection);
+        set(in.monitoring, b::monitoring);
+        set(in.logAnalyticsWorkspaceId, b::logAnalyticsWorkspaceId);
+        set(in.logRetentionDays, b::logRetentionDays);
         if (in.sessions != null) {
             b.sessions(io.github.dsvmpool.config.SessionSettingsParser.parse(InputsJson.of(in.sessions).toString(),
                     problems));

@@ -24,13 +24,14 @@ import java.util.Optional;
  * @param autoscale    the team's week; empty for one always-on profile
  * @param sessionProtection whether VMs in use protect themselves from scale-in; default as {@code production}
  * @param sessions     the session agent's knobs; default the agent's (docs/sessions.md)
+ * @param monitoring   the Azure Monitor Agent, alerts and where logs go; default on in production
  * @param tags         Azure tags on every resource; default none
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
                            LoadBalancerSettings loadBalancer, OutboundSettings outbound, StorageSettings storage,
                            ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
                            Optional<AutoscaleSettings> autoscale, Optional<Boolean> sessionProtection,
-                           SessionSettings sessions, Map<String, String> tags) {
+                           SessionSettings sessions, MonitoringSettings monitoring, Map<String, String> tags) {
 
     /**
      * Copies the tags; validation is {@link #problems()}'s job.
@@ -47,6 +48,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      * @param autoscale    see the record component {@code autoscale}
      * @param sessionProtection see the record component {@code sessionProtection}
      * @param sessions     see the record component {@code sessions}
+     * @param monitoring   see the record component {@code monitoring}
      * @param tags         see the record component {@code tags}
      */
     public PoolSettings {
@@ -211,6 +213,9 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private Optional<AutoscaleSettings> autoscale = Optional.empty();
         private Optional<Boolean> sessionProtection = Optional.empty();
         private SessionSettings sessions = SessionSettings.defaults();
+        private Optional<Boolean> monitoring = Optional.empty();
+        private Optional<String> logAnalyticsWorkspaceId = Optional.empty();
+        private Optional<Integer> logRetentionDays = Optional.empty();
         private Map<String, String> tags = Map.of();
 
         /** Starts with every default; {@link PoolSettings#builder()} does the same. */
@@ -594,6 +599,33 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          */
         public Builder sessions(SessionSettings value) { sessions = java.util.Objects.requireNonNull(value); return this; }
         /**
+         * The Azure Monitor Agent on every VM, a data collection rule, alerts to the autoscale notification
+         * e-mail addresses and, with a Key Vault, its audit logs (docs/operations.md, "What is watched and who is
+         * told"). Default: as {@code production}.
+         *
+         * @param value whether the pool is watched; without an address in {@code autoscale.notifications.emails}
+         *              the alerts show in the portal only
+         * @return this builder
+         */
+        public Builder monitoring(boolean value) { monitoring = Optional.of(value); return this; }
+        /**
+         * An existing Log Analytics workspace for the pool's logs. Default: none, the pool creates its own.
+         *
+         * @param value the workspace's ARM id,
+         *              {@code /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>};
+         *              {@code null} for none
+         * @return this builder
+         */
+        public Builder logAnalyticsWorkspaceId(String value) { logAnalyticsWorkspaceId = Optional.ofNullable(value); return this; }
+        /**
+         * Days the workspace the pool creates keeps its logs. Default 30 (31 days are included in the ingestion
+         * price); refused with {@code logAnalyticsWorkspaceId} (that workspace keeps its own).
+         *
+         * @param value 30-730
+         * @return this builder
+         */
+        public Builder logRetentionDays(int value) { logRetentionDays = Optional.of(value); return this; }
+        /**
          * Azure tags on every resource, besides {@code dsvm-pool: <name>}. Default none.
          *
          * @param value at most 50; names 1-512 characters without {@code < > % & \\ ? /}, values at most 256
@@ -621,7 +653,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             provisioningRevision, notebookIdleTimeoutMinutes),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
-                    autoscale, sessionProtection, sessions, tags);
+                    autoscale, sessionProtection, sessions,
+                    new MonitoringSettings(monitoring, logAnalyticsWorkspaceId, logRetentionDays), tags);
         }
     }
 }

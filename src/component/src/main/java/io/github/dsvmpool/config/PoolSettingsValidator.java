@@ -57,6 +57,7 @@ final class PoolSettingsValidator {
         checkHealth(settings.health(), settings.production(), problems);
         checkEntra(settings.entra(), problems);
         checkSessions(settings, problems);
+        checkMonitoring(settings, problems);
         checkTags(settings, problems);
         return problems.list();
     }
@@ -82,6 +83,27 @@ final class PoolSettingsValidator {
                             + (sessions.timeZone().isPresent() ? "" : "; set sessions.timeZone, the schedule's"
                             + " time zone has none"));
         }
+    }
+
+    /**
+     * The workspace's id by shape and the retention within Azure's bounds. No e-mail address is not a problem: the
+     * alerts then show in the portal only and the pool warns (PoolMonitoring), so that production stacks of before
+     * monitoring keep deploying.
+     */
+    private static void checkMonitoring(PoolSettings settings, Problems problems) {
+        MonitoringSettings monitoring = settings.monitoring();
+        monitoring.workspaceId().filter(id -> !MonitoringSettings.WORKSPACE_ID.matcher(id).matches())
+                .ifPresent(id -> problems.add("logAnalyticsWorkspaceId", id, "a Log Analytics workspace's ARM id:"
+                        + " /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/"
+                        + "workspaces/<name> (4-63 letters, digits, hyphens)"));
+        monitoring.retentionDays().ifPresent(days -> {
+            between(problems, "logRetentionDays", days, MonitoringSettings.MIN_RETENTION_DAYS,
+                    MonitoringSettings.MAX_RETENTION_DAYS, " days (a PerGB2018 workspace's retention)");
+            if (monitoring.workspaceId().isPresent()) {
+                problems.add("logRetentionDays", days, "no value with logAnalyticsWorkspaceId: an existing"
+                        + " workspace keeps its own retention");
+            }
+        });
     }
 
     private static void between(Problems problems, String key, int value, int min, int max, String unit) {

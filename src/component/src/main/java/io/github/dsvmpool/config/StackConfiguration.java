@@ -85,6 +85,9 @@ public final class StackConfiguration {
             new Setting<>("sessionProtection", ConfigValues::bool, PoolSettings.Builder::sessionProtection),
             new Setting<>(SessionSettings.KEY, (key, text, problems) ->
                     java.util.Optional.of(SessionSettingsParser.parse(text, problems)), PoolSettings.Builder::sessions),
+            new Setting<>("monitoring", ConfigValues::bool, PoolSettings.Builder::monitoring),
+            new Setting<>("logAnalyticsWorkspaceId", ConfigValues::text, PoolSettings.Builder::logAnalyticsWorkspaceId),
+            new Setting<>("logRetentionDays", ConfigValues::integer, PoolSettings.Builder::logRetentionDays),
             new Setting<>("tags", ConfigValues::stringMap, PoolSettings.Builder::tags));
 
     private static final List<String> IMAGE_PLAN_KEYS = List.of("imagePlanName", "imagePlanProduct", "imagePlanPublisher");
