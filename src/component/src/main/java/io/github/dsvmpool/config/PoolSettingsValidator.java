@@ -87,7 +87,7 @@ final class PoolSettingsValidator {
 
     /**
      * The workspace's id by shape and the retention within Azure's bounds. No e-mail address is not a problem: the
-     * alerts then show in the portal only and the pool warns (PoolMonitoring), so that production stacks of before
+     * alerts then have no action group and show in the portal's alert list only, so that production stacks of before
      * monitoring keep deploying.
      */
     private static void checkMonitoring(PoolSettings settings, Problems problems) {
