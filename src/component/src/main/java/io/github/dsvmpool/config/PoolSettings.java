@@ -128,6 +128,18 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
     }
 
     /**
+     * What watches the pool and whom it tells: alerts e-mail the autoscale notification addresses.
+     *
+     * @return the monitoring plan (disabled when {@code monitoring} is off)
+     */
+    public io.github.dsvmpool.plans.MonitoringPlan monitoringPlan() {
+        return new io.github.dsvmpool.plans.MonitoringPlan(monitoring.enabled(production), monitoring.workspaceId(),
+                monitoring.retentionDays().orElse(MonitoringSettings.DEFAULT_RETENTION_DAYS),
+                autoscale.map(schedule -> schedule.notifications().emails()).orElse(List.of()),
+                healthPlan().repairs(), keyVaultPlan().enabled());
+    }
+
+    /**
      * The globally unique names the user configured (storage account, Key Vault, DNS label); the rest are
      * derived per subscription and stack ({@link io.github.dsvmpool.plans.GlobalNames}).
      *

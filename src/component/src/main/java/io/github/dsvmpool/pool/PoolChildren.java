@@ -157,6 +157,7 @@ public final class PoolChildren {
         var health = settings.healthPlan();
         var entra = settings.entra().plan();
         boolean sessions = settings.sessionProtectionEnabled();
+        var monitoring = settings.monitoringPlan();
         // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
         // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned
         // one), else the scale set's system-assigned one, asked without client_id (Learn "How to use managed
@@ -167,8 +168,9 @@ public final class PoolChildren {
                 ? Output.tuple(loadBalancer.publicIp.dnsSettings().applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse("")),
                         sessionIdentityClientId).applyValue(both -> ProvisioningScript.of(
                         settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.of(sessionAgentSettings(settings,
-                                both.t1, both.t2))))
-                : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes()));
+                                both.t1, both.t2)), monitoring.enabled()))
+                : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.empty(),
+                        monitoring.enabled()));
         var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
         extensions.add(keyVault
                 .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
@@ -177,10 +179,13 @@ public final class PoolChildren {
                         settings.scaleSet().provisioningRevision(), script)));
         HealthExtension.extension(health).ifPresent(extensions::add);
         EntraLogin.extension(entra).ifPresent(extensions::add);
+        MonitorAgentExtension.extension(monitoring, keyVault.map(store -> store.identity.id()))
+                .ifPresent(extensions::add);
         // AADSSHLoginForLinux needs the scale set's system-assigned identity; so does the session agent without a
         // user-assigned one (an IMDS token needs an identity on the VM).
         // The Key Vault reader is user-assigned, so that its role exists before the first VM.
-        boolean systemAssigned = entra.enabled() || (sessions && keyVault.isEmpty());
+        // So does the monitoring agent without the user-assigned one (MonitorAgentExtension).
+        boolean systemAssigned = entra.enabled() || ((sessions || monitoring.enabled()) && keyVault.isEmpty());
         Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
             var userAssigned = VirtualMachineScaleSetIdentityArgs.builder()
                     .type(entra.enabled() ? ResourceIdentityType.SystemAssigned_UserAssigned
@@ -198,7 +203,11 @@ public final class PoolChildren {
                 password, args.sshPublicKeys(),
                 new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
                         keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())));
-        new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
+        var autoscale = new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
+        if (monitoring.enabled()) {
+            new PoolMonitoring(context, monitoring, new PoolMonitoring.Watched(scaleSet.scaleSet.id(),
+                    autoscale.setting.id(), keyVault.map(store -> store.vault.id())));
+        }
         if (sessions) {
             Output<String> principalId = keyVault.map(store -> store.identity.principalId())
                     .orElseGet(() -> scaleSet.scaleSet.identity().applyValue(answered -> answered
