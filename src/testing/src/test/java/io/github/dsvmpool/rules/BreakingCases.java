@@ -103,6 +103,7 @@ final class BreakingCases {
         table.autoscale();
         table.storage();
         table.sharing();
+        table.cases.addAll(MonitoringCases.all());
         return table.cases;
     }
 
