@@ -212,10 +212,12 @@ final class PoolMonitoring {
                                         .equals_(MonitoringPlan.ORCHESTRATION_STATE_OPERATION).build())
                         .build())
                 .tags(context.tags());
-        actionGroupId.ifPresent(id -> args.actions(ActionListArgs.builder()
-                .actionGroups(id.applyValue(value -> List.of(
+        // actions is required in 2020-10-01 (REST spec ActivityLogAlertResource); without addresses it calls nobody.
+        args.actions(ActionListArgs.builder()
+                .actionGroups(actionGroupId.map(id -> id.applyValue(value -> List.of(
                         com.pulumi.azurenative.insights.inputs.ActionGroupArgs.builder().actionGroupId(value).build())))
-                .build()));
+                        .orElse(Output.of(List.of())))
+                .build());
         return new ActivityLogAlert(context.childName("alert-repairs"), args.build(), context.options().build());
     }
 }
