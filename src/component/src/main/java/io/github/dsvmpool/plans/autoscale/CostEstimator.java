@@ -59,6 +59,20 @@ public final class CostEstimator {
                 percent(alwaysOn - ceiling, alwaysOn), fixedDates, twelveMonths);
     }
 
+    /**
+     * What monitoring adds to {@code estimate}'s schedule: ingestion from the VM hours at its floor and ceiling
+     * ({@link io.github.dsvmpool.plans.MonitoringPlan#gigabytesPerMonth}) and the plan's billed alert rules.
+     */
+    public static MonitoringCost monitoring(io.github.dsvmpool.plans.MonitoringPlan plan, CostEstimate estimate,
+                                            double pricePerGigabyte, double pricePerRule) {
+        requireNonNegative("pricePerGigabyte", pricePerGigabyte);
+        requireNonNegative("pricePerRule", pricePerRule);
+        return new MonitoringCost(
+                io.github.dsvmpool.plans.MonitoringPlan.gigabytesPerMonth(estimate.weeklyFloorInstanceHours() * WEEKS_PER_MONTH),
+                io.github.dsvmpool.plans.MonitoringPlan.gigabytesPerMonth(estimate.weeklyCeilingInstanceHours() * WEEKS_PER_MONTH),
+                pricePerGigabyte, plan.billedAlertRules(), pricePerRule);
+    }
+
     private static double monthly(long instanceHoursPerWeek, double pricePerVmHour) {
         return instanceHoursPerWeek * WEEKS_PER_MONTH * pricePerVmHour;
     }
