@@ -41,9 +41,10 @@ import java.util.Optional;
  * The pool's monitoring, as {@link MonitoringPlan} decided it: a Log Analytics workspace (unless an existing one is
  * given), a data collection rule for the agent ({@link MonitorAgentExtension}) associated with the scale set, the
  * vault's and autoscale's diagnostic settings, an action group e-mailing the notification addresses, and the alerts.
- * API versions are azure-native 2.10.0's defaults (Pulumi registry, v2 docs): workspaces 2022-10-01, data
- * collection rules and associations 2022-06-01, action groups 2023-01-01, scheduled query rules
- * 2023-03-15-preview, activity log alerts 2020-10-01, diagnostic settings 2021-05-01-preview.
+ * API versions are azure-native 2.10.0's defaults: data collection rules and associations 2022-06-01 and scheduled
+ * query rules 2023-03-15-preview (Pulumi registry, v2 pages); workspaces 2022-10-01, action groups 2023-01-01,
+ * activity log alerts 2020-10-01 and diagnostic settings 2021-05-01-preview are unconfirmed (the shapes used here,
+ * e.g. the activity log alert's anyOf/leaf conditions and required actions, match the 2.10.0 SDK classes).
  */
 final class PoolMonitoring {
     final Optional<Workspace> workspace;
