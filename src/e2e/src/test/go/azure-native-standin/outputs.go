@@ -38,7 +38,7 @@ func armID(t resourceType, in resource.PropertyMap) (string, error) {
 	case t.isResourceGroup():
 		return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s", subscriptionID(), name), nil
 	case t.isScoped():
-		scope, err := str("scope")
+		scope, err := str(t.scopeInput())
 		if err != nil {
 			return "", err
 		}

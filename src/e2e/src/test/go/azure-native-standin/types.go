@@ -34,6 +34,9 @@ type resourceType struct {
 	// provisioningState: "" when the API returns none, "top" when the SDK flattens it to a top-level output,
 	// "properties" when it stays under properties (resource groups, vaults).
 	provisioningState string
+	// scopeProp: for extension resources, the input holding the ARM id they hang under ("scope" for
+	// Microsoft.Authorization; "resourceUri" for diagnostic settings and data collection rule associations).
+	scopeProp string
 }
 
 // armType is the "type" output, e.g. Microsoft.Network/virtualNetworks/subnets.
@@ -125,10 +128,48 @@ var resourceTypes = map[string]resourceType{
 		namespace: "Microsoft.Authorization", segment: "roleDefinitions", nameProp: "roleDefinitionId",
 		autoName: autoName{uuid: true},
 	},
+	// Monitoring (the pool's PoolMonitoring), PUT paths of the monitor and operationalinsights REST specs.
+	"azure-native:operationalinsights:Workspace": {
+		namespace: "Microsoft.OperationalInsights", segment: "workspaces", nameProp: "workspaceName",
+		location: true, provisioningState: "top",
+	},
+	"azure-native:insights:DataCollectionRule": {
+		namespace: "Microsoft.Insights", segment: "dataCollectionRules", nameProp: "dataCollectionRuleName",
+		location: true, provisioningState: "top",
+	},
+	// Extension resource: PUT /{resourceUri}/providers/Microsoft.Insights/dataCollectionRuleAssociations/{associationName}.
+	"azure-native:insights:DataCollectionRuleAssociation": {
+		namespace: "Microsoft.Insights", segment: "dataCollectionRuleAssociations", nameProp: "associationName",
+		scopeProp: "resourceUri", provisioningState: "top",
+	},
+	"azure-native:insights:ActionGroup": {
+		namespace: "Microsoft.Insights", segment: "actionGroups", nameProp: "actionGroupName", location: true,
+	},
+	"azure-native:insights:ScheduledQueryRule": {
+		namespace: "Microsoft.Insights", segment: "scheduledQueryRules", nameProp: "ruleName", location: true,
+	},
+	"azure-native:insights:ActivityLogAlert": {
+		namespace: "Microsoft.Insights", segment: "activityLogAlerts", nameProp: "activityLogAlertName",
+		location: true,
+	},
+	// Extension resource: PUT /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings/{name}.
+	"azure-native:insights:DiagnosticSetting": {
+		namespace: "Microsoft.Insights", segment: "diagnosticSettings", nameProp: "name", scopeProp: "resourceUri",
+	},
 }
 
-// isScoped: the resource hangs under an arbitrary ARM id given as `scope` instead of a resource group.
-func (t resourceType) isScoped() bool { return t.namespace == "Microsoft.Authorization" }
+// isScoped: the resource hangs under an arbitrary ARM id (scopeInput) instead of a resource group.
+func (t resourceType) isScoped() bool {
+	return t.namespace == "Microsoft.Authorization" || t.scopeProp != ""
+}
+
+// scopeInput names the input holding that ARM id.
+func (t resourceType) scopeInput() string {
+	if t.scopeProp != "" {
+		return t.scopeProp
+	}
+	return "scope"
+}
 
 func (t resourceType) isResourceGroup() bool { return t.namespace == "Microsoft.Resources" }
 
@@ -138,7 +179,7 @@ func (t resourceType) pathParams() []string {
 	params := []string{t.nameProp}
 	switch {
 	case t.isScoped():
-		params = append(params, "scope")
+		params = append(params, t.scopeInput())
 	case !t.isResourceGroup():
 		params = append(params, "resourceGroupName")
 	}

@@ -128,6 +128,12 @@ public final class PoolInputs extends ResourceArgs {
     public List<String> zones;
     @Import(name = "trustedLaunch")
     public Boolean trustedLaunch;
+    @Import(name = "monitoring")
+    public Boolean monitoring;
+    @Import(name = "logAnalyticsWorkspaceId")
+    public String logAnalyticsWorkspaceId;
+    @Import(name = "logRetentionDays")
+    public Integer logRetentionDays;
     @Import(name = "tags")
     public List<TagInputs> tags;
     @Import(name = "adminPassword")

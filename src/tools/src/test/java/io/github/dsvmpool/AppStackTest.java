@@ -182,13 +182,14 @@ class AppStackTest {
                 RecordingMocks.randomBytesBase64(poolName + "-ssh-host-key", 32), "dsvm-pool-" + poolName));
         if (stackName.equals("prod")) {
             // production runs the session agent (sessionProtection defaults to production), with the pool's DNS
-            // name, the schedule's time zone and the Key Vault reader's client id
+            // name, the schedule's time zone and the Key Vault reader's client id, and is monitored
             String label = (String) input(graph.single("azure-native:network:PublicIPAddress"),
                     "dnsSettings.domainNameLabel");
             shipped = ProvisioningScript.of(io.github.dsvmpool.vm.IdleCuller.DEFAULT_MINUTES, java.util.Optional.of(
                     new io.github.dsvmpool.vm.SessionAgent.Settings(30, 20, 20, 6, "Europe/Berlin", 10,
                             io.github.dsvmpool.vm.SessionAgent.DEFAULT_HUB_URL, "/datamnt/dsvmshare",
-                            label + ".westeurope.cloudapp.azure.com", RecordingMocks.MOCK_IDENTITY_CLIENT_ID)))
+                            label + ".westeurope.cloudapp.azure.com", RecordingMocks.MOCK_IDENTITY_CLIENT_ID)),
+                    true)  // production is watched: the script's stderr goes to syslog (monitoring)
                     .withHostKey(io.github.dsvmpool.vm.SshHostKey.fromBase64Seed(
                             RecordingMocks.randomBytesBase64(poolName + "-ssh-host-key", 32), "dsvm-pool-" + poolName));
             // production reads the key from Key Vault at mount time: the script carries none

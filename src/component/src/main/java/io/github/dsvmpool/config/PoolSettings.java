@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param sessions     the session agent's knobs; default the agent's (docs/sessions.md)
  * @param zones        the VMs' availability zones; default the region's in production, none elsewhere
  * @param trustedLaunch Secure Boot and vTPM on the VMs; default on
+ * @param monitoring   the Azure Monitor Agent, alerts and where logs go; default on in production
  * @param tags         Azure tags on every resource; default none
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
@@ -34,7 +35,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                            ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
                            Optional<AutoscaleSettings> autoscale, Optional<Boolean> sessionProtection,
                            SessionSettings sessions, ZoneSettings zones, TrustedLaunchSettings trustedLaunch,
-                           Map<String, String> tags) {
+                           MonitoringSettings monitoring, Map<String, String> tags) {
 
     /**
      * Copies the tags; validation is {@code PoolSettingsValidator}'s job (package plans).
@@ -53,6 +54,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      * @param sessions     see the record component {@code sessions}
      * @param zones        see the record component {@code zones}
      * @param trustedLaunch see the record component {@code trustedLaunch}
+     * @param monitoring   see the record component {@code monitoring}
      * @param tags         see the record component {@code tags}
      */
     public PoolSettings {
@@ -178,6 +180,9 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private SessionSettings sessions = SessionSettings.defaults();
         private Optional<List<String>> zones = Optional.empty();
         private boolean trustedLaunch = SettingCatalog.TRUSTED_LAUNCH.defaultOrThrow();
+        private Optional<Boolean> monitoring = Optional.empty();
+        private Optional<String> logAnalyticsWorkspaceId = Optional.empty();
+        private Optional<Integer> logRetentionDays = Optional.empty();
         private Map<String, String> tags = Map.of();
 
         /** Starts with every default; {@link PoolSettings#builder()} does the same. */
@@ -595,6 +600,33 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          */
         public Builder trustedLaunch(boolean value) { trustedLaunch = value; return this; }
         /**
+         * The Azure Monitor Agent on every VM, a data collection rule, alerts to the autoscale notification
+         * e-mail addresses and, with a Key Vault, its audit logs (docs/operations.md, "What is watched and who is
+         * told"). Default: as {@code production}.
+         *
+         * @param value whether the pool is watched; without an address in {@code autoscale.notifications.emails}
+         *              the alerts show in the portal only
+         * @return this builder
+         */
+        public Builder monitoring(boolean value) { monitoring = Optional.of(value); return this; }
+        /**
+         * An existing Log Analytics workspace for the pool's logs. Default: none, the pool creates its own.
+         *
+         * @param value the workspace's ARM id,
+         *              {@code /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>};
+         *              {@code null} for none
+         * @return this builder
+         */
+        public Builder logAnalyticsWorkspaceId(String value) { logAnalyticsWorkspaceId = Optional.ofNullable(value); return this; }
+        /**
+         * Days the workspace the pool creates keeps its logs. Default 30 (31 days are included in the ingestion
+         * price); refused with {@code logAnalyticsWorkspaceId} (that workspace keeps its own).
+         *
+         * @param value 30-730
+         * @return this builder
+         */
+        public Builder logRetentionDays(int value) { logRetentionDays = Optional.of(value); return this; }
+        /**
          * Azure tags on every resource, besides {@code dsvm-pool: <name>}. Default none.
          *
          * @param value at most 50; names 1-512 characters without {@code < > % & \\ ? /}, values at most 256
@@ -623,7 +655,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
                     autoscale, sessionProtection, sessions, new ZoneSettings(zones),
-                    new TrustedLaunchSettings(trustedLaunch), tags);
+                    new TrustedLaunchSettings(trustedLaunch),
+                    new MonitoringSettings(monitoring, logAnalyticsWorkspaceId, logRetentionDays), tags);
         }
     }
 }

@@ -302,6 +302,23 @@ public final class SettingCatalog {
             .defaultText("(the agent's defaults)")
             .rule("A YAML object with any of: `idleMinutes` (30; 10-1440: minutes without use before protection is cleared), `cpuSharePercent` (20; 1-100: a user's processes together above this share of one CPU mean \"in use\"), `latestHour` (20; 0-23: from this local hour on no VM is protected, the schedule's scale-in wins), `resumeHour` (6; 0-23, not `latestHour`: protection may start again), `timeZone` (the `autoscale` schedule's time zone, else UTC; an IANA name such as `Europe/Berlin` or a Windows ID with a known IANA name), `maxProtectedHours` (10; 1-24: the longest protection of one VM in one stretch). Unknown keys are refused. What the bound can cost at most: [Sessions](sessions.md#what-it-costs-at-most); `./plan` prints it.");
 
+    /** The {@code monitoring} setting: docs/configuration.md. */
+    public static final Setting<Boolean> MONITORING = Setting.bool("monitoring", SettingGroup.MONITORING, PoolSettings.Builder::monitoring)
+            .defaultText("`production`")
+            .rule("`true`: the Azure Monitor Agent on every VM, a data collection rule (syslog, the provisioning script's errors, CPU, memory, disk and network counters) into a Log Analytics workspace, alerts (health repairs suspended, mount failure, autoscale failure, Key Vault access denied) and the Key Vault's audit logs; see [What is watched and who is told](operations.md#what-is-watched-and-who-is-told). Alerts go by e-mail to `autoscale.notifications.emails`; without an address there is no action group and they show in the portal's alert list only. The cost is in `./plan cost`.");
+
+    /** The {@code logAnalyticsWorkspaceId} setting: docs/configuration.md. */
+    public static final Setting<String> LOG_ANALYTICS_WORKSPACE_ID = Setting.text("logAnalyticsWorkspaceId", SettingGroup.MONITORING, PoolSettings.Builder::logAnalyticsWorkspaceId)
+            .defaultText("(none: the pool creates one)")
+            .rule("An existing workspace's ARM id, `/subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>` (name 4-63 letters, digits, hyphens, starting and ending with a letter or digit). Checked by shape only.");
+
+    /** The {@code logRetentionDays} setting: docs/configuration.md. */
+    public static final Setting<Integer> LOG_RETENTION_DAYS = Setting.integer("logRetentionDays", SettingGroup.MONITORING, PoolSettings.Builder::logRetentionDays)
+            .defaultText("`" + MonitoringSettings.DEFAULT_RETENTION_DAYS + "`")
+            .range(MonitoringSettings.MIN_RETENTION_DAYS, MonitoringSettings.MAX_RETENTION_DAYS,
+                    " days (a PerGB2018 workspace's retention)")
+            .rule("30-730 (a PerGB2018 workspace's retention; 31 days are included in the ingestion price). Only for the workspace the pool creates: refused with `logAnalyticsWorkspaceId`.");
+
     /** The {@code entraLogin} setting: docs/configuration.md. */
     public static final Setting<Boolean> ENTRA_LOGIN = Setting.bool("entraLogin", SettingGroup.ENTRA, PoolSettings.Builder::entraLogin)
             .defaultValue(false)
@@ -339,7 +356,7 @@ public final class SettingCatalog {
 
 
     /** Every setting, in the order of docs/configuration.md. */
-    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, RESTRICT_KEY_VAULT_TO_SUBNET, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, SSH_PASSWORD_LOGIN, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
+    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, RESTRICT_KEY_VAULT_TO_SUBNET, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, SSH_PASSWORD_LOGIN, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, MONITORING, LOG_ANALYTICS_WORKSPACE_ID, LOG_RETENTION_DAYS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
 
     /**
      * The setting of a key.

@@ -20,6 +20,8 @@ public enum SettingGroup {
     HEALTH("Provisioning, health and repairs"),
     /** The session agent. */
     SESSIONS("Sessions: VMs in use protect themselves from scale-in"),
+    /** The Azure Monitor Agent, the workspace and the alerts. */
+    MONITORING("Monitoring: what is watched and who is told"),
     /** Sign-in with Microsoft Entra ID. */
     ENTRA("Sign-in with Microsoft Entra ID"),
     /** Tags, the secrets and references to existing resources. */

@@ -31,6 +31,17 @@ public record KeyVaultPlan(boolean enabled, boolean purgeProtection, int softDel
      * @param settings the pool's settings
      * @return the Key Vault plan (disabled when the key travels in the extension)
      */
+    /**
+     * Whether the pool keeps its storage key in Key Vault and the VMs read it there: Key Vault chosen and an SMB
+     * share (an NFS share is reached without a key).
+     *
+     * @param settings the pool's settings
+     * @return whether a vault holds the key
+     */
+    public static boolean holdsTheKey(io.github.dsvmpool.config.PoolSettings settings) {
+        return of(settings).enabled() && settings.storage().protocol() == io.github.dsvmpool.vm.ShareProtocol.SMB;
+    }
+
     public static KeyVaultPlan of(io.github.dsvmpool.config.PoolSettings settings) {
         boolean production = settings.production();
         return new KeyVaultPlan(settings.storage().keySource(production) == io.github.dsvmpool.config.StorageKeySource.KEY_VAULT,

@@ -30,6 +30,17 @@ public final class ListPrices {
      */
     public static final double AZURE_FILES_STANDARD_PER_GIB_MONTH = 0.06;
 
+    /**
+     * Log Analytics, Analytics logs, pay-as-you-go, per GB ingested (31 days of retention included). Order of
+     * magnitude only: the figure commonly quoted for this region, not found in a dated source here.
+     */
+    public static final double LOG_ANALYTICS_PER_GB = 2.30;
+    /**
+     * One log search alert rule evaluated every 15 minutes, per month. Order of magnitude only (not found in a dated
+     * source here); activity log alerts are free (Learn "Azure Monitor pricing": no charge for activity log alerts).
+     */
+    public static final double LOG_ALERT_RULE_PER_MONTH = 0.50;
+
     private static final Map<String, Double> VM_PER_HOUR = vmTable();
 
     private ListPrices() {

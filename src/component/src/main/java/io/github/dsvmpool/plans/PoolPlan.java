@@ -2,7 +2,6 @@ package io.github.dsvmpool.plans;
 
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.plans.autoscale.AutoscalePlan;
-import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,19 +27,22 @@ import java.util.Objects;
  * @param configuredNames   the globally unique names the user chose
  * @param zones             the availability zones of the scale set and public IPs
  * @param trustedLaunch     the VMs' securityProfile
+ * @param monitoring        what watches the pool and whom it tells
  */
 public record PoolPlan(String poolName, PoolSettings settings, String loadBalancerName, PortRange sshPorts,
                        PortRange jupyterHubPorts, OutboundPlan outbound, KeyVaultPlan keyVault, HealthPlan health,
                        EntraLoginPlan entra, IdentityPlan identity, boolean sessionProtection,
                        List<SecurityRulePlan> securityRules, AutoscalePlan autoscale,
-                       GlobalNames.Configured configuredNames, ZonePlan zones, TrustedLaunchPlan trustedLaunch) {
+                       GlobalNames.Configured configuredNames, ZonePlan zones, TrustedLaunchPlan trustedLaunch,
+                       MonitoringPlan monitoring) {
     /**
      * The scale set's managed identities.
      *
      * @param keyReader      the user-assigned identity that reads the storage key from Key Vault (it exists, with its
      *                       role, before the first VM)
      * @param systemAssigned the system-assigned identity: Entra login's extension needs it, and the session agent
-     *                       when there is no user-assigned one (an IMDS token needs an identity on the VM)
+     *                       and the Azure Monitor Agent when there is no user-assigned one (an IMDS token needs an
+     *                       identity on the VM)
      */
     public record IdentityPlan(boolean keyReader, boolean systemAssigned) {
         /** @return whether the scale set has any identity */
@@ -68,9 +70,9 @@ public record PoolPlan(String poolName, PoolSettings settings, String loadBalanc
         var keyVault = KeyVaultPlan.of(settings);
         var entra = EntraLoginPlan.of(settings.entra());
         boolean sessions = settings.sessionProtectionEnabled();
-        // Only an SMB share has a key to keep; an NFS share is reached without one.
-        boolean keyReader = keyVault.enabled() && settings.storage().protocol() == ShareProtocol.SMB;
-        var identity = new IdentityPlan(keyReader, entra.enabled() || (sessions && !keyReader));
+        boolean keyReader = KeyVaultPlan.holdsTheKey(settings);
+        var monitoring = MonitoringPlan.of(settings);
+        var identity = new IdentityPlan(keyReader, entra.enabled() || ((sessions || monitoring.enabled()) && !keyReader));
         var loadBalancer = settings.loadBalancer();
         return new PoolPlan(poolName, settings,
                 AzureNames.loadBalancerName(poolName, project + "/" + stack + "/" + poolName),
@@ -78,7 +80,7 @@ public record PoolPlan(String poolName, PoolSettings settings, String loadBalanc
                 OutboundPlan.forPool(settings), keyVault, HealthPlan.of(settings), entra, identity, sessions,
                 SecurityRulePlan.rules(settings.network(), loadBalancer.poolEntry()),
                 AutoscalePlan.of(settings.schedule()), GlobalNames.Configured.of(settings), ZonePlan.of(settings),
-                TrustedLaunchPlan.of(settings));
+                TrustedLaunchPlan.of(settings), monitoring);
     }
 
     /** @return whether the storage key is kept in Key Vault and read by the VMs' identity */

@@ -7,6 +7,7 @@ import io.github.dsvmpool.config.InstanceCounts;
 import io.github.dsvmpool.config.LoadBalancerSettings;
 import io.github.dsvmpool.config.NearestKey;
 import io.github.dsvmpool.config.NetworkSettings;
+import io.github.dsvmpool.config.MonitoringSettings;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.problems.Problem;
 import io.github.dsvmpool.problems.Problems;
@@ -75,6 +76,7 @@ public final class PoolSettingsValidator {
                 problems);
         io.github.dsvmpool.plans.TrustedLaunchPlan.check(settings.trustedLaunch().enabled(),
                 settings.scaleSet().vmSize(), settings.scaleSet().image(), problems);
+        checkMonitoring(settings, problems);
         checkTags(settings, problems);
         return problems.list();
     }
@@ -100,6 +102,26 @@ public final class PoolSettingsValidator {
                             + (sessions.timeZone().isPresent() ? "" : "; set sessions.timeZone, the schedule's"
                             + " time zone has none"));
         }
+    }
+
+    /**
+     * The workspace's id by shape and the retention within Azure's bounds. No e-mail address is not a problem: the
+     * alerts then have no action group and show in the portal's alert list only, so that production stacks of before
+     * monitoring keep deploying.
+     */
+    private static void checkMonitoring(PoolSettings settings, Problems problems) {
+        MonitoringSettings monitoring = settings.monitoring();
+        monitoring.workspaceId().filter(id -> !MonitoringSettings.WORKSPACE_ID.matcher(id).matches())
+                .ifPresent(id -> problems.add("logAnalyticsWorkspaceId", id, "a Log Analytics workspace's ARM id:"
+                        + " /subscriptions/<guid>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/"
+                        + "workspaces/<name> (4-63 letters, digits, hyphens)"));
+        monitoring.retentionDays().ifPresent(days -> {
+            SettingCatalog.LOG_RETENTION_DAYS.rangeOrThrow().check(SettingCatalog.LOG_RETENTION_DAYS.key(), days, problems);
+            if (monitoring.workspaceId().isPresent()) {
+                problems.add("logRetentionDays", days, "no value with logAnalyticsWorkspaceId: an existing"
+                        + " workspace keeps its own retention");
+            }
+        });
     }
 
     private static void between(Problems problems, String key, int value, int min, int max, String unit) {

@@ -161,6 +161,7 @@ public final class PoolChildren {
         var health = plan.health();
         var entra = plan.entra();
         boolean sessions = plan.sessionProtection();
+        var monitoring = plan.monitoring();
         // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
         // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned
         // one), else the scale set's system-assigned one, asked without client_id (Learn "How to use managed
@@ -171,8 +172,9 @@ public final class PoolChildren {
                 ? Output.tuple(loadBalancer.publicIp.dnsSettings().applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse("")),
                         sessionIdentityClientId).applyValue(both -> ProvisioningScript.of(
                         settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.of(sessionAgentSettings(settings,
-                                both.t1, both.t2))))
-                : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes()));
+                                both.t1, both.t2)), monitoring.enabled()))
+                : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.empty(),
+                        monitoring.enabled()));
         var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
         extensions.add(keyVault
                 .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
@@ -181,6 +183,8 @@ public final class PoolChildren {
                         settings.scaleSet().provisioningRevision(), script)));
         HealthExtension.extension(health).ifPresent(extensions::add);
         EntraLogin.extension(entra).ifPresent(extensions::add);
+        MonitorAgentExtension.extension(monitoring, keyVault.map(store -> store.identity.id()))
+                .ifPresent(extensions::add);
         // Which identities: PoolPlan.IdentityPlan says why.
         boolean systemAssigned = plan.identity().systemAssigned();
         Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
@@ -201,7 +205,11 @@ public final class PoolChildren {
                 new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
                         keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())),
                 plan.trustedLaunch());
-        new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
+        var autoscale = new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
+        if (monitoring.enabled()) {
+            new PoolMonitoring(context, monitoring, new PoolMonitoring.Watched(scaleSet.scaleSet.id(),
+                    autoscale.setting.id(), keyVault.map(store -> store.vault.id())));
+        }
         if (sessions) {
             Output<String> principalId = keyVault.map(store -> store.identity.principalId())
                     .orElseGet(() -> scaleSet.scaleSet.identity().applyValue(answered -> answered

@@ -32,8 +32,17 @@ public final class ProvisioningScript {
      * it writes its records to the share once the mount is there (it checks every minute).
      */
     public static MountScript of(int idleCullMinutes, java.util.Optional<SessionAgent.Settings> sessionAgent) {
+        return of(idleCullMinutes, sessionAgent, false);
+    }
+
+    /**
+     * As above, and with {@code syslog} the script's stderr copied to syslog first ({@link SyslogForwarding}), so
+     * that every installer's and the mount's errors reach monitoring; false adds nothing.
+     */
+    public static MountScript of(int idleCullMinutes, java.util.Optional<SessionAgent.Settings> sessionAgent,
+                                 boolean syslog) {
         return MountScript.shipped()
-                .withPrelude(WatcherInstaller.render() + PerVmPorts.render() + HostKeyInstaller.render()
+                .withPrelude(SyslogForwarding.render(syslog) + WatcherInstaller.render() + PerVmPorts.render() + HostKeyInstaller.render()
                         + IdleCuller.render(idleCullMinutes) + sessionAgent.map(SessionAgent::render).orElse(""));
     }
 }

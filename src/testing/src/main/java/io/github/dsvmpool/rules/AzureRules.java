@@ -69,6 +69,7 @@ public final class AzureRules {
         rules.addAll(AutoscaleRules.rules());
         rules.addAll(StorageRules.rules());
         rules.addAll(SharingRules.rules());
+        rules.addAll(MonitoringRules.rules());
         return List.copyOf(rules);
     }
 }

@@ -105,6 +105,7 @@ final class BreakingCases {
         table.storage();
         table.sharing();
         table.cases.addAll(ZoneBreakingCases.all());
+        table.cases.addAll(MonitoringCases.all());
         return table.cases;
     }
 

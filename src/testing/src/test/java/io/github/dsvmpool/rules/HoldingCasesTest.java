@@ -153,8 +153,8 @@ class HoldingCasesTest {
                 }),
                 holds("another publisher's extension with any settings", g ->
                         g.listAt(VMSS, "virtualMachineProfile.extensionProfile.extensions").add(map("name", "monitor",
-                                "publisher", "Microsoft.Azure.Monitor", "type", "AzureMonitorLinuxAgent",
-                                "typeHandlerVersion", "1.0", "settings", map("protocol", "tcp", "port", 8000L)))),
+                                "publisher", "Microsoft.Azure.Monitoring.DependencyAgent",
+                                "type", "DependencyAgentLinux", "typeHandlerVersion", "9.10", "settings", map("protocol", "tcp", "port", 8000L)))),
                 holds("a tcp health probe without requestPath, Rich mode 2.0", g -> {
                     var health = g.at(VMSS, BreakingCases.HEALTH);
                     health.put("typeHandlerVersion", "2.0");

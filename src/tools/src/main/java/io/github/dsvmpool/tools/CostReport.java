@@ -1,5 +1,7 @@
 package io.github.dsvmpool.tools;
 
+import io.github.dsvmpool.plans.MonitoringPlan;
+
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.stackconfig.StackConfiguration;
 import io.github.dsvmpool.offline.OfflineRun;
@@ -192,6 +194,11 @@ public final class CostReport implements Callable<Integer> {
                     .append(System.lineSeparator());
         }
         text.append(System.lineSeparator()).append(CostReportFormatter.format(estimate, options.currency));
+        if (MonitoringPlan.of(pool).enabled()) {
+            // Its prices are always the built-in list prices, so it is always in their currency.
+            text.append(System.lineSeparator()).append(CostReportFormatter.formatMonitoring(monitoring(pool, estimate),
+                    ListPrices.CURRENCY));
+        }
         SessionCostBound.of(pool).ifPresent(bound -> text.append(System.lineSeparator())
                 .append(sessionBound(bound, pool, vmPrice, options.currency)).append(System.lineSeparator()));
         return text.toString();
@@ -230,7 +237,10 @@ public final class CostReport implements Callable<Integer> {
                     ListPrices.REGION, ListPrices.LOOKED_UP)
                     + SessionCostBound.of(pool).map(bound -> String.format(Locale.ROOT, "; session protection at"
                             + " most %,.0f %s a month more (%d VMs x %d h a day)", bound.perMonth(vmPrice),
-                            ListPrices.CURRENCY, bound.vms(), bound.hoursPerVmPerDay())).orElse("");
+                            ListPrices.CURRENCY, bound.vms(), bound.hoursPerVmPerDay())).orElse("")
+                    + (MonitoringPlan.of(pool).enabled() ? String.format(Locale.ROOT, "; monitoring about %,.0f-%,.0f %s"
+                            + " a month (estimated logs and alert rules)", monitoring(pool, estimate).monthlyFloor(),
+                            monitoring(pool, estimate).monthlyCeiling(), ListPrices.CURRENCY) : "");
         });
     }
 
@@ -244,6 +254,12 @@ public final class CostReport implements Callable<Integer> {
                         estimate.compute(fixed.extraFloorInstanceHours()),
                         estimate.compute(fixed.extraCeilingInstanceHours()), ListPrices.CURRENCY))
                 .toList());
+    }
+
+    /** Monitoring at the built-in list prices (in ListPrices.CURRENCY, whatever --currency says). */
+    static io.github.dsvmpool.plans.autoscale.MonitoringCost monitoring(PoolSettings pool, CostEstimate estimate) {
+        return MonitoringPlan.of(pool).cost(estimate, ListPrices.LOG_ANALYTICS_PER_GB,
+                ListPrices.LOG_ALERT_RULE_PER_MONTH);
     }
 
     private static AutoscalePlan plan(PoolSettings pool) {

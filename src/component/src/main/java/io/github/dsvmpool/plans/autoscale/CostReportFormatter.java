@@ -54,6 +54,22 @@ public final class CostReportFormatter {
     }
 
     /**
+     * The monitoring lines: logs at the floor and ceiling, alert rules, and the total; an estimate (the ingestion per
+     * VM hour is assumed, docs/costs-and-sizes.md).
+     */
+    public static String formatMonitoring(MonitoringCost cost, String currency) {
+        StringBuilder out = new StringBuilder();
+        line(out, String.format(Locale.ROOT, "Monitoring (estimate): logs %.2f-%.2f GB a month at %s %s per GB,"
+                        + " %d log alert rules at %s %s a month", cost.gigabytesFloor(), cost.gigabytesCeiling(),
+                price(cost.pricePerGigabyte()), currency, cost.alertRules(), price(cost.pricePerRule()), currency));
+        line(out, String.format(Locale.ROOT, "%-44s %12s %s", "Monitoring per month, at the floor",
+                money(cost.monthlyFloor()), currency));
+        line(out, String.format(Locale.ROOT, "%-44s %12s %s", "Monitoring per month, at the ceiling",
+                money(cost.monthlyCeiling()), currency));
+        return out.toString();
+    }
+
+    /**
      * Each fixed date over its whole span: Azure applies only one profile at a time and fixed dates win, so the
      * span runs at the fixed date's counts day and night; "vs week" is what that adds to (or saves on) the
      * weekly schedule it replaces.

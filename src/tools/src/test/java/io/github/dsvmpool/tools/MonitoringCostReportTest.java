@@ -1,0 +1,39 @@
+package io.github.dsvmpool.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dsvmpool.plans.MonitoringPlan;
+import io.github.dsvmpool.plans.ListPrices;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The cost report counts monitoring when it is on (prod) and says nothing of it when off (dev). */
+class MonitoringCostReportTest {
+
+    @Test
+    void prodShowsLogsAndAlertRulesAtTheListPrices() {
+        var result = CostReportTest.run("prod");
+        assertThat(result.exitCode()).isZero();
+        // Three log alert rules (mount, autoscale, Key Vault); the repairs alert is an activity log alert (free).
+        assertThat(result.out()).contains(String.format(Locale.ROOT, "3 log alert rules at %s USD a month",
+                java.math.BigDecimal.valueOf(ListPrices.LOG_ALERT_RULE_PER_MONTH).stripTrailingZeros().toPlainString()))
+                .contains("Monitoring per month, at the floor").contains("Monitoring per month, at the ceiling");
+        var floor = Pattern.compile("Monitoring per month, at the floor\\s+([0-9,.]+) USD").matcher(result.out());
+        assertThat(floor.find()).isTrue();
+        // The floor is the fixed part and the floor's VM hours at the assumed MB per VM hour, plus the rules.
+        var gigabytes = Pattern.compile("logs ([0-9.]+)-([0-9.]+) GB a month").matcher(result.out());
+        assertThat(gigabytes.find()).isTrue();
+        double expected = Double.parseDouble(gigabytes.group(1)) * ListPrices.LOG_ANALYTICS_PER_GB
+                + 3 * ListPrices.LOG_ALERT_RULE_PER_MONTH;
+        assertThat(Double.parseDouble(floor.group(1).replace(",", ""))).isCloseTo(expected,
+                org.assertj.core.data.Offset.offset(0.02));
+        assertThat(Double.parseDouble(gigabytes.group(2))).isGreaterThan(Double.parseDouble(gigabytes.group(1)))
+                .isGreaterThan(MonitoringPlan.gigabytesPerMonth(0));
+    }
+
+    @Test
+    void devWithoutMonitoringSaysNothingOfIt() {
+        assertThat(CostReportTest.run("dev").out()).doesNotContain("Monitoring");
+    }
+}
