@@ -189,7 +189,7 @@ class AppStackTest {
                     new io.github.dsvmpool.vm.SessionAgent.Settings(30, 20, 20, 6, "Europe/Berlin", 10,
                             io.github.dsvmpool.vm.SessionAgent.DEFAULT_HUB_URL, "/datamnt/dsvmshare",
                             label + ".westeurope.cloudapp.azure.com", RecordingMocks.MOCK_IDENTITY_CLIENT_ID)),
-                    true)  // production is watched: the script's stderr goes to syslog (monitoring)
+                    true, 30)  // production is watched: stderr and the hub's health go to syslog (monitoring)
                     .withHostKey(io.github.dsvmpool.vm.SshHostKey.fromBase64Seed(
                             RecordingMocks.randomBytesBase64(poolName + "-ssh-host-key", 32), "dsvm-pool-" + poolName));
             // production reads the key from Key Vault at mount time: the script carries none

@@ -16,7 +16,7 @@ import java.util.List;
 public record NetworkSettings(String addressSpace, String subnetPrefix, List<String> allowedSourceRanges,
                               boolean allowOpenInternet) {
     /**
-     * Copies {@code allowedSourceRanges}; validation is {@link PoolSettings#problems()}'s job.
+     * Copies {@code allowedSourceRanges}; validation is {@code PoolSettingsValidator}'s job (package plans).
      *
      * @param addressSpace        see the record component {@code addressSpace}
      * @param subnetPrefix        see the record component {@code subnetPrefix}

@@ -56,10 +56,10 @@ public record HealthPlan(boolean extension, boolean repairs, int graceMinutes, S
     /** Binary health states; 2.0 is Rich mode. */
     public static final String VERSION = "1.0";
     public static final String EXTENSION_NAME = "health";
-    public static final String PROTOCOL = "https";
+    public static final String PROTOCOL = io.github.dsvmpool.vm.HubHealthLogger.PROTOCOL;
     /** JupyterHub's port on the DSVM (HTTPS, self-signed); keep in step with PerVmPorts.JUPYTERHUB_PORT. */
-    public static final int PORT = 8000;
-    public static final String REQUEST_PATH = "/hub/health";
+    public static final int PORT = io.github.dsvmpool.vm.PerVmPorts.JUPYTERHUB_PORT;
+    public static final String REQUEST_PATH = io.github.dsvmpool.vm.HubHealthLogger.REQUEST_PATH;
     /** Azure accepts 5-60 s. */
     public static final int INTERVAL_SECONDS = 15;
     /** Azure accepts 1-24: 4 x 15 s = one minute of failures before the VM counts as unhealthy. */

@@ -53,8 +53,10 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
      * The provisioning script's tag in syslog: a copy of its stderr (warnings and errors, each
      * {@code [dsvm-mount] ERROR: ...}) goes to {@code logger -t} this tag (vm/SyslogForwarding), facility user.
      */
-    public static final String SCRIPT_TAG = "dsvm-provision";
-    public static final String SCRIPT_FACILITY = "user";
+    public static final String SCRIPT_TAG = io.github.dsvmpool.vm.SyslogForwarding.TAG;
+    /** Failed probes (one a minute) in the alert's 15-minute window that make a VM's hub "unhealthy for a while". */
+    public static final int UNHEALTHY_FAILURES = 10;
+    public static final String SCRIPT_FACILITY = io.github.dsvmpool.vm.SyslogForwarding.FACILITY;
 
     /** Every 60 s (Learn "Collect performance counters with Azure Monitor Agent": 1-1800 s). */
     public static final int SAMPLING_SECONDS = 60;
@@ -141,6 +143,16 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
         alerts.add(new LogAlert("autoscale-failed", "Autoscale could not scale the pool",
                 "A scale action failed (quota, capacity or Spot eviction): the pool may be below its minimum.", 1,
                 "AutoscaleScaleActionsLog | where ResultType == \"Failed\"", "PT15M", "PT15M"));
+        // The VMs' own probe of the hub (vm/HubHealthLogger: the health extension's protocol, port and path, every
+        // minute, failures to syslog once the hub has answered or the grace period is over): 10 failures in the last
+        // 15 minutes on one VM is a hub that has been down for a while. The extension's own state has no metric or log
+        // an alert can read (Learn "Using Application Health extension": the state is in the instance view).
+        alerts.add(new LogAlert("hub-unhealthy", "JupyterHub unhealthy on a VM",
+                "JupyterHub on a VM has failed its health probe for about 10 of the last 15 minutes.", 1,
+                "Syslog | where ProcessName == \"" + io.github.dsvmpool.vm.HubHealthLogger.TAG
+                        + "\" and SeverityLevel == \"err\" | summarize failures = count() by Computer"
+                        + " | where failures >= " + UNHEALTHY_FAILURES,
+                "PT5M", "PT15M"));
         if (keyVault) {
             // Learn "Monitor Azure Key Vault" sample queries (AzureDiagnostics, ResourceProvider MICROSOFT.KEYVAULT,
             // httpStatusCode_d): 403 is an access the vault refused.

@@ -172,9 +172,9 @@ public final class PoolChildren {
                 ? Output.tuple(loadBalancer.publicIp.dnsSettings().applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse("")),
                         sessionIdentityClientId).applyValue(both -> ProvisioningScript.of(
                         settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.of(sessionAgentSettings(settings,
-                                both.t1, both.t2)), monitoring.enabled()))
+                                both.t1, both.t2)), monitoring.enabled(), health.graceMinutes()))
                 : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.empty(),
-                        monitoring.enabled()));
+                        monitoring.enabled(), health.graceMinutes()));
         var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
         extensions.add(keyVault
                 .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,

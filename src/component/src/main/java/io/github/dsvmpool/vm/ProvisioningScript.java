@@ -32,17 +32,22 @@ public final class ProvisioningScript {
      * it writes its records to the share once the mount is there (it checks every minute).
      */
     public static MountScript of(int idleCullMinutes, java.util.Optional<SessionAgent.Settings> sessionAgent) {
-        return of(idleCullMinutes, sessionAgent, false);
+        return of(idleCullMinutes, sessionAgent, false, 0);
     }
 
     /**
-     * As above, and with {@code syslog} the script's stderr copied to syslog first ({@link SyslogForwarding}), so
-     * that every installer's and the mount's errors reach monitoring; false adds nothing.
+     * As above, and with {@code monitoring} the script's stderr copied to syslog first ({@link SyslogForwarding})
+     * and the hub's health probe installed ({@link HubHealthLogger}), so that errors and an unhealthy hub reach
+     * monitoring; false adds nothing.
+     *
+     * @param healthGraceMinutes minutes after boot before a failing hub counts (the repairs' grace period)
      */
     public static MountScript of(int idleCullMinutes, java.util.Optional<SessionAgent.Settings> sessionAgent,
-                                 boolean syslog) {
+                                 boolean monitoring, int healthGraceMinutes) {
         return MountScript.shipped()
-                .withPrelude(SyslogForwarding.render(syslog) + WatcherInstaller.render() + PerVmPorts.render() + HostKeyInstaller.render()
-                        + IdleCuller.render(idleCullMinutes) + sessionAgent.map(SessionAgent::render).orElse(""));
+                .withPrelude(SyslogForwarding.render(monitoring) + WatcherInstaller.render() + PerVmPorts.render()
+                        + HostKeyInstaller.render() + IdleCuller.render(idleCullMinutes)
+                        + sessionAgent.map(SessionAgent::render).orElse("")
+                        + HubHealthLogger.render(monitoring, healthGraceMinutes));
     }
 }

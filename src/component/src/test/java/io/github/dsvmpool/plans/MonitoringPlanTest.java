@@ -43,9 +43,9 @@ class MonitoringPlanTest {
         var withVault = new MonitoringPlan(true, Optional.empty(), 30, List.of(), true, true);
         var without = new MonitoringPlan(true, Optional.empty(), 30, List.of(), true, false);
         assertThat(withVault.logAlerts()).extracting(MonitoringPlan.LogAlert::suffix)
-                .containsExactly("mount-failed", "autoscale-failed", "key-vault-denied");
+                .containsExactly("mount-failed", "autoscale-failed", "hub-unhealthy", "key-vault-denied");
         assertThat(without.logAlerts()).extracting(MonitoringPlan.LogAlert::suffix)
-                .containsExactly("mount-failed", "autoscale-failed");
+                .containsExactly("mount-failed", "autoscale-failed", "hub-unhealthy");
         assertThat(withVault.logAlerts()).allSatisfy(alert -> {
             assertThat(alert.severity()).isBetween(0, 4);
             assertThat(java.time.Duration.parse(alert.frequency())).isBetween(java.time.Duration.ofMinutes(1),
@@ -53,7 +53,7 @@ class MonitoringPlanTest {
             assertThat(java.time.Duration.parse(alert.window())).isBetween(java.time.Duration.ofMinutes(1),
                     java.time.Duration.ofDays(2));
         });
-        assertThat(withVault.billedAlertRules()).isEqualTo(3);
+        assertThat(withVault.billedAlertRules()).isEqualTo(4);
         assertThat(new MonitoringPlan(false, Optional.empty(), 30, List.of(), true, true).billedAlertRules()).isZero();
     }
 

@@ -40,9 +40,9 @@ class SyslogForwardingTest {
 
     @Test
     void theProvisioningScriptCarriesThePreludeOnlyWhenOn() {
-        assertThat(ProvisioningScript.of(60, Optional.empty(), true).body())
+        assertThat(ProvisioningScript.of(60, Optional.empty(), true, 30).body())
                 .contains("logger -t " + MonitoringPlan.SCRIPT_TAG);
-        assertThat(ProvisioningScript.of(60, Optional.empty(), false).body())
+        assertThat(ProvisioningScript.of(60, Optional.empty(), false, 30).body())
                 .isEqualTo(ProvisioningScript.of(60).body()).doesNotContain("logger");
     }
 

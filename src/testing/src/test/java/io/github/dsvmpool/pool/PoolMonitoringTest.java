@@ -95,7 +95,8 @@ class PoolMonitoringTest {
         assertThat(((List<Object>) input(group, "emailReceivers")).stream().map(r -> (Object) ((Map<?, ?>) r).get("emailAddress"))
                 .toList()).containsExactly("ops@example.org", "lead@example.org");
         assertThat(graph.ofType(LOG_ALERT)).extracting(Registration::name).containsExactlyInAnyOrder(
-                "watched-alert-mount-failed", "watched-alert-autoscale-failed", "watched-alert-key-vault-denied");
+                "watched-alert-mount-failed", "watched-alert-autoscale-failed", "watched-alert-hub-unhealthy",
+                "watched-alert-key-vault-denied");
         assertThat(graph.ofType(LOG_ALERT)).allSatisfy(alert -> {
             assertThat(input(alert, "scopes")).isEqualTo(List.of(workspace.id()));
             assertThat(input(alert, "actions.actionGroups")).isEqualTo(List.of(group.id()));
@@ -143,7 +144,8 @@ class PoolMonitoringTest {
         assertThat(input(graph.single(SCALE_SET), "identity.type")).isEqualTo("SystemAssigned");
         assertThat(agent(graph)).doesNotContainKey("settings");
         assertThat(graph.ofType(LOG_ALERT)).extracting(Registration::name)
-                .containsExactlyInAnyOrder("trial-alert-mount-failed", "trial-alert-autoscale-failed");
+                .containsExactlyInAnyOrder("trial-alert-mount-failed", "trial-alert-autoscale-failed",
+                        "trial-alert-hub-unhealthy");
         assertThat(graph.ofType(ACTIVITY_ALERT)).isEmpty();
         assertThat(graph.ofType(DIAGNOSTIC)).hasSize(1);
         assertThat(input(graph.single(WORKSPACE), "retentionInDays")).isEqualTo(30L);

@@ -15,8 +15,8 @@ class MonitoringCostReportTest {
     void prodShowsLogsAndAlertRulesAtTheListPrices() {
         var result = CostReportTest.run("prod");
         assertThat(result.exitCode()).isZero();
-        // Three log alert rules (mount, autoscale, Key Vault); the repairs alert is an activity log alert (free).
-        assertThat(result.out()).contains(String.format(Locale.ROOT, "3 log alert rules at %s USD a month",
+        // Four log alert rules (mount, autoscale, hub health, Key Vault); the repairs alert is an activity log alert (free).
+        assertThat(result.out()).contains(String.format(Locale.ROOT, "4 log alert rules at %s USD a month",
                 java.math.BigDecimal.valueOf(ListPrices.LOG_ALERT_RULE_PER_MONTH).stripTrailingZeros().toPlainString()))
                 .contains("Monitoring per month, at the floor").contains("Monitoring per month, at the ceiling");
         var floor = Pattern.compile("Monitoring per month, at the floor\\s+([0-9,.]+) USD").matcher(result.out());
@@ -25,7 +25,7 @@ class MonitoringCostReportTest {
         var gigabytes = Pattern.compile("logs ([0-9.]+)-([0-9.]+) GB a month").matcher(result.out());
         assertThat(gigabytes.find()).isTrue();
         double expected = Double.parseDouble(gigabytes.group(1)) * ListPrices.LOG_ANALYTICS_PER_GB
-                + 3 * ListPrices.LOG_ALERT_RULE_PER_MONTH;
+                + 4 * ListPrices.LOG_ALERT_RULE_PER_MONTH;
         assertThat(Double.parseDouble(floor.group(1).replace(",", ""))).isCloseTo(expected,
                 org.assertj.core.data.Offset.offset(0.02));
         assertThat(Double.parseDouble(gigabytes.group(2))).isGreaterThan(Double.parseDouble(gigabytes.group(1)))
