@@ -265,16 +265,7 @@ public final class MountScript {
     }
 
     private static String check(String name, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException(name + " must not contain a line break");
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(name + " must not contain a NUL character");
-        }
-        return value;
+        return ScriptValues.singleLine(name, value);
     }
 
     /** POSIX single quoting: {@code '} becomes {@code '"'"'}; nothing else is special inside. */

@@ -105,6 +105,23 @@ class SettingCatalogTest {
         assertThat(committed).contains("| `idleTimeoutMinutes` | `30` | " + SettingCatalog.IDLE_TIMEOUT_MINUTES.rule() + " |");
     }
 
+    /** The README's short table names catalog settings with the catalog's defaults. */
+    @Test
+    void theReadmesSettingsAreTheCatalogsWithItsDefaults() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        var rows = java.util.regex.Pattern.compile("(?m)^\\| `(\\w+)` \\| ([^|]+) \\|").matcher(
+                readme.substring(readme.indexOf("## The settings a team sets first"), readme.indexOf("## Outputs")));
+        int count = 0;
+        while (rows.find()) {
+            count++;
+            String key = rows.group(1);
+            assertThat(SettingCatalog.byKey(key)).as("README setting " + key).isPresent();
+            assertThat(rows.group(2).strip()).as("README default of " + key)
+                    .isEqualTo(SettingCatalog.byKey(key).orElseThrow().defaultText());
+        }
+        assertThat(count).isGreaterThan(5);
+    }
+
     private static List<Problem> problemsOf(String key, int value) {
         // A schedule keeps maxInstanceCount's own check apart from the always-on profile's counts.
         var source = MapConfigSource.minimal().with(key, Integer.toString(value));

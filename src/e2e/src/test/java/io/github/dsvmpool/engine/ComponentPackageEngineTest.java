@@ -47,7 +47,7 @@ class ComponentPackageEngineTest {
                 .isEqualTo(ComponentPackageRun.providerVersion());
         assertThat(sdk.resolve("dsvmPool.ts")).content().contains("maxInstanceCount").contains("adminPassword");
         // The schema's descriptions (SchemaDescriptions) reach the SDK as doc comments.
-        assertThat(sdk.resolve("dsvmPool.ts")).content().contains("The Azure region, e.g. westeurope.")
+        assertThat(sdk.resolve("dsvmPool.ts")).content().contains("Azure region name, e.g. `westeurope`. Required.")
                 .contains("Data Science VMs");
         assertThat(run.program.resolve("node_modules/@github/dsvm-pool/bin/index.js")).as("npm built the SDK")
                 .exists();

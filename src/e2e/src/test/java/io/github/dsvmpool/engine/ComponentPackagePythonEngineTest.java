@@ -46,7 +46,7 @@ class ComponentPackagePythonEngineTest {
                 .contains("max_instance_count").contains("def admin_password");
         // The schema's descriptions (SchemaDescriptions) reach the SDK as docstrings.
         assertThat(sdk.resolve("github_dsvm_pool").resolve("dsvm_pool.py")).content()
-                .contains("The Azure region, e.g. westeurope.");
+                .contains("Azure region name, e.g. `westeurope`. Required.");
         assertThat(Files.readAllLines(run.program.resolve("requirements.txt")))
                 .as("the SDK linked as a local requirement").contains("sdks/github-dsvm-pool");
         // Installed into the program's venv (not only generated), with the schema's version for the plugin.

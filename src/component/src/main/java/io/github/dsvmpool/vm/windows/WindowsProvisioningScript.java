@@ -1,5 +1,7 @@
 package io.github.dsvmpool.vm.windows;
 
+import io.github.dsvmpool.vm.ScriptValues;
+
 import io.github.dsvmpool.vm.MountScript;
 import io.github.dsvmpool.vm.ShippedResources;
 import java.io.ByteArrayInputStream;
@@ -197,18 +199,8 @@ public final class WindowsProvisioningScript {
         return variables;
     }
 
-    /** Only what the quoting cannot carry is refused here; the script checks the values' shapes itself. */
     private static String check(String name, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException(name + " must not contain a line break");
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(name + " must not contain a NUL character");
-        }
-        return value;
+        return ScriptValues.singleLine(name, value);
     }
 
     private static String gzipBase64(String text) {
