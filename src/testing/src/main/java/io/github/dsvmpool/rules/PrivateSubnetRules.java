@@ -62,16 +62,21 @@ final class PrivateSubnetRules {
     private static void privateSubnetsHaveAWayOut(ResourceGraph graph, Findings findings) {
         Set<SubResource.Key> servedPools = new java.util.HashSet<>();
         for (OutboundRules.Outbound rule : OutboundRules.outbound(graph)) {
-            graph.resolveReference(rule.inputs().get("backendAddressPool")).filter(t -> !t.isWholeResource())
-                    .ifPresent(pool -> servedPools.add(pool.key()));
+            Optional<SubResource> pool = graph.resolveReference(rule.inputs().get("backendAddressPool"))
+                    .filter(t -> !t.isWholeResource());
+            if (pool.isEmpty()) {
+                return; // an outbound rule whose pool does not resolve: references-resolve reports it
+            }
+            servedPools.add(pool.get().key());
         }
         for (ResourceGraph.IpConfig config : graph.ipConfigs()) {
             Optional<Registration> subnet = graph.resolveReference(config.inputs().get("subnet"))
                     .filter(SubResource::isWholeResource).map(SubResource::resource)
                     .filter(target -> ResourceGraph.SUBNETS.contains(target.type()))
                     .filter(PrivateSubnetRules::isPrivate);
-            if (subnet.isEmpty()) {
-                continue;
+            List<Object> pools = Values.list(config.inputs(), "loadBalancerBackendAddressPools");
+            if (subnet.isEmpty() || graph.joined(config, "loadBalancerBackendAddressPools").size() < pools.size()) {
+                continue; // not private, or a pool reference that does not resolve: references-resolve reports it
             }
             boolean natGateway = graph.resolveReference(subnet.get().inputs().get("natGateway"))
                     .filter(SubResource::isWholeResource)
