@@ -33,7 +33,7 @@ class TwoPoolsTest {
         assertEquals(List.of(), result.exceptions());
         assertEquals(2, count(result, DsvmPool.TYPE));
         assertEquals(1, count(result, "azure-native:network:VirtualNetwork"), "one network for both pools");
-        assertEquals(1, count(result, "azure-native:network:Subnet"));
+        assertEquals(1, count(result, "azure-native:network/v20230501:Subnet"));
         assertEquals(2, count(result, "azure-native:compute:VirtualMachineScaleSet"));
         assertEquals(2, count(result, "azure-native:network:LoadBalancer"));
         assertEquals(0, count(result, "azure-native:resources:ResourceGroup"), "the team's existing group");

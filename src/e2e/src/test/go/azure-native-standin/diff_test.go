@@ -106,3 +106,20 @@ func TestDiffReplacesRoleAssignmentOnPrincipal(t *testing.T) {
 		t.Errorf("replaces = %v", resp.GetReplaces())
 	}
 }
+
+// The pool's subnet moved from the default type to the 2023-05-01 one (an alias keeps its state): the same path
+// parameters and one new property are an update in place, never a replacement.
+func TestDiffUpdatesTheSubnetMadePrivateUnderItsVersionedType(t *testing.T) {
+	s := configured(t, nil)
+	olds := map[string]any{"subnetName": "s", "virtualNetworkName": "vnet", "resourceGroupName": "rg",
+		"addressPrefix": "10.0.0.0/24", createBeforeDeleteKey: true}
+	news := map[string]any{"subnetName": "s", "virtualNetworkName": "vnet", "resourceGroupName": "rg",
+		"addressPrefix": "10.0.0.0/24", "defaultOutboundAccess": false, createBeforeDeleteKey: true}
+	resp := diff(t, s, urnOf("azure-native:network/v20230501:Subnet", "sub"), pm(t, olds), pm(t, news))
+	if resp.GetChanges() != pulumirpc.DiffResponse_DIFF_SOME || len(resp.GetReplaces()) != 0 {
+		t.Errorf("an update in place: %v", resp)
+	}
+	if resp.GetDetailedDiff()["defaultOutboundAccess"].GetKind() != pulumirpc.PropertyDiff_ADD {
+		t.Errorf("defaultOutboundAccess added: %v", resp.GetDetailedDiff())
+	}
+}

@@ -64,6 +64,13 @@ var resourceTypes = map[string]resourceType{
 		parents:           []parent{{segment: "virtualNetworks", prop: "virtualNetworkName"}},
 		provisioningState: "top",
 	},
+	// The pool's subnet at network API 2023-05-01 (defaultOutboundAccess), which azure-native 2.10.0 serves as an
+	// explicit version (pool's PrivateSubnet binding): the same ARM path as the default type.
+	"azure-native:network/v20230501:Subnet": {
+		namespace: "Microsoft.Network", segment: "subnets", nameProp: "subnetName",
+		parents:           []parent{{segment: "virtualNetworks", prop: "virtualNetworkName"}},
+		provisioningState: "top",
+	},
 	"azure-native:network:NetworkSecurityGroup": {
 		namespace: "Microsoft.Network", segment: "networkSecurityGroups", nameProp: "networkSecurityGroupName",
 		location: true, provisioningState: "top",

@@ -7,6 +7,7 @@ import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.rules.AzureRules;
 import io.github.dsvmpool.testing.Graph;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class HardeningStackTest {
             assertThat(rule.get("protocol")).isEqualTo("*");
             assertThat(rule.get("priority")).isEqualTo(200L);
         });
-        assertThat(input(graph.single("azure-native:network:Subnet"), "serviceEndpoints"))
+        assertThat(input(graph.single(PrivateSubnet.TYPE), "serviceEndpoints"))
                 .isEqualTo(List.of(Map.of("service", "Microsoft.Storage"), Map.of("service", "Microsoft.KeyVault")));
         // Neither stack gives SSH keys, so Azure needs password login to stay (the default keeps it).
         assertThat(input(graph.single("azure-native:compute:VirtualMachineScaleSet"),
@@ -51,7 +52,7 @@ class HardeningStackTest {
     void productionsVaultDeniesEveryNetworkButThePoolsSubnetAndTrustedServices(String stackName) throws Exception {
         var graph = run(stackName);
         var vault = graph.single("azure-native:keyvault:Vault");
-        var subnet = graph.single("azure-native:network:Subnet");
+        var subnet = graph.single(PrivateSubnet.TYPE);
         assertThat(input(vault, "properties.networkAcls")).isEqualTo(Map.of("defaultAction", "Deny",
                 "bypass", "AzureServices", "virtualNetworkRules", List.of(Map.of("id", subnet.id(),
                         "ignoreMissingVnetServiceEndpoint", false))));

@@ -20,6 +20,10 @@ import java.util.Optional;
  * subnet in the vault's network rules, so the subnet needs the {@code Microsoft.KeyVault} service endpoint too: a
  * pool's own subnet has it; a subnet managed elsewhere must get it from its owner before the pool is deployed
  * (Azure refuses the vault's rule otherwise), or the pool sets {@code restrictKeyVaultToSubnet: false}.
+ *
+ * <p>The pool does not change a subnet it joins: a pool's own subnet is private ({@code defaultOutboundAccess:
+ * false}), a subnet managed elsewhere stays as its owner made it (its VMs leave through this pool's outbound rule
+ * either way, which Azure uses instead of default outbound access).
  */
 public final class ExistingNetwork {
     private final Output<String> subnetId;

@@ -2,18 +2,16 @@ package io.github.dsvmpool.pool;
 
 import com.pulumi.azurenative.network.NetworkSecurityGroup;
 import com.pulumi.azurenative.network.NetworkSecurityGroupArgs;
-import com.pulumi.azurenative.network.Subnet;
-import com.pulumi.azurenative.network.SubnetArgs;
 import com.pulumi.azurenative.network.VirtualNetwork;
 import com.pulumi.azurenative.network.VirtualNetworkArgs;
 import com.pulumi.azurenative.network.enums.SecurityRuleAccess;
 import com.pulumi.azurenative.network.enums.SecurityRuleDirection;
 import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
 import com.pulumi.azurenative.network.inputs.SecurityRuleArgs;
-import com.pulumi.azurenative.network.inputs.ServiceEndpointPropertiesFormatArgs;
-import com.pulumi.azurenative.network.inputs.SubResourceArgs;
 import com.pulumi.core.Output;
 import io.github.dsvmpool.config.NetworkSettings;
+import io.github.dsvmpool.network.PrivateSubnet;
+import io.github.dsvmpool.network.PrivateSubnetArgs;
 import io.github.dsvmpool.plans.SecurityRulePlan;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +28,7 @@ final class PoolNetwork {
 
     final VirtualNetwork virtualNetwork;
     final NetworkSecurityGroup securityGroup;
-    final Subnet subnet;
+    final PrivateSubnet subnet;
 
     /** @param natGatewayId the NAT gateway that serves the subnet's outbound traffic, if outbound uses one */
     PoolNetwork(PartContext context, NetworkSettings network, List<SecurityRulePlan> securityRules,
@@ -50,17 +48,18 @@ final class PoolNetwork {
                 .build(), context.options().build());
 
         // A separate Subnet resource (not inline in the VNet) so that the two never fight over the subnet list.
-        var subnetArgs = SubnetArgs.builder()
+        // Private (defaultOutboundAccess false, Learn "Default outbound access in Azure"): the VMs leave only
+        // through the explicit outbound path PoolOutbound declares (load-balancer outbound rule or NAT gateway);
+        // the rules table's private-subnet-has-explicit-outbound checks that one serves the subnet.
+        var subnetArgs = PrivateSubnetArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .virtualNetworkName(virtualNetwork.name())
                 .addressPrefix(network.subnetPrefix())
-                .networkSecurityGroup(com.pulumi.azurenative.network.inputs.NetworkSecurityGroupArgs.builder()
-                        .id(securityGroup.id()).build())
-                .serviceEndpoints(
-                        ServiceEndpointPropertiesFormatArgs.builder().service(STORAGE_SERVICE_ENDPOINT).build(),
-                        ServiceEndpointPropertiesFormatArgs.builder().service(KEY_VAULT_SERVICE_ENDPOINT).build());
-        natGatewayId.ifPresent(id -> subnetArgs.natGateway(SubResourceArgs.builder().id(id).build()));
-        this.subnet = new Subnet(context.childName("subnet"), subnetArgs.build(), context.options().build());
+                .networkSecurityGroup(securityGroup.id())
+                .serviceEndpoints(List.of(STORAGE_SERVICE_ENDPOINT, KEY_VAULT_SERVICE_ENDPOINT))
+                .defaultOutboundAccess(false);
+        natGatewayId.ifPresent(subnetArgs::natGateway);
+        this.subnet = new PrivateSubnet(context.childName("subnet"), subnetArgs.build(), context.options().build());
     }
 
     /** Tags in the singular fields, addresses in the plural ones: see {@link SecurityRulePlan}. */

@@ -1,6 +1,7 @@
 package io.github.dsvmpool.offline;
 
 import com.pulumi.test.Mocks;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ public final class RecordingMocks implements Mocks {
         // Dependants read `name` (e.g. resourceGroupName): give back the Azure name, or the logical name when
         // Azure would have auto-named the resource.
         state.putIfAbsent("name", azureName(args.type, args.inputs).orElse(args.name));
-        String id = "/subscriptions/" + SUBSCRIPTION_ID + "/mock/" + args.type.replace(':', '/') + "/" + args.name;
+        // Azure's ids carry no API version: a versioned type (network/v20230501) gets the id of its default type.
+        String id = "/subscriptions/" + SUBSCRIPTION_ID + "/mock/"
+                + args.type.replaceFirst("/v\\d{8}[a-z]*:", ":").replace(':', '/') + "/" + args.name;
         state.put("id", id);
         if (args.type.equals("azure-native:network:PublicIPAddress")) {
             state.put("ipAddress", "203.0.113.200");
@@ -96,6 +99,7 @@ public final class RecordingMocks implements Mocks {
             Map.entry("azure-native:resources:ResourceGroup", "resourceGroupName"),
             Map.entry("azure-native:network:VirtualNetwork", "virtualNetworkName"),
             Map.entry("azure-native:network:Subnet", "subnetName"),
+            Map.entry(PrivateSubnet.TYPE, "subnetName"),
             Map.entry("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"),
             Map.entry("azure-native:network:PublicIPAddress", "publicIpAddressName"),
             Map.entry("azure-native:network:LoadBalancer", "loadBalancerName"),

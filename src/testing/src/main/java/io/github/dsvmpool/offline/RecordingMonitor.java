@@ -35,7 +35,8 @@ final class RecordingMonitor extends MockMonitor {
             registrations.add(new Registration(response.getUrn(), request.getType(), request.getName(),
                     request.getParent(), request.getCustom(), StructValues.toMap(request.getObject()),
                     List.copyOf(request.getDependenciesList()), request.getProtect(), request.getRetainOnDelete(),
-                    List.copyOf(request.getIgnoreChangesList()), response.getId()));
+                    List.copyOf(request.getIgnoreChangesList()), response.getId(),
+                    AliasUrns.of(request, response.getUrn())));
             return response;
         });
     }

@@ -56,6 +56,7 @@ public final class AzureRules {
         rules.addAll(InboundMappingRules.rules());
         rules.addAll(NatRules.rules());
         rules.addAll(OutboundRules.rules());
+        rules.addAll(PrivateSubnetRules.rules());
         rules.addAll(ScaleSetRules.rules());
         rules.addAll(ZoneRules.rules());
         rules.addAll(TrustedLaunchRules.rules());

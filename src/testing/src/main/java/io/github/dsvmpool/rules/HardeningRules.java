@@ -98,7 +98,7 @@ final class HardeningRules {
                 }
                 Optional<Registration> subnet = Values.string(rule, "id").flatMap(graph::resolve)
                         .filter(SubResource::isWholeResource).map(SubResource::resource)
-                        .filter(target -> target.type().equals(ResourceGraph.SUBNET));
+                        .filter(target -> ResourceGraph.SUBNETS.contains(target.type()));
                 if (subnet.isPresent() && !hasEndpoint(subnet.get(), KEY_VAULT_ENDPOINT)) {
                     findings.add(subnet.get(), "serviceEndpoints", "the vault " + vault.name() + " admits this subnet"
                                     + " (virtualNetworkRules[" + index + "]) but the subnet has no "

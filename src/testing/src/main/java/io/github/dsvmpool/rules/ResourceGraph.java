@@ -1,5 +1,6 @@
 package io.github.dsvmpool.rules;
 
+import io.github.dsvmpool.network.PrivateSubnet;
 import io.github.dsvmpool.offline.Registration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ final class ResourceGraph {
     static final String NAT_GATEWAY = "azure-native:network:NatGateway";
     static final String NSG = "azure-native:network:NetworkSecurityGroup";
     static final String SECURITY_RULE = "azure-native:network:SecurityRule";
-    static final String SUBNET = "azure-native:network:Subnet";
+    /** The pool's subnet type, decided in {@link PrivateSubnet}; {@link #SUBNETS} holds its previous one too. */
+    static final String SUBNET = PrivateSubnet.TYPE;
+    static final List<String> SUBNETS = PrivateSubnet.TYPES;
     static final String VIRTUAL_NETWORK = "azure-native:network:VirtualNetwork";
     static final String SCALE_SET = "azure-native:compute:VirtualMachineScaleSet";
     static final String AUTOSCALE = "azure-native:insights:AutoscaleSetting";
@@ -138,7 +141,8 @@ final class ResourceGraph {
         String name = arm.group(5);
         if (armType.equals("microsoft.network/virtualnetworks") && arm.group(6) != null
                 && arm.group(6).equalsIgnoreCase("subnets")) {
-            for (Registration subnet : ofType(SUBNET)) {
+            for (Registration subnet : registrations.stream().filter(r -> r.custom() && SUBNETS.contains(r.type()))
+                    .toList()) {
                 if (sameName(subnet, "virtualNetworkName", name) && sameName(subnet, "subnetName", arm.group(7))
                         && inGroup(subnet, resourceGroup)) {
                     return Optional.of(whole(subnet));

@@ -13,6 +13,7 @@ import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.testing.Graph;
 import io.github.dsvmpool.vm.MountScript;
 import io.github.dsvmpool.vm.ShareProtocol;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -262,7 +263,7 @@ class DsvmPoolTest {
         assertThat((List<?>) input(natGateway, "publicIpAddresses")).hasSize(16);
         assertThat(graph.ofType("azure-native:network:PublicIPAddress")).hasSize(17)
                 .allSatisfy(ip -> assertThat(input(ip, "publicIPAllocationMethod")).isEqualTo("Static"));
-        assertThat(input(graph.single("azure-native:network:Subnet"), "natGateway.id")).isEqualTo(natGateway.id());
+        assertThat(input(graph.single(PrivateSubnet.TYPE), "natGateway.id")).isEqualTo(natGateway.id());
         var lb = graph.single("azure-native:network:LoadBalancer");
         assertThat(lb.inputs().get("outboundRules")).as("no outbound rule beside the NAT gateway").isIn(null, List.of());
         assertThat(input(lb, "inboundNatRules[0].frontendPortRangeEnd")).isEqualTo(51049L);

@@ -12,6 +12,7 @@ import io.github.dsvmpool.config.StorageKeySource;
 import io.github.dsvmpool.offline.OfflineRun;
 import io.github.dsvmpool.rules.AzureRules;
 import io.github.dsvmpool.testing.Graph;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class HardeningTest {
         });
         assertThat(outcome.result().exceptions()).isEmpty();
         var graph = new Graph(outcome.registrations());
-        var subnet = graph.single("azure-native:network:Subnet");
+        var subnet = graph.single(PrivateSubnet.TYPE);
         assertThat(input(graph.single("azure-native:keyvault:Vault"), "properties.networkAcls.virtualNetworkRules[0].id"))
                 .isEqualTo(subnet.id());
         assertThat(input(subnet, "serviceEndpoints")).asList().contains(Map.of("service", "Microsoft.KeyVault"));

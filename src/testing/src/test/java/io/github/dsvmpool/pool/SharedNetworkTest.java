@@ -15,6 +15,7 @@ import io.github.dsvmpool.offline.StackFile;
 import io.github.dsvmpool.rules.AzureRules;
 import io.github.dsvmpool.rules.RuleReport;
 import io.github.dsvmpool.testing.Graph;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ class SharedNetworkTest {
         assertThat(outcome.result().exceptions()).isEmpty();
         var graph = new Graph(outcome.registrations());
 
-        var subnet = graph.single("azure-native:network:Subnet");
+        var subnet = graph.single(PrivateSubnet.TYPE);
         assertThat(graph.ofType("azure-native:network:VirtualNetwork")).hasSize(1);
         var scaleSets = graph.ofType("azure-native:compute:VirtualMachineScaleSet");
         assertThat(scaleSets).hasSize(2).allSatisfy(scaleSet -> assertThat(input(scaleSet,
@@ -165,7 +166,7 @@ class SharedNetworkTest {
         assertThat(outcome.result().exceptions()).isEmpty();
         var graph = new Graph(outcome.registrations());
         assertThat(graph.ofType("azure-native:network:VirtualNetwork")).isEmpty();
-        assertThat(graph.ofType("azure-native:network:Subnet")).isEmpty();
+        assertThat(graph.ofType(PrivateSubnet.TYPE)).isEmpty();
         assertThat(input(graph.single("azure-native:compute:VirtualMachineScaleSet"),
                 NIC + ".ipConfigurations[0].subnet.id")).isEqualTo(EXTERNAL_SUBNET);
         // The offline check cannot see a subnet outside the program: only its reference is reported.

@@ -13,6 +13,7 @@ import static io.github.dsvmpool.rules.TestGraph.mockId;
 import static io.github.dsvmpool.rules.TestGraph.ref;
 
 import io.github.dsvmpool.offline.Registration;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,7 @@ final class BreakingCases {
         table.sessionRole();
         table.keyVault();
         table.hardening();
+        table.privateSubnet();
         table.autoscale();
         table.storage();
         table.sharing();
@@ -571,11 +573,12 @@ final class BreakingCases {
         add("key-vault-network-admits-the-pool", "the vault admits another subnet only", Pools.VAULT,
                 "properties.networkAcls.virtualNetworkRules", Set.of("key-vault-network-admits-the-pool"),
                 Pools::withVaultNetwork, g -> {
-                    g.add("azure-native:network:Subnet", "other-subnet", map("resourceGroupName", Pools.RG,
+                    g.add(PrivateSubnet.TYPE, "other-subnet", map("resourceGroupName", Pools.RG,
                             "virtualNetworkName", "pool-vnet", "subnetName", "other", "addressPrefix", "10.0.1.0/24",
+                            "defaultOutboundAccess", false,
                             "serviceEndpoints", list(map("service", "Microsoft.KeyVault"))));
                     g.at(Pools.VAULT, "properties.networkAcls.virtualNetworkRules[0]")
-                            .put("id", mockId("azure-native:network:Subnet", "other-subnet"));
+                            .put("id", mockId(PrivateSubnet.TYPE, "other-subnet"));
                 });
         add("key-vault-network-admits-the-pool", "the vault denies by default and admits no subnet", Pools.VAULT,
                 "properties.networkAcls.virtualNetworkRules", Set.of("key-vault-network-admits-the-pool"),
@@ -604,6 +607,16 @@ final class BreakingCases {
 
     private static Map<String, Object> graph(TestGraph graph, String path) {
         return graph.at(VMSS, path);
+    }
+
+    private void privateSubnet() {
+        add("policy-private-subnet", "the subnet leaves defaultOutboundAccess unset (Azure's default: on)",
+                Pools.SUBNET, "defaultOutboundAccess", g -> g.inputs(Pools.SUBNET).remove("defaultOutboundAccess"));
+        add("policy-private-subnet", "the subnet sets defaultOutboundAccess: true", Pools.SUBNET,
+                "defaultOutboundAccess", g -> g.inputs(Pools.SUBNET).put("defaultOutboundAccess", true));
+        add("private-subnet-has-explicit-outbound", "a private subnet and no outbound rule, NAT gateway or public IP",
+                VMSS, "virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0]",
+                g -> g.inputs(LB).remove("outboundRules"));
     }
 
     private void autoscale() {

@@ -7,6 +7,7 @@ import static io.github.dsvmpool.rules.TestGraph.mockId;
 import static io.github.dsvmpool.rules.TestGraph.ref;
 
 import io.github.dsvmpool.offline.Registration;
+import io.github.dsvmpool.network.PrivateSubnet;
 
 /**
  * A small pool that keeps every rule, shaped like the program's graph after the change: Standard LB with a
@@ -114,7 +115,7 @@ final class Pools {
     static TestGraph withVaultNetwork() {
         TestGraph graph = withKeyVault();
         graph.at(VAULT, "properties").put("networkAcls", map("defaultAction", "Deny", "bypass", "AzureServices",
-                "virtualNetworkRules", list(map("id", mockId("azure-native:network:Subnet", SUBNET),
+                "virtualNetworkRules", list(map("id", mockId(PrivateSubnet.TYPE, SUBNET),
                         "ignoreMissingVnetServiceEndpoint", false))));
         graph.inputs(SUBNET).put("serviceEndpoints", list(map("service", "Microsoft.Storage"),
                 map("service", "Microsoft.KeyVault")));
@@ -145,9 +146,9 @@ final class Pools {
                                 "access", "Deny", "protocol", "*", "sourceAddressPrefix", "*",
                                 "destinationAddressPrefix", "VirtualNetwork", "sourcePortRange", "*",
                                 "destinationPortRanges", list("22", "2222", "3389")))));
-        graph.add("azure-native:network:Subnet", "pool-subnet", map("resourceGroupName", RG,
+        graph.add(PrivateSubnet.TYPE, "pool-subnet", map("resourceGroupName", RG,
                 "virtualNetworkName", "pool-vnet", "subnetName", "default", "addressPrefix", "10.0.0.0/24",
-                "networkSecurityGroup", ref(mockId("azure-native:network:NetworkSecurityGroup", NSG))));
+                "defaultOutboundAccess", false, "networkSecurityGroup", ref(mockId("azure-native:network:NetworkSecurityGroup", NSG))));
         graph.add("azure-native:network:PublicIPAddress", IP, map("resourceGroupName", RG,
                 "sku", map("name", "Standard", "tier", "Regional"), "publicIPAllocationMethod", "Static",
                 "publicIPAddressVersion", "IPv4"));
@@ -177,7 +178,7 @@ final class Pools {
                                 map("enable", true, "notBeforeTimeout", "PT10M")),
                         "networkProfile", map("networkInterfaceConfigurations", list(map("name", "nic",
                                 "primary", true, "ipConfigurations", list(map("name", "ipconfig",
-                                        "subnet", ref(mockId("azure-native:network:Subnet", "pool-subnet")),
+                                        "subnet", ref(mockId(PrivateSubnet.TYPE, "pool-subnet")),
                                         "loadBalancerBackendAddressPools", list(
                                                 ref(lbId + "/backendAddressPools/pool"),
                                                 ref(lbId + "/backendAddressPools/ssh-per-vm"))))))),

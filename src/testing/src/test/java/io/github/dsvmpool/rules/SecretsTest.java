@@ -4,6 +4,7 @@ import static io.github.dsvmpool.rules.TestGraph.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dsvmpool.offline.Registration;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class SecretsTest {
     @Test
     void secretReferencesAreNotQuotedByTheReferenceRule() {
         TestGraph graph = Pools.valid();
-        String missing = TestGraph.mockId("azure-native:network:Subnet", MARKER);
+        String missing = TestGraph.mockId(PrivateSubnet.TYPE, MARKER);
         graph.at(Pools.VMSS, BreakingCases.IPCONFIG).put("subnet", new Registration.SecretValue(TestGraph.ref(missing)));
         RuleReport report = AzureRules.check(graph.registrations());
         assertNoMarker(report);

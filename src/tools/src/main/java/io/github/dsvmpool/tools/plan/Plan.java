@@ -29,7 +29,28 @@ public record Plan(String project, String stack, List<PlannedResource> resources
                 registration.parentUrn(), registration.custom(),
                 List.copyOf(new TreeSet<>(registration.dependencies())), registration.protect(),
                 registration.retainOnDelete(), registration.ignoreChanges(),
+                worthReviewing(registration.type(), registration.aliases()),
                 PlanValues.maskedObject(registration.inputs()));
+    }
+
+    private static final java.util.regex.Pattern API_VERSION = java.util.regex.Pattern.compile("/v\\d{8}[a-z]*:");
+
+    /**
+     * The aliases a reviewer needs: the generated azure-native SDK aliases every resource to each API version of
+     * its own type (dozens per resource, the same in every plan), so aliases to a versioned form of the
+     * resource's own type are left out; an alias to another type (the pool's subnet to its previous default
+     * type) or another name or parent stays.
+     */
+    static List<String> worthReviewing(String type, List<String> aliases) {
+        String unversioned = API_VERSION.matcher(type).replaceFirst(":");
+        return aliases.stream().filter(alias -> {
+            String[] parts = alias.split("::", 4);
+            String qualifiedType = parts.length == 4 ? parts[2] : "";
+            String aliasType = qualifiedType.substring(qualifiedType.lastIndexOf('$') + 1);
+            boolean versionedFormOfOwnType = !aliasType.equals(type) && API_VERSION.matcher(aliasType).find()
+                    && API_VERSION.matcher(aliasType).replaceFirst(":").equals(unversioned);
+            return !versionedFormOfOwnType;
+        }).toList();
     }
 
     public Optional<PlannedResource> byUrn(String urn) {

@@ -16,8 +16,17 @@ public final class PlanComparison {
     private PlanComparison() {
     }
 
-    /** Every added, removed or changed resource, in URN order; unchanged resources are left out. */
+    /**
+     * Every added, removed or changed resource, in URN order; unchanged resources are left out. A resource of
+     * {@code after} whose alias names a URN only {@code before} has is the same resource under a new URN (Pulumi
+     * updates it in place): it is compared with that one, and a change of type shows as {@code (type)}.
+     */
     public static List<ResourceChange> compare(Plan before, Plan after) {
+        Map<String, String> renamed = renamedByAliases(before, after);
+        if (!renamed.isEmpty()) {
+            before = new Plan(before.project(), before.stack(),
+                    before.resources().stream().map(resource -> renamed(resource, renamed)).toList());
+        }
         Set<String> urns = new TreeSet<>();
         before.resources().forEach(resource -> urns.add(resource.urn()));
         after.resources().forEach(resource -> urns.add(resource.urn()));
@@ -37,6 +46,28 @@ public final class PlanComparison {
             }
         }
         return changes;
+    }
+
+    /** Old URN -> new URN, for each alias in {@code after} that names a resource gone from it. */
+    static Map<String, String> renamedByAliases(Plan before, Plan after) {
+        var renamed = new LinkedHashMap<String, String>();
+        for (PlannedResource resource : after.resources()) {
+            for (String alias : resource.aliases()) {
+                if (before.byUrn(alias).isPresent() && after.byUrn(alias).isEmpty()) {
+                    renamed.putIfAbsent(alias, resource.urn());
+                }
+            }
+        }
+        return renamed;
+    }
+
+    /** The resource with every URN it holds (its own, its parent's, its dependencies') under its new name. */
+    private static PlannedResource renamed(PlannedResource resource, Map<String, String> renamed) {
+        return new PlannedResource(renamed.getOrDefault(resource.urn(), resource.urn()), resource.type(),
+                resource.name(), renamed.getOrDefault(resource.parentUrn(), resource.parentUrn()), resource.custom(),
+                resource.dependencies().stream().map(urn -> renamed.getOrDefault(urn, urn)).sorted().distinct().toList(),
+                resource.protect(), resource.retainOnDelete(), resource.ignoreChanges(), resource.aliases(),
+                resource.inputs());
     }
 
     private static ResourceChange resourceChange(ResourceChange.Kind kind, PlannedResource resource,
@@ -82,6 +113,7 @@ public final class PlanComparison {
         leaves.put("(retainOnDelete)", new JsonPrimitive(resource.retainOnDelete()));
         leaves.put("(ignoreChanges)", new JsonPrimitive(String.join(", ", resource.ignoreChanges())));
         leaves.put("(parent)", new JsonPrimitive(resource.parentUrn()));
+        leaves.put("(type)", new JsonPrimitive(resource.type()));
         return leaves;
     }
 

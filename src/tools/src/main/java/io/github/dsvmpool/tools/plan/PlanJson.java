@@ -54,6 +54,10 @@ public final class PlanJson {
         options.addProperty("protect", resource.protect());
         options.addProperty("retainOnDelete", resource.retainOnDelete());
         options.add("ignoreChanges", strings(resource.ignoreChanges()));
+        // Only where there are any, so that plans of resources without aliases stay as they were.
+        if (!resource.aliases().isEmpty()) {
+            options.add("aliases", strings(resource.aliases()));
+        }
         json.add("options", options);
         json.add("inputs", resource.inputs());
         return json;
@@ -106,6 +110,7 @@ public final class PlanJson {
                 bool(json, "custom", where), strings(json, "dependencies", where),
                 bool(options, "protect", where + ".options"), bool(options, "retainOnDelete", where + ".options"),
                 strings(options, "ignoreChanges", where + ".options"),
+                options.has("aliases") ? strings(options, "aliases", where + ".options") : List.of(),
                 field(json, "inputs", where, JsonElement::isJsonObject, "an object").getAsJsonObject());
     }
 

@@ -9,15 +9,17 @@ import java.util.List;
  *
  * @param parentUrn    the parent's URN, empty for the stack itself
  * @param dependencies URNs this resource depends on, sorted and without duplicates
+ * @param aliases      URNs this resource was known by (its aliases), so that a diff matches it to its old self
  * @param inputs       input properties with secrets masked
  */
 public record PlannedResource(String urn, String type, String name, String parentUrn, boolean custom,
                               List<String> dependencies, boolean protect, boolean retainOnDelete,
-                              List<String> ignoreChanges, JsonObject inputs) {
+                              List<String> ignoreChanges, List<String> aliases, JsonObject inputs) {
 
     public PlannedResource {
         dependencies = List.copyOf(dependencies);
         ignoreChanges = List.copyOf(ignoreChanges);
+        aliases = List.copyOf(aliases);
         inputs = inputs.deepCopy();
     }
 

@@ -1,5 +1,6 @@
 package io.github.dsvmpool.tools.plan;
 
+import io.github.dsvmpool.network.PrivateSubnet;
 import io.github.dsvmpool.vm.PerVmPorts;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class PoolDiagram {
                 facts.shareName() + ", " + facts.shareQuotaGiB() + " GiB, " + facts.shareProtocol(), "[(", ")]");
         Optional<String> account = node(plan, lines, "account", "azure-native:storage:StorageAccount",
                 "Storage account", facts.storageSku(), "[(", ")]");
-        Optional<String> subnet = node(plan, lines, "subnet", "azure-native:network:Subnet", "Subnet",
+        Optional<String> subnet = node(plan, lines, "subnet", PrivateSubnet.TYPE, "Subnet",
                 facts.subnetPrefix(), "[", "]");
         Optional<String> nsg = node(plan, lines, "nsg", "azure-native:network:NetworkSecurityGroup", "NSG",
                 PerVmPorts.SSH_PORT + ", " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + ", " + PerVmPorts.JUPYTERHUB_PORT

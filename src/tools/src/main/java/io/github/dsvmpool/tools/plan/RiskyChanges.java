@@ -1,6 +1,7 @@
 package io.github.dsvmpool.tools.plan;
 
 import com.google.gson.JsonElement;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -18,7 +19,8 @@ public final class RiskyChanges {
     static final String SCALE_SET = "azure-native:compute:VirtualMachineScaleSet";
     static final String STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
     static final String FILE_SHARE = "azure-native:storage:FileShare";
-    static final String SUBNET = "azure-native:network:Subnet";
+    /** The pool's subnet, decided in one place; its rules match the previous type too ({@link #sameType}). */
+    static final String SUBNET = PrivateSubnet.TYPE;
     static final String VIRTUAL_NETWORK = "azure-native:network:VirtualNetwork";
     static final String PUBLIC_IP = "azure-native:network:PublicIPAddress";
     static final String RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
@@ -37,7 +39,7 @@ public final class RiskyChanges {
         }
 
         boolean matches(String resourceType, String path, Optional<JsonElement> before, Optional<JsonElement> after) {
-            return (type.equals(ANY_TYPE) || type.equals(resourceType))
+            return (type.equals(ANY_TYPE) || sameType(type, resourceType))
                     && JsonPaths.glob(pathPattern).matcher(path).matches() && when.test(before, after);
         }
 
@@ -131,6 +133,14 @@ public final class RiskyChanges {
             // Outbound grows with maxInstanceCount (issue 16.3): above what the entry address's SNAT ports hold,
             // AUTO moves the VMs to dedicated addresses or a NAT gateway, so their outbound address changes.
             new Rule(SUBNET, "natGateway**", OUTBOUND_ADDRESSES_CHANGE, OUTBOUND_WHAT_TO_DO),
+            // A subnet made private keeps the implicit outbound addresses of VMs already running until they are
+            // stopped and deallocated (Learn "Default outbound access in Azure"); VMs without an explicit path
+            // would lose the internet (the pool always has one: rule private-subnet-has-explicit-outbound).
+            new Rule(SUBNET, "defaultOutboundAccess", "default outbound access changes for the subnet's VMs: running"
+                    + " VMs keep their implicit outbound address until they are stopped and deallocated; anything"
+                    + " in the subnet without a load-balancer outbound rule or NAT gateway loses the internet",
+                    "nothing for the pool's own VMs (they leave through its outbound rule or NAT gateway); check"
+                            + " other VMs in the subnet; the night's scale to zero deallocates the pool's VMs"),
             new Rule(LOAD_BALANCER, "outboundRules[*].frontendIPConfigurations**", OUTBOUND_ADDRESSES_CHANGE,
                     OUTBOUND_WHAT_TO_DO),
             new Rule(LOAD_BALANCER, "outboundRules[*].name", OUTBOUND_ADDRESSES_CHANGE, OUTBOUND_WHAT_TO_DO),
@@ -147,6 +157,12 @@ public final class RiskyChanges {
                             + " destroy"));
 
     private RiskyChanges() {
+    }
+
+    /** The subnet's API versions are one resource to Azure: a rule for one holds for the other. */
+    static boolean sameType(String ruleType, String resourceType) {
+        return ruleType.equals(resourceType)
+                || PrivateSubnet.TYPES.contains(ruleType) && PrivateSubnet.TYPES.contains(resourceType);
     }
 
     /** Why changing {@code path} of a {@code type} resource needs care, if a rule says so. */

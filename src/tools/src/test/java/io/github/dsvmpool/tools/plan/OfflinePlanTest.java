@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.dsvmpool.offline.RecordingMocks;
 import io.github.dsvmpool.offline.Registration;
+import io.github.dsvmpool.network.PrivateSubnet;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -98,8 +99,8 @@ class OfflinePlanTest {
     void dependenciesAreThereWhereTheOrderOfCreationMatters(String stack) throws Exception {
         Plan plan = PlanJson.read(plans.get(stack).file("plan.json"));
         PlannedResource scaleSet = plan.ofType(SCALE_SET).get(0);
-        assertThat(scaleSet.dependencies()).contains(urnOf(plan, "azure-native:network:Subnet"));
-        assertThat(plan.ofType("azure-native:network:Subnet").get(0).dependencies())
+        assertThat(scaleSet.dependencies()).contains(urnOf(plan, PrivateSubnet.TYPE));
+        assertThat(plan.ofType(PrivateSubnet.TYPE).get(0).dependencies())
                 .contains(urnOf(plan, "azure-native:network:VirtualNetwork"),
                         urnOf(plan, "azure-native:network:NetworkSecurityGroup"));
         assertThat(plan.ofType("azure-native:storage:FileShare").get(0).dependencies())
