@@ -73,6 +73,11 @@ public final class SettingCatalog {
             .defaultValue(52000)
             .rule("Same for JupyterHub (each port to port 8443 of one VM, redirected there to 8000).");
 
+    /** The {@code rdpNatFirstPort} setting: docs/configuration.md. */
+    public static final Setting<Integer> RDP_NAT_FIRST_PORT = Setting.integer("rdpNatFirstPort", SettingGroup.LOAD_BALANCER, PoolSettings.Builder::rdpNatFirstPort)
+            .defaultValue(54000)
+            .rule("Windows pools: first frontend port of the per-VM RDP range (an inbound NAT rule V2 of 1,050 ports, each to port 3390 of one VM, forwarded there to 3389); whole range within 1-65534, not taking in 3389.");
+
     /** The {@code poolEntry} setting: docs/configuration.md. */
     public static final Setting<Boolean> POOL_ENTRY = Setting.bool("poolEntry", SettingGroup.LOAD_BALANCER, PoolSettings.Builder::poolEntry)
             .defaultValue(true)
@@ -135,6 +140,11 @@ public final class SettingCatalog {
             .defaultValue("/datamnt/dsvmshare")
             .rule("Absolute path of letters, digits, `.`, `_`, `-`.");
 
+    /** The {@code shareDriveLetter} setting: docs/configuration.md. */
+    public static final Setting<String> SHARE_DRIVE_LETTER = Setting.text("shareDriveLetter", SettingGroup.STORAGE, PoolSettings.Builder::shareDriveLetter)
+            .defaultValue("Z")
+            .rule("Windows pools: the drive letter every user sees the share at (an SMB global mapping made by SYSTEM at startup and logon), one of `D`-`Z`.");
+
     /** The {@code storageEndpointSuffix} setting: docs/configuration.md. */
     public static final Setting<String> STORAGE_ENDPOINT_SUFFIX = Setting.text("storageEndpointSuffix", SettingGroup.STORAGE, PoolSettings.Builder::storageEndpointSuffix)
             .defaultValue("core.windows.net")
@@ -159,6 +169,11 @@ public final class SettingCatalog {
     public static final Setting<String> KEY_VAULT_NAME = Setting.text("keyVaultName", SettingGroup.STORAGE, PoolSettings.Builder::keyVaultName)
             .defaultText("`<poolName letters>kv<hash>`")
             .rule("3-24 letters, digits and single hyphens, starting with a letter, ending with a letter or digit; globally unique.");
+
+    /** The {@code operatingSystem} setting: docs/configuration.md. */
+    public static final Setting<OperatingSystem> OPERATING_SYSTEM = Setting.choice("operatingSystem", SettingGroup.VMS, OperatingSystem.class, PoolSettings.Builder::operatingSystem)
+            .defaultValue(OperatingSystem.LINUX)
+            .rule("`linux` (the Ubuntu DSVM: SSH and JupyterHub) or `windows` (the Windows Server 2022 DSVM: Remote Desktop through the pool entry on 3389 and per-VM ports from `rdpNatFirstPort`, at most 2 sessions per VM without RDS licensing, the share at `shareDriveLetter`). Windows refuses `sshPasswordLogin`, `sshPublicKeys`, an NFS share, `sessionProtection` and `monitoring` (Linux agents); it ignores `mountPoint`, `notebookIdleTimeoutMinutes`, `sshNatFirstPort` and `jupyterNatFirstPort`, and holds `computerNamePrefix`, `adminUsername` and `adminPassword` to Windows's rules. See [Windows](windows.md).");
 
     /** The {@code vmSize} setting: docs/configuration.md. */
     public static final Setting<String> VM_SIZE = Setting.text("vmSize", SettingGroup.VMS, PoolSettings.Builder::vmSize)
@@ -192,13 +207,13 @@ public final class SettingCatalog {
 
     /** The {@code imageOffer} setting: docs/configuration.md. */
     public static final Setting<String> IMAGE_OFFER = Setting.text("imageOffer", SettingGroup.VMS, PoolSettings.Builder::imageOffer)
-            .defaultValue("ubuntu-2204")
-            .rule("Marketplace identifier.");
+            .defaultText("`ubuntu-2204` (linux), `dsvm-win-2022` (windows)")
+            .rule("Marketplace identifier; the default follows `operatingSystem`.");
 
     /** The {@code imageSku} setting: docs/configuration.md. */
     public static final Setting<String> IMAGE_SKU = Setting.text("imageSku", SettingGroup.VMS, PoolSettings.Builder::imageSku)
-            .defaultValue("2204-gen2")
-            .rule("Marketplace identifier (`2204` is the Gen1 image).");
+            .defaultText("`2204-gen2` (linux), `winserver-2022` (windows)")
+            .rule("Marketplace identifier; the default follows `operatingSystem` (`2204` is the Ubuntu Gen1 image).");
 
     /** The {@code imageVersion} setting: docs/configuration.md. */
     public static final Setting<String> IMAGE_VERSION = Setting.text("imageVersion", SettingGroup.VMS, PoolSettings.Builder::imageVersion)
@@ -356,7 +371,7 @@ public final class SettingCatalog {
 
 
     /** Every setting, in the order of docs/configuration.md. */
-    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, RESTRICT_KEY_VAULT_TO_SUBNET, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, SSH_PASSWORD_LOGIN, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, MONITORING, LOG_ANALYTICS_WORKSPACE_ID, LOG_RETENTION_DAYS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
+    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, RDP_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, SHARE_DRIVE_LETTER, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, RESTRICT_KEY_VAULT_TO_SUBNET, OPERATING_SYSTEM, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, SSH_PASSWORD_LOGIN, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, MONITORING, LOG_ANALYTICS_WORKSPACE_ID, LOG_RETENTION_DAYS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
 
     /**
      * The setting of a key.
