@@ -9,8 +9,7 @@ import java.util.TreeSet;
 
 /**
  * Rules of a Windows scale set and of the Windows Custom Script Extension ({@code Microsoft.Compute} /
- * {@code CustomScriptExtension}). Ready for the Windows pool; not yet registered in {@link AzureRules} (one line:
- * {@code rules.addAll(WindowsScaleSetRules.rules())}, docs/windows.md). Linux graphs hold them trivially: they
+ * {@code CustomScriptExtension}), registered in {@link AzureRules}. Linux graphs hold them trivially: they
  * look only at scale sets with {@code osProfile.windowsConfiguration} and at Windows script extensions. No message
  * quotes a setting's value.
  */
@@ -59,9 +58,9 @@ final class WindowsScaleSetRules {
                         SCRIPT_SOURCE + "; Learn \"Command prompt (Cmd.exe) command-line string limitation\"",
                         "the command fails: \"The command line is too long\" (unconfirmed how the extension reports it)",
                         Basis.INFERRED, WindowsScaleSetRules::length),
-                new AzureRule("windows-custom-script-command-protected",
-                        "A Windows CustomScriptExtension keeps commandToExecute in protectedSettings (public settings"
-                                + " are shown in clear text)",
+                new AzureRule("policy-windows-custom-script-command-protected",
+                        "Project security policy (not Azure's): a Windows CustomScriptExtension keeps"
+                                + " commandToExecute in protectedSettings (public settings are shown in clear text)",
                         SCRIPT_SOURCE, "(none: Azure accepts it; this project refuses it)", Basis.PROJECT_POLICY,
                         WindowsScaleSetRules::commandProtected));
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link WindowsScaleSetRules} (not yet registered in {@link AzureRules}): a Windows scale set carrying the
+ * {@link WindowsScaleSetRules} (registered in {@link AzureRules}): a Windows scale set carrying the
  * extension exactly as {@link WindowsProvisioningScript} and {@link WindowsHealthProbe} give it holds every rule,
  * the health rules included; each change below breaks its rule, at the property named, and no other.
  */
@@ -120,6 +120,12 @@ class WindowsScaleSetRulesTest {
         assertThat(policy).singleElement().satisfies(violation ->
                 assertThat(violation.property()).isEqualTo(SCRIPT + ".settings.commandToExecute"));
         assertThat(WindowsScaleSetRules.rules().get(1).check(graph.registrations())).as("a public command alone is allowed by Azure").isEmpty();
+    }
+
+    @Test
+    void theWindowsPoolOfTheTableHoldsEveryRegisteredRule() {
+        RuleReport report = AzureRules.check(WindowsCases.windowsPool().registrations());
+        assertThat(report.holds()).as(report.text()).isTrue();
     }
 
     @Test
