@@ -45,6 +45,15 @@ final class WindowsCases {
                             script.get("protectedSettings")).value();
                     graph.at(VMSS, SCRIPT + ".settings").put("commandToExecute", hidden.remove("commandToExecute"));
                 }));
+        cases.add(new BreakingCases.Case("a Windows health handler on a Linux scale set", "extension-matches-os",
+                VMSS, "virtualMachineProfile.extensionProfile.extensions[1].type", Set.of("extension-matches-os"),
+                () -> {
+                    TestGraph linux = Pools.valid();
+                    linux.at(VMSS, "virtualMachineProfile").put("osProfile", TestGraph.map("computerNamePrefix", "dsvm",
+                            "linuxConfiguration", TestGraph.map("provisionVMAgent", true)));
+                    return linux;
+                }, graph -> graph.at(VMSS, "virtualMachineProfile.extensionProfile.extensions[1]")
+                        .put("type", "ApplicationHealthWindows")));
         return cases;
     }
 }

@@ -72,6 +72,11 @@ class WindowsScaleSetRulesTest {
                             g.at("pool-vmss", SCRIPT + ".settings").put("fileUris", TestGraph.list("https://a/b.ps1"));
                             g.at("pool-vmss", SCRIPT + ".protectedSettings").put("fileUris", TestGraph.list("https://a/b.ps1"));
                         }),
+                new Case("extension-matches-os", EXTENSIONS + "[1].type",
+                        g -> g.at("pool-vmss", EXTENSIONS + "[1]").put("type", "ApplicationHealthLinux")),
+                new Case("extension-matches-os", SCRIPT + ".type",
+                        g -> g.at("pool-vmss", SCRIPT).putAll(TestGraph.map("publisher", "Microsoft.Azure.Extensions",
+                                "type", "CustomScript"))),
                 new Case("windows-custom-script-command-length", SCRIPT + ".protectedSettings.commandToExecute",
                         g -> g.at("pool-vmss", SCRIPT + ".protectedSettings").put("commandToExecute",
                                 "powershell.exe -Command " + "x".repeat(8191 - 23))));
