@@ -84,6 +84,15 @@ class WindowsPoolValidatorTest {
     }
 
     @Test
+    void theEntryAddressCountsTheOneRdpRangeOfAWindowsPool() {
+        // 50 VMs x 1,024 ports: beyond the Linux entry's 47,184 (two ranges and two rules in 8-port blocks), within
+        // the Windows entry's 64,000 - 8 x (1,050 + 1) = 55,592.
+        assertThat(OutboundPlan.forPool(windows().maxInstanceCount(50).build()).sharesEntryFrontend()).isTrue();
+        assertThat(OutboundPlan.forPool(windows().operatingSystem(OperatingSystem.LINUX).maxInstanceCount(50).build())
+                .sharesEntryFrontend()).isFalse();
+    }
+
+    @Test
     void passwordsAndKeysOfAWindowsPoolAreCheckedByWindowsRulesWithoutShowingThePassword() {
         var problems = new Problems();
         String password = "Has-dsadmin-inside-9";

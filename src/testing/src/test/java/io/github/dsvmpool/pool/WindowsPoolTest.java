@@ -158,6 +158,16 @@ class WindowsPoolTest {
     }
 
     @Test
+    void fiftyWindowsVmsGoOutThroughTheEntryAddressWithinItsSnatBudget() {
+        var outcome = pool(windows().maxInstanceCount(50).subnetPrefix("10.0.0.0/25").build());
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var lb = new Graph(outcome.registrations()).single("azure-native:network:LoadBalancer");
+        assertThat(list(lb, "outboundRules")).singleElement().satisfies(rule -> assertThat(String.valueOf(
+                ((Map<?, ?>) rule).get("frontendIPConfigurations"))).contains("/frontendIPConfigurations/frontend}"));
+        assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
+    }
+
+    @Test
     void theLinuxDefaultsAreUnchangedByTheWindowsSettings() {
         var linux = new Graph(pool(settings().rdpNatFirstPort(56000).shareDriveLetter("Q").build()).registrations());
         var scaleSet = linux.single(SCALE_SET);
