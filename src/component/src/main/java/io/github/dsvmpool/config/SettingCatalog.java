@@ -51,7 +51,7 @@ public final class SettingCatalog {
     /** The {@code allowedSourceRanges} setting: docs/configuration.md. */
     public static final Setting<List<String>> ALLOWED_SOURCE_RANGES = Setting.textList("allowedSourceRanges", SettingGroup.NETWORK, PoolSettings.Builder::allowedSourceRanges)
             .defaultText("(none)")
-            .rule("List of IPv4 addresses / CIDRs allowed to reach SSH (22, and 2222 behind the per-VM ports) and JupyterHub (8000, and 8443 behind the per-VM ports), YAML list or comma-separated. Required unless `allowOpenInternet`. `0.0.0.0/0` is refused: use `allowOpenInternet`.");
+            .rule("List of IPv4 addresses / CIDRs allowed to reach SSH (22, and 2222 behind the per-VM ports) and JupyterHub (8000, and 8443 behind the per-VM ports), YAML list or comma-separated. Required unless `allowOpenInternet`. `0.0.0.0/0` is refused: use `allowOpenInternet`. A Windows pool admits Remote Desktop (3389, and 3390 behind the per-VM ports) from them instead.");
 
     /** The {@code allowOpenInternet} setting: docs/configuration.md. */
     public static final Setting<Boolean> ALLOW_OPEN_INTERNET = Setting.bool("allowOpenInternet", SettingGroup.NETWORK, PoolSettings.Builder::allowOpenInternet)
@@ -188,12 +188,12 @@ public final class SettingCatalog {
     /** The {@code computerNamePrefix} setting: docs/configuration.md. */
     public static final Setting<String> COMPUTER_NAME_PREFIX = Setting.text("computerNamePrefix", SettingGroup.VMS, PoolSettings.Builder::computerNamePrefix)
             .defaultValue("dsvm")
-            .rule("1-9 chars: lowercase letters, digits, hyphens; starts with a letter.");
+            .rule("1-9 chars: lowercase letters, digits, hyphens; starts with a letter. Windows: letters (any case), digits, hyphens; starts with a letter, not ending with a hyphen.");
 
     /** The {@code adminUsername} setting: docs/configuration.md. */
     public static final Setting<String> ADMIN_USERNAME = Setting.text("adminUsername", SettingGroup.VMS, PoolSettings.Builder::adminUsername)
             .defaultValue("dsadmin")
-            .rule("1-32 chars, lowercase (JupyterHub fails on capitals), not a name Azure reserves (`admin`, `root`, `user`, ...).");
+            .rule("1-32 chars, lowercase (JupyterHub fails on capitals), not a name Azure reserves (`admin`, `root`, `user`, ...). Windows: 1-20 chars, none of the characters Windows refuses in user names (`\" / \\ [ ] : ; = , + * ? < > @` and the vertical bar), not ending with a period, not a name Azure reserves for Windows (`administrator`, `admin`, `guest`, ...), not the computer name prefix followed by 6 letters or digits.");
 
     /** The {@code sshPasswordLogin} setting: docs/configuration.md. */
     public static final Setting<Boolean> SSH_PASSWORD_LOGIN = Setting.bool("sshPasswordLogin", SettingGroup.VMS, PoolSettings.Builder::sshPasswordLogin)
@@ -357,7 +357,7 @@ public final class SettingCatalog {
     /** The {@code adminPassword} setting: docs/configuration.md. */
     public static final Setting<Void> ADMIN_PASSWORD = Setting.<Void>documented("adminPassword", SettingGroup.REFERENCES, Kind.TEXT)
             .defaultText("(generated, secret)")
-            .rule("Used for the JupyterHub login, and for SSH while `sshPasswordLogin` keeps password SSH on. Unset: the pool generates one (a `RandomPassword` of the random provider, child of the pool: 24 characters, at least 2 each of lowercase, uppercase, digits and `!#%*+-=?@^_`, so Azure's rules hold by construction), kept in the stack's state and exported as the secret output `adminPassword`. Set with `pulumi config set --secret adminPassword` to choose one: 12-72 chars, 3 of lower/upper/digit/special, no control characters, not a well-known password (a weak or empty value is refused).");
+            .rule("Used for the JupyterHub login, and for SSH while `sshPasswordLogin` keeps password SSH on. Unset: the pool generates one (a `RandomPassword` of the random provider, child of the pool: 24 characters, at least 2 each of lowercase, uppercase, digits and `!#%*+-=?@^_`, so Azure's rules hold by construction), kept in the stack's state and exported as the secret output `adminPassword`. Set with `pulumi config set --secret adminPassword` to choose one: 12-72 chars, 3 of lower/upper/digit/special, no control characters, not a well-known password (a weak or empty value is refused). Windows: 12-123 chars, 3 of 4 classes, not a well-known password, not containing `adminUsername`.");
 
     /** The {@code sshPublicKeys} setting: docs/configuration.md. */
     public static final Setting<Void> SSH_PUBLIC_KEYS = Setting.<Void>documented("sshPublicKeys", SettingGroup.REFERENCES, Kind.TEXT_LIST)
