@@ -289,7 +289,7 @@ public final class SettingCatalog {
     /** The {@code healthExtension} setting: docs/configuration.md. */
     public static final Setting<Boolean> HEALTH_EXTENSION = Setting.bool("healthExtension", SettingGroup.HEALTH, PoolSettings.Builder::healthExtension)
             .defaultText("`production` (or `true` when `automaticRepairs` is)")
-            .rule("The Application Health extension (Binary mode 1.0): `https` on 8000, `/hub/health`, every 15 s, unhealthy after 4 failures. The scale set's only health source; see [A pool that heals itself](operations.md#a-pool-that-heals-itself).");
+            .rule("The Application Health extension (Binary mode 1.0): `https` on 8000, `/hub/health`, every 15 s, unhealthy after 4 failures. The scale set's only health source; see [A pool that heals itself](operations.md#a-pool-that-heals-itself). Windows: `ApplicationHealthWindows`, `tcp` on 3389 (Remote Desktop).");
 
     /** The {@code automaticRepairs} setting: docs/configuration.md. */
     public static final Setting<Boolean> AUTOMATIC_REPAIRS = Setting.bool("automaticRepairs", SettingGroup.HEALTH, PoolSettings.Builder::automaticRepairs)
@@ -337,7 +337,7 @@ public final class SettingCatalog {
     /** The {@code entraLogin} setting: docs/configuration.md. */
     public static final Setting<Boolean> ENTRA_LOGIN = Setting.bool("entraLogin", SettingGroup.ENTRA, PoolSettings.Builder::entraLogin)
             .defaultValue(false)
-            .rule("`true`: users sign in over SSH with Microsoft Entra ID (system-assigned identity, `AADSSHLoginForLinux`, role assignments below); see [Sign in with Microsoft Entra ID](operations.md#sign-in-with-microsoft-entra-id-over-ssh). Needs at least one group; groups without `entraLogin: true` are refused.");
+            .rule("`true`: users sign in over SSH with Microsoft Entra ID (system-assigned identity, `AADSSHLoginForLinux`, role assignments below); see [Sign in with Microsoft Entra ID](operations.md#sign-in-with-microsoft-entra-id-over-ssh). Needs at least one group; groups without `entraLogin: true` are refused. Windows: `AADLoginForWindows` for Remote Desktop with the same identity and roles ([Windows pool](windows.md)).");
 
     /** The {@code entraAdminGroupObjectIds} setting: docs/configuration.md. */
     public static final Setting<List<String>> ENTRA_ADMIN_GROUP_OBJECT_IDS = Setting.textList("entraAdminGroupObjectIds", SettingGroup.ENTRA, PoolSettings.Builder::entraAdminGroupObjectIds)
