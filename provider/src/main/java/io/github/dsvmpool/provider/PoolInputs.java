@@ -32,6 +32,8 @@ public final class PoolInputs extends ResourceArgs {
     public Integer sshNatFirstPort;
     @Import(name = "jupyterNatFirstPort")
     public Integer jupyterNatFirstPort;
+    @Import(name = "rdpNatFirstPort")
+    public Integer rdpNatFirstPort;
     @Import(name = "poolEntry")
     public Boolean poolEntry;
     @Import(name = "idleTimeoutMinutes")
@@ -54,10 +56,14 @@ public final class PoolInputs extends ResourceArgs {
     public Integer shareSoftDeleteDays;
     @Import(name = "mountPoint")
     public String mountPoint;
+    @Import(name = "shareDriveLetter")
+    public String shareDriveLetter;
     @Import(name = "storageEndpointSuffix")
     public String storageEndpointSuffix;
     @Import(name = "restrictStorageToSubnet")
     public Boolean restrictStorageToSubnet;
+    @Import(name = "operatingSystem")
+    public String operatingSystem;
     @Import(name = "vmSize")
     public String vmSize;
     @Import(name = "vmSizeUnlisted")

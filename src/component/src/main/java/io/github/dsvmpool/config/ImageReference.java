@@ -23,6 +23,24 @@ public record ImageReference(String publisher, String offer, String sku, String 
             "latest", Optional.empty());
 
     /**
+     * The Windows Server 2022 Data Science VM, without a purchase plan (AZURE-NOTES "Windows pool": the AVM Bicep
+     * AI-platform baseline deploys it without one).
+     */
+    public static final ImageReference WINDOWS_DSVM = new ImageReference("microsoft-dsvm", "dsvm-win-2022",
+            "winserver-2022", "latest", Optional.empty());
+
+    /**
+     * The default image of an operating system: the values behind the catalog's "as {@code operatingSystem}"
+     * defaults of {@code imageOffer} and {@code imageSku}.
+     *
+     * @param system the pool's operating system
+     * @return {@link #UBUNTU_DSVM} or {@link #WINDOWS_DSVM}
+     */
+    public static ImageReference defaultFor(OperatingSystem system) {
+        return system == OperatingSystem.WINDOWS ? WINDOWS_DSVM : UBUNTU_DSVM;
+    }
+
+    /**
      * An Azure Compute Gallery image id: {@code /subscriptions/<id>/resourceGroups/<group>/providers/
      * Microsoft.Compute/galleries/<gallery>/images/<definition>}, optionally {@code /versions/<x.y.z>}
      * (Learn "Create a scale set from a generalized image": imageReference.id).
@@ -74,7 +92,17 @@ public record ImageReference(String publisher, String offer, String sku, String 
      * @return true when publisher, offer, SKU or version differ from {@link #UBUNTU_DSVM}'s
      */
     public boolean marketplaceChanged() {
-        return !(publisher + offer + sku + version).equals(UBUNTU_DSVM.publisher() + UBUNTU_DSVM.offer()
-                + UBUNTU_DSVM.sku() + UBUNTU_DSVM.version());
+        return marketplaceChangedFrom(UBUNTU_DSVM);
+    }
+
+    /**
+     * Whether the marketplace keys say something other than an operating system's defaults.
+     *
+     * @param defaults the defaults, {@link #defaultFor(OperatingSystem)}
+     * @return true when publisher, offer, SKU or version differ from the defaults'
+     */
+    public boolean marketplaceChangedFrom(ImageReference defaults) {
+        return !(publisher + offer + sku + version).equals(defaults.publisher() + defaults.offer()
+                + defaults.sku() + defaults.version());
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param zones        the VMs' availability zones; default the region's in production, none elsewhere
  * @param trustedLaunch Secure Boot and vTPM on the VMs; default on
  * @param monitoring   the Azure Monitor Agent, alerts and where logs go; default on in production
+ * @param operatingSystem Linux (default) or Windows, and what only Windows uses
  * @param tags         Azure tags on every resource; default none
  */
 public record PoolSettings(String location, boolean production, NetworkSettings network,
@@ -35,7 +36,8 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                            ScaleSetSettings scaleSet, HealthSettings health, EntraSettings entra,
                            Optional<AutoscaleSettings> autoscale, Optional<Boolean> sessionProtection,
                            SessionSettings sessions, ZoneSettings zones, TrustedLaunchSettings trustedLaunch,
-                           MonitoringSettings monitoring, Map<String, String> tags) {
+                           MonitoringSettings monitoring, OperatingSystemSettings operatingSystem,
+                           Map<String, String> tags) {
 
     /**
      * Copies the tags; validation is {@code PoolSettingsValidator}'s job (package plans).
@@ -55,6 +57,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
      * @param zones        see the record component {@code zones}
      * @param trustedLaunch see the record component {@code trustedLaunch}
      * @param monitoring   see the record component {@code monitoring}
+     * @param operatingSystem see the record component {@code operatingSystem}
      * @param tags         see the record component {@code tags}
      */
     public PoolSettings {
@@ -156,8 +159,12 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         private String computerNamePrefix = SettingCatalog.COMPUTER_NAME_PREFIX.defaultOrThrow();
         private String adminUsername = SettingCatalog.ADMIN_USERNAME.defaultOrThrow();
         private String imagePublisher = SettingCatalog.IMAGE_PUBLISHER.defaultOrThrow();
-        private String imageOffer = SettingCatalog.IMAGE_OFFER.defaultOrThrow();
-        private String imageSku = SettingCatalog.IMAGE_SKU.defaultOrThrow();
+        // Empty: the operating system's default (ImageReference.defaultFor).
+        private Optional<String> imageOffer = Optional.empty();
+        private Optional<String> imageSku = Optional.empty();
+        private OperatingSystem operatingSystem = SettingCatalog.OPERATING_SYSTEM.defaultOrThrow();
+        private int rdpNatFirstPort = SettingCatalog.RDP_NAT_FIRST_PORT.defaultOrThrow();
+        private String shareDriveLetter = SettingCatalog.SHARE_DRIVE_LETTER.defaultOrThrow();
         private String imageVersion = SettingCatalog.IMAGE_VERSION.defaultOrThrow();
         private Optional<String> imageId = Optional.empty();
         private Optional<PurchasePlan> imagePlan = Optional.empty();
@@ -413,19 +420,40 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
          */
         public Builder imagePublisher(String value) { imagePublisher = value; return this; }
         /**
-         * Marketplace offer of the image. Default {@code ubuntu-2204}.
+         * Marketplace offer of the image. Default {@code ubuntu-2204} (Linux), {@code dsvm-win-2022} (Windows).
          *
          * @param value a marketplace identifier
          * @return this builder
          */
-        public Builder imageOffer(String value) { imageOffer = value; return this; }
+        public Builder imageOffer(String value) { imageOffer = Optional.of(value); return this; }
         /**
-         * Marketplace SKU of the image. Default {@code 2204-gen2}.
+         * Marketplace SKU of the image. Default {@code 2204-gen2} (Linux), {@code winserver-2022} (Windows).
          *
          * @param value a marketplace identifier
          * @return this builder
          */
-        public Builder imageSku(String value) { imageSku = value; return this; }
+        public Builder imageSku(String value) { imageSku = Optional.of(value); return this; }
+        /**
+         * The VMs' operating system. Default {@link OperatingSystem#LINUX}.
+         *
+         * @param value Linux (SSH and JupyterHub) or Windows (Remote Desktop, docs/windows.md)
+         * @return this builder
+         */
+        public Builder operatingSystem(OperatingSystem value) { operatingSystem = java.util.Objects.requireNonNull(value); return this; }
+        /**
+         * First frontend port of a Windows pool's per-VM RDP range. Default 54000.
+         *
+         * @param value the range's 1,050 ports within 1-65534, not taking in 3389
+         * @return this builder
+         */
+        public Builder rdpNatFirstPort(int value) { rdpNatFirstPort = value; return this; }
+        /**
+         * The drive letter of the share on a Windows pool. Default {@code Z}.
+         *
+         * @param value one of D-Z
+         * @return this builder
+         */
+        public Builder shareDriveLetter(String value) { shareDriveLetter = value; return this; }
         /**
          * Image version. Default {@code latest}.
          *
@@ -649,14 +677,18 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
                             shareSoftDeleteDays, mountPoint, storageEndpointSuffix, restrictStorageToSubnet,
                             storageKeySource, keyVaultName, restrictKeyVaultToSubnet),
                     new ScaleSetSettings(vmSize, vmSizeUnlisted, computerNamePrefix, adminUsername,
-                            new ImageReference(imagePublisher, imageOffer, imageSku, imageVersion, imageId), imagePlan, osDiskType,
+                            new ImageReference(imagePublisher,
+                                    imageOffer.orElse(ImageReference.defaultFor(operatingSystem).offer()),
+                                    imageSku.orElse(ImageReference.defaultFor(operatingSystem).sku()), imageVersion,
+                                    imageId), imagePlan, osDiskType,
                             upgradeMode, new InstanceCounts(minInstanceCount, initialInstanceCount, maxInstanceCount),
                             provisioningRevision, notebookIdleTimeoutMinutes, sshPasswordLogin),
                     new HealthSettings(healthExtension, automaticRepairs, repairGracePeriodMinutes, repairAction),
                     new EntraSettings(entraLogin, entraAdminGroupObjectIds, entraUserGroupObjectIds),
                     autoscale, sessionProtection, sessions, new ZoneSettings(zones),
                     new TrustedLaunchSettings(trustedLaunch),
-                    new MonitoringSettings(monitoring, logAnalyticsWorkspaceId, logRetentionDays), tags);
+                    new MonitoringSettings(monitoring, logAnalyticsWorkspaceId, logRetentionDays),
+                    new OperatingSystemSettings(operatingSystem, rdpNatFirstPort, shareDriveLetter), tags);
         }
     }
 }

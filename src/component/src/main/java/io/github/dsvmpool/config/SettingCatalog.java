@@ -51,7 +51,7 @@ public final class SettingCatalog {
     /** The {@code allowedSourceRanges} setting: docs/configuration.md. */
     public static final Setting<List<String>> ALLOWED_SOURCE_RANGES = Setting.textList("allowedSourceRanges", SettingGroup.NETWORK, PoolSettings.Builder::allowedSourceRanges)
             .defaultText("(none)")
-            .rule("List of IPv4 addresses / CIDRs allowed to reach SSH (22, and 2222 behind the per-VM ports) and JupyterHub (8000, and 8443 behind the per-VM ports), YAML list or comma-separated. Required unless `allowOpenInternet`. `0.0.0.0/0` is refused: use `allowOpenInternet`.");
+            .rule("List of IPv4 addresses / CIDRs allowed to reach SSH (22, and 2222 behind the per-VM ports) and JupyterHub (8000, and 8443 behind the per-VM ports), YAML list or comma-separated. Required unless `allowOpenInternet`. `0.0.0.0/0` is refused: use `allowOpenInternet`. A Windows pool admits Remote Desktop (3389, and 3390 behind the per-VM ports) from them instead.");
 
     /** The {@code allowOpenInternet} setting: docs/configuration.md. */
     public static final Setting<Boolean> ALLOW_OPEN_INTERNET = Setting.bool("allowOpenInternet", SettingGroup.NETWORK, PoolSettings.Builder::allowOpenInternet)
@@ -72,6 +72,11 @@ public final class SettingCatalog {
     public static final Setting<Integer> JUPYTER_NAT_FIRST_PORT = Setting.integer("jupyterNatFirstPort", SettingGroup.LOAD_BALANCER, PoolSettings.Builder::jupyterNatFirstPort)
             .defaultValue(52000)
             .rule("Same for JupyterHub (each port to port 8443 of one VM, redirected there to 8000).");
+
+    /** The {@code rdpNatFirstPort} setting: docs/configuration.md. */
+    public static final Setting<Integer> RDP_NAT_FIRST_PORT = Setting.integer("rdpNatFirstPort", SettingGroup.LOAD_BALANCER, PoolSettings.Builder::rdpNatFirstPort)
+            .defaultValue(54000)
+            .rule("Windows pools: first frontend port of the per-VM RDP range (an inbound NAT rule V2 of 1,050 ports, each to port 3390 of one VM, forwarded there to 3389); whole range within 1-65534, not taking in 3389.");
 
     /** The {@code poolEntry} setting: docs/configuration.md. */
     public static final Setting<Boolean> POOL_ENTRY = Setting.bool("poolEntry", SettingGroup.LOAD_BALANCER, PoolSettings.Builder::poolEntry)
@@ -135,6 +140,11 @@ public final class SettingCatalog {
             .defaultValue("/datamnt/dsvmshare")
             .rule("Absolute path of letters, digits, `.`, `_`, `-`.");
 
+    /** The {@code shareDriveLetter} setting: docs/configuration.md. */
+    public static final Setting<String> SHARE_DRIVE_LETTER = Setting.text("shareDriveLetter", SettingGroup.STORAGE, PoolSettings.Builder::shareDriveLetter)
+            .defaultValue("Z")
+            .rule("Windows pools: the drive letter every user sees the share at (an SMB global mapping made by SYSTEM at startup and logon), one of `D`-`Z`.");
+
     /** The {@code storageEndpointSuffix} setting: docs/configuration.md. */
     public static final Setting<String> STORAGE_ENDPOINT_SUFFIX = Setting.text("storageEndpointSuffix", SettingGroup.STORAGE, PoolSettings.Builder::storageEndpointSuffix)
             .defaultValue("core.windows.net")
@@ -160,6 +170,11 @@ public final class SettingCatalog {
             .defaultText("`<poolName letters>kv<hash>`")
             .rule("3-24 letters, digits and single hyphens, starting with a letter, ending with a letter or digit; globally unique.");
 
+    /** The {@code operatingSystem} setting: docs/configuration.md. */
+    public static final Setting<OperatingSystem> OPERATING_SYSTEM = Setting.choice("operatingSystem", SettingGroup.VMS, OperatingSystem.class, PoolSettings.Builder::operatingSystem)
+            .defaultValue(OperatingSystem.LINUX)
+            .rule("`linux` (the Ubuntu DSVM: SSH and JupyterHub) or `windows` (the Windows Server 2022 DSVM: Remote Desktop through the pool entry on 3389 and per-VM ports from `rdpNatFirstPort`, at most 2 sessions per VM without RDS licensing, the share at `shareDriveLetter`). Windows refuses `sshPasswordLogin`, `sshPublicKeys`, an NFS share, `sessionProtection` and `monitoring` (Linux agents); it ignores `mountPoint`, `notebookIdleTimeoutMinutes`, `sshNatFirstPort` and `jupyterNatFirstPort`, and holds `computerNamePrefix`, `adminUsername` and `adminPassword` to Windows's rules. See [Windows](windows.md).");
+
     /** The {@code vmSize} setting: docs/configuration.md. */
     public static final Setting<String> VM_SIZE = Setting.text("vmSize", SettingGroup.VMS, PoolSettings.Builder::vmSize)
             .defaultValue("Standard_D2s_v3")
@@ -173,12 +188,12 @@ public final class SettingCatalog {
     /** The {@code computerNamePrefix} setting: docs/configuration.md. */
     public static final Setting<String> COMPUTER_NAME_PREFIX = Setting.text("computerNamePrefix", SettingGroup.VMS, PoolSettings.Builder::computerNamePrefix)
             .defaultValue("dsvm")
-            .rule("1-9 chars: lowercase letters, digits, hyphens; starts with a letter.");
+            .rule("1-9 chars: lowercase letters, digits, hyphens; starts with a letter. Windows: letters (any case), digits, hyphens; starts with a letter, not ending with a hyphen.");
 
     /** The {@code adminUsername} setting: docs/configuration.md. */
     public static final Setting<String> ADMIN_USERNAME = Setting.text("adminUsername", SettingGroup.VMS, PoolSettings.Builder::adminUsername)
             .defaultValue("dsadmin")
-            .rule("1-32 chars, lowercase (JupyterHub fails on capitals), not a name Azure reserves (`admin`, `root`, `user`, ...).");
+            .rule("1-32 chars, lowercase (JupyterHub fails on capitals), not a name Azure reserves (`admin`, `root`, `user`, ...). Windows: 1-20 chars, none of the characters Windows refuses in user names (`\" / \\ [ ] : ; = , + * ? < > @` and the vertical bar), not ending with a period, not a name Azure reserves for Windows (`administrator`, `admin`, `guest`, ...), not the computer name prefix followed by 6 letters or digits.");
 
     /** The {@code sshPasswordLogin} setting: docs/configuration.md. */
     public static final Setting<Boolean> SSH_PASSWORD_LOGIN = Setting.bool("sshPasswordLogin", SettingGroup.VMS, PoolSettings.Builder::sshPasswordLogin)
@@ -192,13 +207,13 @@ public final class SettingCatalog {
 
     /** The {@code imageOffer} setting: docs/configuration.md. */
     public static final Setting<String> IMAGE_OFFER = Setting.text("imageOffer", SettingGroup.VMS, PoolSettings.Builder::imageOffer)
-            .defaultValue("ubuntu-2204")
-            .rule("Marketplace identifier.");
+            .defaultText("`ubuntu-2204` (linux), `dsvm-win-2022` (windows)")
+            .rule("Marketplace identifier; the default follows `operatingSystem`.");
 
     /** The {@code imageSku} setting: docs/configuration.md. */
     public static final Setting<String> IMAGE_SKU = Setting.text("imageSku", SettingGroup.VMS, PoolSettings.Builder::imageSku)
-            .defaultValue("2204-gen2")
-            .rule("Marketplace identifier (`2204` is the Gen1 image).");
+            .defaultText("`2204-gen2` (linux), `winserver-2022` (windows)")
+            .rule("Marketplace identifier; the default follows `operatingSystem` (`2204` is the Ubuntu Gen1 image).");
 
     /** The {@code imageVersion} setting: docs/configuration.md. */
     public static final Setting<String> IMAGE_VERSION = Setting.text("imageVersion", SettingGroup.VMS, PoolSettings.Builder::imageVersion)
@@ -274,7 +289,7 @@ public final class SettingCatalog {
     /** The {@code healthExtension} setting: docs/configuration.md. */
     public static final Setting<Boolean> HEALTH_EXTENSION = Setting.bool("healthExtension", SettingGroup.HEALTH, PoolSettings.Builder::healthExtension)
             .defaultText("`production` (or `true` when `automaticRepairs` is)")
-            .rule("The Application Health extension (Binary mode 1.0): `https` on 8000, `/hub/health`, every 15 s, unhealthy after 4 failures. The scale set's only health source; see [A pool that heals itself](operations.md#a-pool-that-heals-itself).");
+            .rule("The Application Health extension (Binary mode 1.0): `https` on 8000, `/hub/health`, every 15 s, unhealthy after 4 failures. The scale set's only health source; see [A pool that heals itself](operations.md#a-pool-that-heals-itself). Windows: `ApplicationHealthWindows`, `tcp` on 3389 (Remote Desktop).");
 
     /** The {@code automaticRepairs} setting: docs/configuration.md. */
     public static final Setting<Boolean> AUTOMATIC_REPAIRS = Setting.bool("automaticRepairs", SettingGroup.HEALTH, PoolSettings.Builder::automaticRepairs)
@@ -322,7 +337,7 @@ public final class SettingCatalog {
     /** The {@code entraLogin} setting: docs/configuration.md. */
     public static final Setting<Boolean> ENTRA_LOGIN = Setting.bool("entraLogin", SettingGroup.ENTRA, PoolSettings.Builder::entraLogin)
             .defaultValue(false)
-            .rule("`true`: users sign in over SSH with Microsoft Entra ID (system-assigned identity, `AADSSHLoginForLinux`, role assignments below); see [Sign in with Microsoft Entra ID](operations.md#sign-in-with-microsoft-entra-id-over-ssh). Needs at least one group; groups without `entraLogin: true` are refused.");
+            .rule("`true`: users sign in over SSH with Microsoft Entra ID (system-assigned identity, `AADSSHLoginForLinux`, role assignments below); see [Sign in with Microsoft Entra ID](operations.md#sign-in-with-microsoft-entra-id-over-ssh). Needs at least one group; groups without `entraLogin: true` are refused. Windows: `AADLoginForWindows` for Remote Desktop with the same identity and roles ([Windows pool](windows.md)).");
 
     /** The {@code entraAdminGroupObjectIds} setting: docs/configuration.md. */
     public static final Setting<List<String>> ENTRA_ADMIN_GROUP_OBJECT_IDS = Setting.textList("entraAdminGroupObjectIds", SettingGroup.ENTRA, PoolSettings.Builder::entraAdminGroupObjectIds)
@@ -342,7 +357,7 @@ public final class SettingCatalog {
     /** The {@code adminPassword} setting: docs/configuration.md. */
     public static final Setting<Void> ADMIN_PASSWORD = Setting.<Void>documented("adminPassword", SettingGroup.REFERENCES, Kind.TEXT)
             .defaultText("(generated, secret)")
-            .rule("Used for the JupyterHub login, and for SSH while `sshPasswordLogin` keeps password SSH on. Unset: the pool generates one (a `RandomPassword` of the random provider, child of the pool: 24 characters, at least 2 each of lowercase, uppercase, digits and `!#%*+-=?@^_`, so Azure's rules hold by construction), kept in the stack's state and exported as the secret output `adminPassword`. Set with `pulumi config set --secret adminPassword` to choose one: 12-72 chars, 3 of lower/upper/digit/special, no control characters, not a well-known password (a weak or empty value is refused).");
+            .rule("Used for the JupyterHub login, and for SSH while `sshPasswordLogin` keeps password SSH on. Unset: the pool generates one (a `RandomPassword` of the random provider, child of the pool: 24 characters, at least 2 each of lowercase, uppercase, digits and `!#%*+-=?@^_`, so Azure's rules hold by construction), kept in the stack's state and exported as the secret output `adminPassword`. Set with `pulumi config set --secret adminPassword` to choose one: 12-72 chars, 3 of lower/upper/digit/special, no control characters, not a well-known password (a weak or empty value is refused). Windows: 12-123 chars, 3 of 4 classes, not a well-known password, not containing `adminUsername`.");
 
     /** The {@code sshPublicKeys} setting: docs/configuration.md. */
     public static final Setting<Void> SSH_PUBLIC_KEYS = Setting.<Void>documented("sshPublicKeys", SettingGroup.REFERENCES, Kind.TEXT_LIST)
@@ -356,7 +371,7 @@ public final class SettingCatalog {
 
 
     /** Every setting, in the order of docs/configuration.md. */
-    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, RESTRICT_KEY_VAULT_TO_SUBNET, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, SSH_PASSWORD_LOGIN, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, MONITORING, LOG_ANALYTICS_WORKSPACE_ID, LOG_RETENTION_DAYS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
+    public static final List<Setting<?>> ALL = List.of(POOL_NAME, LOCATION, PRODUCTION, ADDRESS_SPACE, SUBNET_PREFIX, ALLOWED_SOURCE_RANGES, ALLOW_OPEN_INTERNET, DNS_LABEL, SSH_NAT_FIRST_PORT, JUPYTER_NAT_FIRST_PORT, RDP_NAT_FIRST_PORT, POOL_ENTRY, IDLE_TIMEOUT_MINUTES, NOTEBOOK_IDLE_TIMEOUT_MINUTES, OUTBOUND_TYPE, OUTBOUND_PORTS_PER_VM, STORAGE_ACCOUNT_NAME, STORAGE_SKU, SHARE_NAME, SHARE_QUOTA_GIB, SHARE_PROTOCOL, SHARE_SOFT_DELETE_DAYS, MOUNT_POINT, SHARE_DRIVE_LETTER, STORAGE_ENDPOINT_SUFFIX, RESTRICT_STORAGE_TO_SUBNET, STORAGE_KEY_SOURCE, KEY_VAULT_NAME, RESTRICT_KEY_VAULT_TO_SUBNET, OPERATING_SYSTEM, VM_SIZE, VM_SIZE_UNLISTED, COMPUTER_NAME_PREFIX, ADMIN_USERNAME, SSH_PASSWORD_LOGIN, IMAGE_PUBLISHER, IMAGE_OFFER, IMAGE_SKU, IMAGE_VERSION, IMAGE_ID, IMAGE_PLAN_NAME, IMAGE_PLAN_PRODUCT, IMAGE_PLAN_PUBLISHER, OS_DISK_TYPE, UPGRADE_MODE, ZONES, TRUSTED_LAUNCH, MIN_INSTANCE_COUNT, INITIAL_INSTANCE_COUNT, MAX_INSTANCE_COUNT, AUTOSCALE, PROVISIONING_REVISION, HEALTH_EXTENSION, AUTOMATIC_REPAIRS, REPAIR_GRACE_PERIOD_MINUTES, REPAIR_ACTION, SESSION_PROTECTION, SESSIONS, MONITORING, LOG_ANALYTICS_WORKSPACE_ID, LOG_RETENTION_DAYS, ENTRA_LOGIN, ENTRA_ADMIN_GROUP_OBJECT_IDS, ENTRA_USER_GROUP_OBJECT_IDS, TAGS, ADMIN_PASSWORD, SSH_PUBLIC_KEYS, RESOURCE_GROUP_NAME);
 
     /**
      * The setting of a key.

@@ -25,6 +25,16 @@ public record EntraLoginPlan(boolean enabled, List<String> adminGroupIds, List<S
     public static final String TYPE = "AADSSHLoginForLinux";
     public static final String VERSION = "1.0";
     public static final String EXTENSION_NAME = "entra-ssh-login";
+    /**
+     * A Windows pool's Entra login: {@code AADLoginForWindows} 2.x with the scale set's system-assigned identity and
+     * the same two roles (Learn "Sign in to a Windows virtual machine in Azure by using Microsoft Entra ID": the
+     * extension, a system-assigned managed identity, and Virtual Machine User Login or Administrator Login; Owner
+     * or Contributor do not grant login).
+     */
+    public static final String WINDOWS_TYPE = "AADLoginForWindows";
+    /** Major version 2 (docs/windows.md: {@code az vm extension image list --name AADLoginForWindows}). */
+    public static final String WINDOWS_VERSION = "2.0";
+    public static final String WINDOWS_EXTENSION_NAME = "entra-login";
     /** Built-in role "Virtual Machine Administrator Login". */
     public static final String ADMIN_LOGIN_ROLE = "1c0163c0-47e6-4577-8991-ea5c82e286e4";
     /** Built-in role "Virtual Machine User Login". */

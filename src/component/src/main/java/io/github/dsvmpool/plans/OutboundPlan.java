@@ -52,7 +52,11 @@ public record OutboundPlan(OutboundType type, boolean sharesEntryFrontend, int p
     /** The design for a pool at its {@code maxInstanceCount}, with the inbound ports its load balancer uses. */
     public static OutboundPlan forPool(PoolSettings pool) {
         int maximum = pool.scaleSet().instanceCounts().maximum();
-        return of(pool.outbound(), maximum, inboundFrontendPorts(pool.loadBalancer().poolEntry()));
+        boolean entry = pool.loadBalancer().poolEntry();
+        // A Windows pool's load balancer has one entry rule (RDP) and one per-VM range (WindowsAccessPlan).
+        int inbound = pool.operatingSystem().windows() ? (entry ? 1 : 0) + NatPortPlan.PORTS_PER_RANGE
+                : inboundFrontendPorts(entry);
+        return of(pool.outbound(), maximum, inbound);
     }
 
     /** The design for {@code settings} at {@code maxInstanceCount} VMs; may need more than 16 addresses. */

@@ -28,13 +28,14 @@ import java.util.Objects;
  * @param zones             the availability zones of the scale set and public IPs
  * @param trustedLaunch     the VMs' securityProfile
  * @param monitoring        what watches the pool and whom it tells
+ * @param windowsAccess     a Windows pool's Remote Desktop entry, per-VM RDP ports and NSG rules; empty for Linux
  */
 public record PoolPlan(String poolName, PoolSettings settings, String loadBalancerName, PortRange sshPorts,
                        PortRange jupyterHubPorts, OutboundPlan outbound, KeyVaultPlan keyVault, HealthPlan health,
                        EntraLoginPlan entra, IdentityPlan identity, boolean sessionProtection,
                        List<SecurityRulePlan> securityRules, AutoscalePlan autoscale,
                        GlobalNames.Configured configuredNames, ZonePlan zones, TrustedLaunchPlan trustedLaunch,
-                       MonitoringPlan monitoring) {
+                       MonitoringPlan monitoring, java.util.Optional<WindowsAccessPlan> windowsAccess) {
     /**
      * The scale set's managed identities.
      *
@@ -74,13 +75,38 @@ public record PoolPlan(String poolName, PoolSettings settings, String loadBalanc
         var monitoring = MonitoringPlan.of(settings);
         var identity = new IdentityPlan(keyReader, entra.enabled() || ((sessions || monitoring.enabled()) && !keyReader));
         var loadBalancer = settings.loadBalancer();
+        // Windows: RDP instead of SSH and JupyterHub; the outbound deny of SSH/RDP into the network stays.
+        var windowsAccess = settings.operatingSystem().windows()
+                ? java.util.Optional.of(new WindowsAccessPlan(settings.operatingSystem().rdpNatFirstPort()))
+                : java.util.Optional.<WindowsAccessPlan>empty();
+        List<SecurityRulePlan> securityRules = windowsAccess.isPresent()
+                ? java.util.stream.Stream.concat(WindowsAccessPlan.inboundRules(settings.network(),
+                        loadBalancer.poolEntry()).stream(), windowsOutboundRules().stream()).toList()
+                : SecurityRulePlan.rules(settings.network(), loadBalancer.poolEntry());
         return new PoolPlan(poolName, settings,
                 AzureNames.loadBalancerName(poolName, project + "/" + stack + "/" + poolName),
                 NatPortPlan.range(loadBalancer.sshNatFirstPort()), NatPortPlan.range(loadBalancer.jupyterNatFirstPort()),
                 OutboundPlan.forPool(settings), keyVault, HealthPlan.of(settings), entra, identity, sessions,
-                SecurityRulePlan.rules(settings.network(), loadBalancer.poolEntry()),
+                securityRules,
                 AutoscalePlan.of(settings.schedule()), GlobalNames.Configured.of(settings), ZonePlan.of(settings),
-                TrustedLaunchPlan.of(settings), monitoring);
+                TrustedLaunchPlan.of(settings), monitoring, windowsAccess);
+    }
+
+    /**
+     * The outbound deny of a Windows pool: also each VM's per-VM RDP port 3390, which the VM forwards to 3389, so
+     * that a session on one VM cannot reach another VM's desktop through it.
+     */
+    static List<SecurityRulePlan> windowsOutboundRules() {
+        return SecurityRulePlan.outboundRules().stream().map(rule -> new SecurityRulePlan(rule.name(),
+                rule.direction(), rule.priority(), rule.allow(), rule.protocol(), rule.sourceTag(), rule.sourceRanges(),
+                rule.destinationTag(), java.util.stream.Stream.concat(rule.destinationPorts().stream(),
+                        java.util.stream.Stream.of(String.valueOf(WindowsAccessPlan.RDP_PER_VM_BACKEND_PORT))).toList(),
+                rule.description())).toList();
+    }
+
+    /** @return whether the pool runs Windows (Remote Desktop) rather than Linux (SSH and JupyterHub) */
+    public boolean windows() {
+        return windowsAccess.isPresent();
     }
 
     /** @return whether the storage key is kept in Key Vault and read by the VMs' identity */

@@ -68,7 +68,8 @@ public final class PoolSettingsValidator {
         checkLoadBalancer(settings.loadBalancer(), max, problems);
         checkOutbound(settings, max, problems);
         checkStorage(settings.storage(), problems);
-        checkScaleSet(settings.scaleSet(), problems);
+        checkScaleSet(settings.scaleSet(), settings.operatingSystem(), problems);
+        WindowsPoolValidator.checkSettings(settings, problems);
         checkHealth(settings.health(), settings.production(), problems);
         checkEntra(settings.entra(), problems);
         checkSessions(settings, problems);
@@ -272,15 +273,19 @@ public final class PoolSettingsValidator {
         }
     }
 
-    private static void checkScaleSet(ScaleSetSettings scaleSet, Problems problems) {
+    private static void checkScaleSet(ScaleSetSettings scaleSet, io.github.dsvmpool.config.OperatingSystemSettings system,
+                                      Problems problems) {
         checkVmSize(scaleSet, problems);
-        if (scaleSet.computerNamePrefix() == null
-                || !AzureNames.COMPUTER_NAME_PREFIX.matcher(scaleSet.computerNamePrefix()).matches()) {
+        // A Windows pool's names follow Windows's rules instead (WindowsPoolValidator).
+        if (!system.windows() && (scaleSet.computerNamePrefix() == null
+                || !AzureNames.COMPUTER_NAME_PREFIX.matcher(scaleSet.computerNamePrefix()).matches())) {
             problems.add("computerNamePrefix", scaleSet.computerNamePrefix(), "1-9 characters: lowercase letters,"
                     + " digits and hyphens, starting with a letter and not ending with a hyphen");
         }
-        Credentials.usernameProblems(scaleSet.adminUsername())
-                .forEach(allowed -> problems.add("adminUsername", scaleSet.adminUsername(), allowed));
+        if (!system.windows()) {
+            Credentials.usernameProblems(scaleSet.adminUsername())
+                    .forEach(allowed -> problems.add("adminUsername", scaleSet.adminUsername(), allowed));
+        }
         var image = scaleSet.image();
         checkImagePart("imagePublisher", image.publisher(), problems);
         checkImagePart("imageOffer", image.offer(), problems);
@@ -294,7 +299,7 @@ public final class PoolSettingsValidator {
                         + "<group>/providers/Microsoft.Compute/galleries/<gallery>/images/<definition>"
                         + "[/versions/<x.y.z>]");
             }
-            if (image.marketplaceChanged()) {
+            if (image.marketplaceChangedFrom(ImageReference.defaultFor(system.system()))) {
                 problems.add("imageId", id, "either imageId or the marketplace keys (imagePublisher, imageOffer,"
                         + " imageSku, imageVersion), not both");
             }

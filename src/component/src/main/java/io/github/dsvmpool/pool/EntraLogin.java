@@ -44,6 +44,20 @@ final class EntraLogin {
         }).toList();
     }
 
+    /** A Windows pool's login extension; the identity and role assignments are the same as Linux's. */
+    static Optional<VirtualMachineScaleSetExtensionArgs> windowsExtension(EntraLoginPlan plan) {
+        if (!plan.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(VirtualMachineScaleSetExtensionArgs.builder()
+                .name(EntraLoginPlan.WINDOWS_EXTENSION_NAME)
+                .publisher(EntraLoginPlan.PUBLISHER)
+                .type(EntraLoginPlan.WINDOWS_TYPE)
+                .typeHandlerVersion(EntraLoginPlan.WINDOWS_VERSION)
+                .autoUpgradeMinorVersion(true)
+                .build());
+    }
+
     static Optional<VirtualMachineScaleSetExtensionArgs> extension(EntraLoginPlan plan) {
         if (!plan.enabled()) {
             return Optional.empty();

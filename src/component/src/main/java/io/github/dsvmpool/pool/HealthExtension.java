@@ -29,6 +29,24 @@ final class HealthExtension {
                 .build());
     }
 
+    /**
+     * A Windows pool's health source: {@code ApplicationHealthWindows} probing TCP 3389, the RDP listener every user
+     * needs ({@link io.github.dsvmpool.vm.windows.WindowsHealthProbe}); same switch and repairs as Linux.
+     */
+    static Optional<VirtualMachineScaleSetExtensionArgs> windowsExtension(HealthPlan plan) {
+        if (!plan.extension()) {
+            return Optional.empty();
+        }
+        return Optional.of(VirtualMachineScaleSetExtensionArgs.builder()
+                .name(io.github.dsvmpool.vm.windows.WindowsHealthProbe.EXTENSION_NAME)
+                .publisher(io.github.dsvmpool.vm.windows.WindowsHealthProbe.PUBLISHER)
+                .type(io.github.dsvmpool.vm.windows.WindowsHealthProbe.TYPE)
+                .typeHandlerVersion(io.github.dsvmpool.vm.windows.WindowsHealthProbe.VERSION)
+                .autoUpgradeMinorVersion(true)
+                .settings(io.github.dsvmpool.vm.windows.WindowsHealthProbe.settings())
+                .build());
+    }
+
     static Optional<AutomaticRepairsPolicyArgs> repairs(HealthPlan plan) {
         return plan.gracePeriod().map(grace -> AutomaticRepairsPolicyArgs.builder()
                 .enabled(true)

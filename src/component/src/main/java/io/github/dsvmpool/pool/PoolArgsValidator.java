@@ -41,12 +41,19 @@ final class PoolArgsValidator {
                 args.settings().scaleSet().instanceCounts().maximum(),
                 OutboundPlan.forPool(args.settings()).type() == OutboundType.NAT_GATEWAY, problems));
         PlainValues plain = args.plain();
-        plain.adminPassword().ifPresent(password ->
-                PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems));
-        plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, keys, problems));
-        plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPasswordLogin(
-                io.github.dsvmpool.config.SettingCatalog.SSH_PASSWORD_LOGIN.key(),
-                args.settings().scaleSet().sshPasswordLogin(), keys, args.settings().entra().enabled(), problems));
+        if (args.settings().operatingSystem().windows()) {
+            // Windows's password rules, and no SSH keys (values not known yet are checked by Azure).
+            io.github.dsvmpool.plans.WindowsPoolValidator.checkCredentials(args.settings(), ADMIN_PASSWORD,
+                    plain.adminPassword().orElse(java.util.Optional.empty()), SSH_PUBLIC_KEYS,
+                    plain.sshPublicKeys().orElse(List.of()), problems);
+        } else {
+            plain.adminPassword().ifPresent(password ->
+                    PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems));
+            plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, keys, problems));
+            plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPasswordLogin(
+                    io.github.dsvmpool.config.SettingCatalog.SSH_PASSWORD_LOGIN.key(),
+                    args.settings().scaleSet().sshPasswordLogin(), keys, args.settings().entra().enabled(), problems));
+        }
         plain.resourceGroupName().ifPresent(group ->
                 PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, group.orElse(null), problems));
         return problems.list();

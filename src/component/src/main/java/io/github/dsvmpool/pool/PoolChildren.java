@@ -23,6 +23,7 @@ import io.github.dsvmpool.vm.PerVmPorts;
 import io.github.dsvmpool.vm.ProvisioningScript;
 import io.github.dsvmpool.vm.SessionAgent;
 import io.github.dsvmpool.vm.ShareProtocol;
+import io.github.dsvmpool.vm.windows.WindowsMountParameters;
 import com.pulumi.azurenative.compute.enums.ResourceIdentityType;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs;
@@ -87,6 +88,9 @@ public final class PoolChildren {
      */
     public final Output<String> sshKnownHostsLine;
 
+    /** A Windows pool's Remote Desktop entry and per-VM ports; empty for Linux. */
+    private final Optional<io.github.dsvmpool.plans.WindowsAccessPlan> windowsAccess;
+
     /** The pools on this pool's subnet, for {@link ExistingNetwork#subnetOf(DsvmPool)}. */
     final SubnetShare subnetShare;
 
@@ -141,7 +145,8 @@ public final class PoolChildren {
         String loadBalancerName = plan.loadBalancerName();
         var loadBalancer = new PoolLoadBalancer(context, lbSettings,
                 new PoolLoadBalancer.Layout(loadBalancerName,
-                        globalNames.applyValue(GlobalNames::dnsLabel), sshRange, jupyterRange, outbound),
+                        globalNames.applyValue(GlobalNames::dnsLabel), sshRange, jupyterRange, outbound,
+                        plan.windowsAccess()),
                 subscriptionId);
 
         Output<MountParameters> mountParameters = accountName.applyValue(account -> new MountParameters(account,
@@ -150,7 +155,8 @@ public final class PoolChildren {
         Optional<Output<String>> storageKey = storageSettings.protocol() == ShareProtocol.SMB
                 ? Optional.of(storage.primaryKey(groupName)) : Optional.empty();
         Output<String> password = args.adminPassword().orElseGet(() -> AdminPassword.generate(context));
-        var hostKey = new PoolHostKey(context);
+        // A Windows pool has no SSH, so no host key.
+        Optional<PoolHostKey> hostKey = plan.windows() ? Optional.empty() : Optional.of(new PoolHostKey(context));
         var keyVaultPlan = plan.keyVault();
         Optional<KeyVaultStore> keyVault = plan.keyInKeyVault()
                 ? Optional.of(new KeyVaultStore(context, keyVaultPlan,
@@ -162,29 +168,21 @@ public final class PoolChildren {
         var entra = plan.entra();
         boolean sessions = plan.sessionProtection();
         var monitoring = plan.monitoring();
-        // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
-        // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned
-        // one), else the scale set's system-assigned one, asked without client_id (Learn "How to use managed
-        // identities for Azure resources on an Azure VM to acquire an access token": client_id optional, required
-        // only with several user-assigned identities).
-        Output<String> sessionIdentityClientId = keyVault.map(store -> store.identity.clientId()).orElse(Output.of(""));
-        Output<MountScript> script = sessions
-                ? Output.tuple(loadBalancer.publicIp.dnsSettings().applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse("")),
-                        sessionIdentityClientId).applyValue(both -> ProvisioningScript.of(
-                        settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.of(sessionAgentSettings(settings,
-                                both.t1, both.t2)), monitoring.enabled(), health.graceMinutes()))
-                : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.empty(),
-                        monitoring.enabled(), health.graceMinutes()));
         var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
-        extensions.add(keyVault
-                .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
-                        hostKey.key, settings.scaleSet().provisioningRevision(), script))
-                .orElseGet(() -> MountExtension.of(mountParameters, storageKey, hostKey.key,
-                        settings.scaleSet().provisioningRevision(), script)));
-        HealthExtension.extension(health).ifPresent(extensions::add);
-        EntraLogin.extension(entra).ifPresent(extensions::add);
-        MonitorAgentExtension.extension(monitoring, keyVault.map(store -> store.identity.id()))
-                .ifPresent(extensions::add);
+        if (plan.windows()) {
+            Output<WindowsMountParameters> windowsParameters = accountName.applyValue(account ->
+                    new WindowsMountParameters(account, storageSettings.shareName(), storageSettings.endpointSuffix(),
+                            settings.operatingSystem().shareDriveLetter()));
+            // SMB only (the validator refuses NFS on Windows), so there is always a key.
+            extensions.add(WindowsProvisioningExtension.of(windowsParameters,
+                    keyVault.map(store -> store.reference(keyVaultPlan)), storageKey.orElseThrow(),
+                    settings.scaleSet().provisioningRevision()));
+            HealthExtension.windowsExtension(health).ifPresent(extensions::add);
+            EntraLogin.windowsExtension(entra).ifPresent(extensions::add);
+        } else {
+            linuxExtensions(extensions, settings, plan, loadBalancer, keyVault, mountParameters, storageKey,
+                    hostKey.orElseThrow());
+        }
         // Which identities: PoolPlan.IdentityPlan says why.
         boolean systemAssigned = plan.identity().systemAssigned();
         Optional<VirtualMachineScaleSetIdentityArgs> identity = keyVault.map(store -> {
@@ -204,7 +202,7 @@ public final class PoolChildren {
                 password, args.sshPublicKeys(),
                 new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
                         keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())),
-                plan.trustedLaunch());
+                plan.trustedLaunch(), plan.windows());
         var autoscale = new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
         if (monitoring.enabled()) {
             new PoolMonitoring(context, monitoring, new PoolMonitoring.Watched(scaleSet.scaleSet.id(),
@@ -225,10 +223,14 @@ public final class PoolChildren {
         this.publicIpAddress = loadBalancer.publicIp.ipAddress().applyValue(ip -> ip.orElse(""));
         this.fqdn = loadBalancer.publicIp.dnsSettings()
                 .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
-        this.jupyterHubUrl = Output.format("https://%s:%d/", fqdn, PerVmPorts.JUPYTERHUB_PORT);
-        this.sshCommand = Output.format("ssh %s@%s", settings.scaleSet().adminUsername(), fqdn);
-        this.sshNatPortRange = Output.of(sshRange.toString());
-        this.jupyterHubNatPortRange = Output.of(jupyterRange.toString());
+        // A Windows pool has neither SSH nor JupyterHub: those outputs are empty, its RDP ones are added below.
+        this.windowsAccess = plan.windowsAccess();
+        this.jupyterHubUrl = plan.windows() ? Output.of("")
+                : Output.format("https://%s:%d/", fqdn, PerVmPorts.JUPYTERHUB_PORT);
+        this.sshCommand = plan.windows() ? Output.of("")
+                : Output.format("ssh %s@%s", settings.scaleSet().adminUsername(), fqdn);
+        this.sshNatPortRange = Output.of(plan.windows() ? "" : sshRange.toString());
+        this.jupyterHubNatPortRange = Output.of(plan.windows() ? "" : jupyterRange.toString());
         this.shareUncPath = Output.format("\\\\%s.file.%s\\%s", storage.account.name(),
                 storageSettings.endpointSuffix(), storageSettings.shareName());
         this.storageAccountName = storage.account.name();
@@ -240,9 +242,43 @@ public final class PoolChildren {
                 : Output.all(outbound.publicIps.stream()
                         .map(ip -> ip.ipAddress().applyValue(address -> address.orElse(""))).toList());
         this.adminPassword = password.asSecret();
-        this.sshHostPublicKey = hostKey.publicKeyLine;
-        this.sshKnownHostsLine = hostKey.knownHostsLine(fqdn, publicIpAddress);
+        this.sshHostPublicKey = hostKey.map(key -> key.publicKeyLine).orElse(Output.of(""));
+        this.sshKnownHostsLine = hostKey.map(key -> key.knownHostsLine(fqdn, publicIpAddress)).orElse(Output.of(""));
 
+    }
+
+    /** The Linux pool's extensions: the provisioning script, health, Entra SSH login and the monitoring agent. */
+    private static void linuxExtensions(List<VirtualMachineScaleSetExtensionArgs> extensions, PoolSettings settings,
+                                        PoolPlan plan, PoolLoadBalancer loadBalancer,
+                                        Optional<KeyVaultStore> keyVault, Output<MountParameters> mountParameters,
+                                        Optional<Output<String>> storageKey, PoolHostKey hostKey) {
+        var keyVaultPlan = plan.keyVault();
+        var health = plan.health();
+        var entra = plan.entra();
+        boolean sessions = plan.sessionProtection();
+        var monitoring = plan.monitoring();
+        // The session agent's token: the Key Vault reader's user-assigned identity when there is one (its client
+        // id goes to the agent, so IMDS returns that identity's token even beside Entra login's system-assigned
+        // one), else the scale set's system-assigned one, asked without client_id (Learn "How to use managed
+        // identities for Azure resources on an Azure VM to acquire an access token": client_id optional, required
+        // only with several user-assigned identities).
+        Output<String> sessionIdentityClientId = keyVault.map(store -> store.identity.clientId()).orElse(Output.of(""));
+        Output<MountScript> script = sessions
+                ? Output.tuple(loadBalancer.publicIp.dnsSettings().applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse("")),
+                        sessionIdentityClientId).applyValue(both -> ProvisioningScript.of(
+                        settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.of(sessionAgentSettings(settings,
+                                both.t1, both.t2)), monitoring.enabled(), health.graceMinutes()))
+                : Output.of(ProvisioningScript.of(settings.scaleSet().notebookIdleTimeoutMinutes(), Optional.empty(),
+                        monitoring.enabled(), health.graceMinutes()));
+        extensions.add(keyVault
+                .map(store -> MountExtension.readingTheKeyFrom(store.reference(keyVaultPlan), mountParameters,
+                        hostKey.key, settings.scaleSet().provisioningRevision(), script))
+                .orElseGet(() -> MountExtension.of(mountParameters, storageKey, hostKey.key,
+                        settings.scaleSet().provisioningRevision(), script)));
+        HealthExtension.extension(health).ifPresent(extensions::add);
+        EntraLogin.extension(entra).ifPresent(extensions::add);
+        MonitorAgentExtension.extension(monitoring, keyVault.map(store -> store.identity.id()))
+                .ifPresent(extensions::add);
     }
 
     /** The agent's settings from the pool's: the share's mount point, the pool's DNS name, the identity. */
@@ -259,7 +295,7 @@ public final class PoolChildren {
      * @return every output
      */
     public Map<String, Output<?>> outputs() {
-        return Map.ofEntries(
+        var outputs = new java.util.LinkedHashMap<String, Output<?>>(Map.ofEntries(
                 Map.entry("resourceGroupName", resourceGroupName),
                 Map.entry("publicIpAddress", publicIpAddress),
                 Map.entry("fqdn", fqdn),
@@ -277,6 +313,12 @@ public final class PoolChildren {
                 Map.entry("adminPassword", adminPassword),
                 Map.entry("subnetId", subnetId),
                 Map.entry("sshHostPublicKey", sshHostPublicKey),
-                Map.entry("sshKnownHostsLine", sshKnownHostsLine));
+                Map.entry("sshKnownHostsLine", sshKnownHostsLine)));
+        // Only a Windows pool has these, so a Linux pool's outputs stay as they were.
+        windowsAccess.ifPresent(access -> {
+            outputs.put("remoteDesktopAddress", Output.format("%s:%d", fqdn, access.entryRule().frontendPort()));
+            outputs.put("rdpNatPortRange", Output.of(access.perVmRule().frontendRange().toString()));
+        });
+        return Map.copyOf(outputs);
     }
 }

@@ -21,6 +21,7 @@ import com.pulumi.core.Output;
 import io.github.dsvmpool.config.LoadBalancerSettings;
 import io.github.dsvmpool.config.OutboundType;
 import io.github.dsvmpool.plans.PortRange;
+import io.github.dsvmpool.plans.WindowsAccessPlan;
 import io.github.dsvmpool.vm.PerVmPorts;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +55,23 @@ final class PoolLoadBalancer {
     final LoadBalancer loadBalancer;
     private final Output<String> loadBalancerId;
 
-    /** What the load balancer is given: its fixed name, the per-VM ranges and the outbound design. */
+    /** The probe of a Windows pool's RDP entry rule. */
+    static final String RDP_PROBE = "rdp-probe";
+
+    /**
+     * What the load balancer is given: its fixed name, the per-VM ranges and the outbound design; a Windows pool's
+     * RDP entry and per-VM rule replace the SSH and JupyterHub ones.
+     */
     record Layout(String loadBalancerName, Output<String> dnsLabel, PortRange sshPerVmPorts, PortRange jupyterHubPerVmPorts,
-                  PoolOutbound outbound) {
+                  PoolOutbound outbound, Optional<WindowsAccessPlan> windowsAccess) {
+        Layout(String loadBalancerName, Output<String> dnsLabel, PortRange sshPerVmPorts, PortRange jupyterHubPerVmPorts,
+               PoolOutbound outbound) {
+            this(loadBalancerName, dnsLabel, sshPerVmPorts, jupyterHubPerVmPorts, outbound, Optional.empty());
+        }
     }
+
+    /** The backend pools: the entry's, then one per per-VM NAT rule. */
+    private final List<String> backendPools;
 
     /**
      * @param subscriptionId for the ids of the LB's own parts (rules, pools), which refer to each other before
@@ -80,12 +94,6 @@ final class PoolLoadBalancer {
             outboundFrontends.add(FRONTEND);
         }
 
-        var rules = new ArrayList<LoadBalancingRuleArgs>();
-        if (settings.poolEntry()) {
-            rules.add(poolEntryRule("ssh", PerVmPorts.SSH_PORT, SSH_PROBE, settings.idleTimeoutMinutes()));
-            rules.add(poolEntryRule("jupyterhub", PerVmPorts.JUPYTERHUB_PORT, JUPYTERHUB_PROBE,
-                    settings.idleTimeoutMinutes()));
-        }
         var args = LoadBalancerArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
@@ -93,15 +101,26 @@ final class PoolLoadBalancer {
                 .sku(LoadBalancerSkuArgs.builder()
                         .name(LoadBalancerSkuName.Standard).tier(LoadBalancerSkuTier.Regional).build())
                 .frontendIPConfigurations(frontends)
-                .backendAddressPools(pool(BACKEND_POOL), pool(SSH_PER_VM), pool(JUPYTERHUB_PER_VM))
-                .probes(probe(SSH_PROBE, PerVmPorts.SSH_PORT), probe(JUPYTERHUB_PROBE, PerVmPorts.JUPYTERHUB_PORT))
-                .loadBalancingRules(rules)
-                .inboundNatRules(
-                        perVmRule(SSH_PER_VM, layout.sshPerVmPorts(), PerVmPorts.SSH_PER_VM_BACKEND_PORT,
-                                settings.idleTimeoutMinutes()),
-                        perVmRule(JUPYTERHUB_PER_VM, layout.jupyterHubPerVmPorts(),
-                                PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT, settings.idleTimeoutMinutes()))
                 .tags(context.tags());
+        if (layout.windowsAccess().isPresent()) {
+            this.backendPools = remoteDesktop(args, settings, layout.windowsAccess().get());
+        } else {
+            this.backendPools = List.of(BACKEND_POOL, SSH_PER_VM, JUPYTERHUB_PER_VM);
+            var rules = new ArrayList<LoadBalancingRuleArgs>();
+            if (settings.poolEntry()) {
+                rules.add(poolEntryRule("ssh", PerVmPorts.SSH_PORT, SSH_PROBE, settings.idleTimeoutMinutes()));
+                rules.add(poolEntryRule("jupyterhub", PerVmPorts.JUPYTERHUB_PORT, JUPYTERHUB_PROBE,
+                        settings.idleTimeoutMinutes()));
+            }
+            args.backendAddressPools(pool(BACKEND_POOL), pool(SSH_PER_VM), pool(JUPYTERHUB_PER_VM))
+                    .probes(probe(SSH_PROBE, PerVmPorts.SSH_PORT), probe(JUPYTERHUB_PROBE, PerVmPorts.JUPYTERHUB_PORT))
+                    .loadBalancingRules(rules)
+                    .inboundNatRules(
+                            perVmRule(SSH_PER_VM, layout.sshPerVmPorts(), PerVmPorts.SSH_PER_VM_BACKEND_PORT,
+                                    settings.idleTimeoutMinutes()),
+                            perVmRule(JUPYTERHUB_PER_VM, layout.jupyterHubPerVmPorts(),
+                                    PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT, settings.idleTimeoutMinutes()));
+        }
         if (layout.outbound().plan.type() == OutboundType.LOAD_BALANCER) {
             args.outboundRules(OutboundRuleArgs.builder()
                     .name("outbound")
@@ -122,8 +141,29 @@ final class PoolLoadBalancer {
      * Pulumi creates the LB (with its pools) before the scale set that joins them.
      */
     List<Output<String>> backendPoolIds() {
-        return List.of(BACKEND_POOL, SSH_PER_VM, JUPYTERHUB_PER_VM).stream()
+        return backendPools.stream()
                 .map(name -> Output.format("%s/backendAddressPools/%s", loadBalancer.id(), name)).toList();
+    }
+
+    /**
+     * A Windows pool's Remote Desktop (WindowsAccessPlan): the entry rule 3389 with client-IP affinity and its TCP
+     * probe of 3389, and one V2 NAT rule with its own backend pool to each VM's 3390 (forwarded there to 3389).
+     *
+     * @return the backend pools' names
+     */
+    private List<String> remoteDesktop(LoadBalancerArgs.Builder args, LoadBalancerSettings settings,
+                                       WindowsAccessPlan access) {
+        var entry = access.entryRule();
+        var perVm = access.perVmRule();
+        args.backendAddressPools(pool(BACKEND_POOL), pool(perVm.name()))
+                .probes(probe(RDP_PROBE, entry.probePort()))
+                .loadBalancingRules(settings.poolEntry()
+                        ? List.of(poolEntryRule(entry.name(), entry.frontendPort(), RDP_PROBE,
+                                settings.idleTimeoutMinutes()))
+                        : List.of())
+                .inboundNatRules(perVmRule(perVm.name(), perVm.frontendRange(), perVm.backendPort(),
+                        settings.idleTimeoutMinutes()));
+        return List.of(BACKEND_POOL, perVm.name());
     }
 
     /** Ids of the LB's own parts, which its rules must name before the LB exists. */

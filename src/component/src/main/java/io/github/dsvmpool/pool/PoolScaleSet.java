@@ -92,7 +92,7 @@ final class PoolScaleSet {
 
     PoolScaleSet(PartContext context, ScaleSetSettings settings, ScaleSetPolicyPlan policy, Wiring wiring,
                  Output<String> adminPassword, Output<List<String>> sshPublicKeys,
-                 Extensions extras, TrustedLaunchPlan trustedLaunch) {
+                 Extensions extras, TrustedLaunchPlan trustedLaunch, boolean windows) {
         var extensions = extras.extensions();
         var counts = settings.instanceCounts();
         var args = VirtualMachineScaleSetArgs.builder()
@@ -112,7 +112,8 @@ final class PoolScaleSet {
                         .rules(Either.ofRight(VirtualMachineScaleSetScaleInRules.valueOf(policy.scaleInRule()))).build())
                 .virtualMachineProfile(withTrustedLaunch(vmProfile(settings, policy), trustedLaunch)
                         .storageProfile(storageProfile(settings))
-                        .osProfile(osProfile(settings, adminPassword, sshPublicKeys))
+                        .osProfile(windows ? windowsOsProfile(settings, adminPassword)
+                                : osProfile(settings, adminPassword, sshPublicKeys))
                         .networkProfile(networkProfile(context, wiring))
                         .extensionProfile(VirtualMachineScaleSetExtensionProfileArgs.builder()
                                 .extensions(extensions).build())
@@ -217,6 +218,27 @@ final class PoolScaleSet {
                                 settings.sshPasswordLogin(), !list.isEmpty())))
                         .provisionVMAgent(true)
                         .ssh(SshConfigurationArgs.builder().publicKeys(keys).build())
+                        .build())
+                .build();
+    }
+
+    /**
+     * A Windows pool's OS profile: the admin account with its password (Azure requires one for Windows; no SSH
+     * keys), the VM agent that runs the extensions, and Windows Update on. REST spec compute
+     * {@code WindowsConfiguration}: {@code provisionVMAgent} (needed by every extension), {@code
+     * enableAutomaticUpdates} ("Default value is true. For virtual machine scale sets, this property can be updated
+     * and updates will take effect on OS reprovisioning"); {@code patchSettings.patchMode} is documented for
+     * Flexible orchestration only, so a Uniform scale set leaves it out and Windows patches itself (AutomaticByOS).
+     */
+    private static VirtualMachineScaleSetOSProfileArgs windowsOsProfile(ScaleSetSettings settings,
+                                                                        Output<String> adminPassword) {
+        return VirtualMachineScaleSetOSProfileArgs.builder()
+                .computerNamePrefix(settings.computerNamePrefix())
+                .adminUsername(settings.adminUsername())
+                .adminPassword(adminPassword)
+                .windowsConfiguration(com.pulumi.azurenative.compute.inputs.WindowsConfigurationArgs.builder()
+                        .provisionVMAgent(true)
+                        .enableAutomaticUpdates(true)
                         .build())
                 .build();
     }

@@ -71,12 +71,16 @@ public final class StackConfiguration {
         // Unset: the pool generates one (RandomPassword). A set value is still held to Azure's rules, and never
         // echoed: the problem shows a placeholder instead of the value.
         Optional<String> password = source.get(ADMIN_PASSWORD);
-        PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems);
         List<String> sshKeys = source.get(SSH_PUBLIC_KEYS)
                 .flatMap(text -> ConfigValues.stringList(SSH_PUBLIC_KEYS, text, problems)).orElse(List.of());
-        PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, sshKeys, problems);
-        PoolArgumentRules.checkSshPasswordLogin(SettingCatalog.SSH_PASSWORD_LOGIN.key(), pool.scaleSet().sshPasswordLogin(),
-                sshKeys, pool.entra().enabled(), problems);
+        // A Windows pool: Windows's password rules, and no SSH keys at all.
+        if (!io.github.dsvmpool.plans.WindowsPoolValidator.checkCredentials(pool, ADMIN_PASSWORD, password,
+                SSH_PUBLIC_KEYS, sshKeys, problems)) {
+            PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems);
+            PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, sshKeys, problems);
+            PoolArgumentRules.checkSshPasswordLogin(SettingCatalog.SSH_PASSWORD_LOGIN.key(),
+                    pool.scaleSet().sshPasswordLogin(), sshKeys, pool.entra().enabled(), problems);
+        }
         Optional<String> resourceGroup = source.get(RESOURCE_GROUP_NAME).map(String::trim);
         resourceGroup.ifPresent(name -> PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, name, problems));
 

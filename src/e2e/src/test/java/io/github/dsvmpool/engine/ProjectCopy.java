@@ -27,7 +27,7 @@ record ProjectCopy(Path project, Path home) {
         Path home = Files.createDirectories(root.resolve("home"));
         Path jar = SOURCE.resolve(BuildLayout.PROGRAM_JAR);
         assertThat(jar).as("the program jar; `./mvnw verify` builds it (package) before these tests").isRegularFile();
-        for (String file : List.of("Pulumi.dev.yaml", "Pulumi.prod.yaml", "deploy")) {
+        for (String file : List.of("Pulumi.dev.yaml", "Pulumi.prod.yaml", "Pulumi.windows.yaml", "deploy")) {
             Files.copy(SOURCE.resolve(file), project.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
         String pulumiYaml = Files.readString(SOURCE.resolve("Pulumi.yaml"));

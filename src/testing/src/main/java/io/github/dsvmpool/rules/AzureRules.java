@@ -71,6 +71,7 @@ public final class AzureRules {
         rules.addAll(StorageRules.rules());
         rules.addAll(SharingRules.rules());
         rules.addAll(MonitoringRules.rules());
+        rules.addAll(WindowsScaleSetRules.rules());
         return List.copyOf(rules);
     }
 }

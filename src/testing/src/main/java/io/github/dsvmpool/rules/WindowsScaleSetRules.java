@@ -4,13 +4,13 @@ import io.github.dsvmpool.offline.Registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Rules of a Windows scale set and of the Windows Custom Script Extension ({@code Microsoft.Compute} /
- * {@code CustomScriptExtension}). Ready for the Windows pool; not yet registered in {@link AzureRules} (one line:
- * {@code rules.addAll(WindowsScaleSetRules.rules())}, docs/windows.md). Linux graphs hold them trivially: they
+ * {@code CustomScriptExtension}), registered in {@link AzureRules}. Linux graphs hold them trivially: they
  * look only at scale sets with {@code osProfile.windowsConfiguration} and at Windows script extensions. No message
  * quotes a setting's value.
  */
@@ -59,11 +59,20 @@ final class WindowsScaleSetRules {
                         SCRIPT_SOURCE + "; Learn \"Command prompt (Cmd.exe) command-line string limitation\"",
                         "the command fails: \"The command line is too long\" (unconfirmed how the extension reports it)",
                         Basis.INFERRED, WindowsScaleSetRules::length),
-                new AzureRule("windows-custom-script-command-protected",
-                        "A Windows CustomScriptExtension keeps commandToExecute in protectedSettings (public settings"
-                                + " are shown in clear text)",
+                new AzureRule("policy-windows-custom-script-command-protected",
+                        "Project security policy (not Azure's): a Windows CustomScriptExtension keeps"
+                                + " commandToExecute in protectedSettings (public settings are shown in clear text)",
                         SCRIPT_SOURCE, "(none: Azure accepts it; this project refuses it)", Basis.PROJECT_POLICY,
-                        WindowsScaleSetRules::commandProtected));
+                        WindowsScaleSetRules::commandProtected),
+                new AzureRule("extension-matches-os",
+                        "A scale set's extensions are handlers of its operating system: on Windows no"
+                                + " Microsoft.Azure.Extensions/CustomScript and no type naming Linux; on Linux no"
+                                + " Microsoft.Compute/CustomScriptExtension and no type naming Windows",
+                        "terraform-provider-azurerm PR 22351 (Azure's answer to the Linux script extension on a"
+                                + " Windows scale set); the handlers' names (ApplicationHealthLinux/Windows,"
+                                + " AADSSHLoginForLinux/AADLoginForWindows, AzureMonitorLinuxAgent/WindowsAgent)",
+                        "OperationNotAllowed (\"Publisher ... and type ... are not supported for OS type ...\")",
+                        Basis.CONFIRMED, WindowsScaleSetRules::extensionsMatchOs));
     }
 
     static boolean isWindows(Registration scaleSet) {
@@ -134,6 +143,35 @@ final class WindowsScaleSetRules {
                         .ifPresent(command -> findings.add(extension.scaleSet(), extension.at(place + ".commandToExecute"),
                                 extension.label() + " has a command of " + command.length() + " characters",
                                 "shorten it to at most " + LONGEST_COMMAND + " or ship the script through fileUris"));
+            }
+        }
+    }
+
+    private static void extensionsMatchOs(ResourceGraph graph, Findings findings) {
+        for (Registration scaleSet : graph.ofType(ResourceGraph.SCALE_SET)) {
+            Map<String, Object> os = osProfile(scaleSet);
+            boolean windows = Values.has(os, "windowsConfiguration");
+            if (!windows && !Values.has(os, "linuxConfiguration")) {
+                continue;
+            }
+            List<Object> extensions = Values.list(Values.map(Values.map(scaleSet.inputs(), "virtualMachineProfile"),
+                    "extensionProfile"), "extensions");
+            for (int index = 0; index < extensions.size(); index++) {
+                Map<String, Object> inputs = Values.map(extensions.get(index));
+                String publisher = Values.stringOr(inputs, "publisher", "");
+                String type = Values.stringOr(inputs, "type", "");
+                String lower = Values.lower(type);
+                boolean linuxOnly = lower.contains("linux") || Values.equalsIgnoreCase(Optional.of(publisher),
+                        "Microsoft.Azure.Extensions") && "customscript".equals(lower);
+                boolean windowsOnly = lower.contains("windows") || Values.equalsIgnoreCase(Optional.of(publisher),
+                        "Microsoft.Compute") && "customscriptextension".equals(lower);
+                if (windows ? linuxOnly : windowsOnly) {
+                    findings.add(scaleSet, "virtualMachineProfile.extensionProfile.extensions[" + index + "].type",
+                            "extension " + Values.stringOr(inputs, "name", "#" + index) + " (" + publisher + "/"
+                                    + type + ") is a " + (windows ? "Linux" : "Windows") + " handler on a "
+                                    + (windows ? "Windows" : "Linux") + " scale set",
+                            "use the " + (windows ? "Windows" : "Linux") + " handler");
+                }
             }
         }
     }

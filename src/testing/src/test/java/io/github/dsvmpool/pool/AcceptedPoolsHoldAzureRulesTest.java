@@ -50,7 +50,7 @@ class AcceptedPoolsHoldAzureRulesTest {
                     + " poolEntry=" + pool.loadBalancer().poolEntry() + " ssh=" + pool.loadBalancer().sshNatFirstPort()
                     + " jupyter=" + pool.loadBalancer().jupyterNatFirstPort() + " storage=" + pool.storage().sku() + "/"
                     + pool.storage().protocol() + " schedule=" + pool.autoscale().isPresent() + " health="
-                    + HealthPlan.of(pool) + " problems=" + problems;
+                    + HealthPlan.of(pool) + " os=" + pool.operatingSystem() + " problems=" + problems;
         }
     }
 
@@ -58,6 +58,7 @@ class AcceptedPoolsHoldAzureRulesTest {
     void everyAcceptedPoolKeepsEveryAzureRule(@ForAll("pools") Candidate candidate) {
         Statistics.label("validator").collect(candidate.problems().isEmpty() ? "accepted" : "refused");
         Statistics.label("outbound").collect(candidate.settings().outbound().type());
+        Statistics.label("os").collect(candidate.settings().operatingSystem().system());
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("gen", DsvmPoolArgs.builder()
                 .settings(candidate.settings()).adminPassword(PASSWORD).build()));
         if (!candidate.problems().isEmpty()) {
@@ -125,6 +126,11 @@ class AcceptedPoolsHoldAzureRulesTest {
                 .use(Arbitraries.of(true, true, false)).in(PoolSettings.Builder::restrictKeyVaultToSubnet)
                 .use(Arbitraries.of(Boolean.TRUE, null)).in(PoolSettings.Builder::sshPasswordLogin)
                 .use(healthAndCulling()).in((builder, change) -> change.apply(builder))
+                // One pool in four runs Windows, without what the validator refuses on Windows (SSH, NFS).
+                .use(Arbitraries.integers().between(1, 64_485)).in(PoolSettings.Builder::rdpNatFirstPort)
+                .use(Arbitraries.of(false, false, false, true)).in((builder, windows) -> !windows ? builder
+                        : builder.operatingSystem(io.github.dsvmpool.config.OperatingSystem.WINDOWS)
+                                .sshPasswordLogin(null).shareProtocol(io.github.dsvmpool.vm.ShareProtocol.SMB))
                 .use(schedules(maximum)).in((builder, schedule) -> schedule.map(json -> builder
                         .initialInstanceCount(0)
                         .autoscale(AutoscaleSettingsParser.parseWithoutValidation(json, maximum, new Problems())))

@@ -32,7 +32,8 @@ class AzureRulesTableTest {
         assertThat(AzureRules.all()).filteredOn(rule -> rule.basis() == Basis.PROJECT_POLICY)
                 .extracting(AzureRule::id).containsExactlyInAnyOrder("policy-storage-secure-defaults",
                         "policy-private-keys-only-in-secrets", "policy-session-role-actions-exact",
-                        "policy-nsg-denies-lateral-logins", "policy-private-subnet");
+                        "policy-nsg-denies-lateral-logins", "policy-private-subnet",
+                        "policy-windows-custom-script-command-protected");
         assertThat(AzureRules.all()).filteredOn(rule -> rule.basis() == Basis.PROJECT_POLICY)
                 .allSatisfy(rule -> assertThat(rule.statement()).startsWith("Project security policy (not Azure's)"));
     }

@@ -108,6 +108,7 @@ final class BreakingCases {
         table.sharing();
         table.cases.addAll(ZoneBreakingCases.all());
         table.cases.addAll(MonitoringCases.all());
+        table.cases.addAll(WindowsCases.all());
         return table.cases;
     }
 

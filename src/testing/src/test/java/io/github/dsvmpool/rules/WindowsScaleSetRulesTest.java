@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link WindowsScaleSetRules} (not yet registered in {@link AzureRules}): a Windows scale set carrying the
+ * {@link WindowsScaleSetRules} (registered in {@link AzureRules}): a Windows scale set carrying the
  * extension exactly as {@link WindowsProvisioningScript} and {@link WindowsHealthProbe} give it holds every rule,
  * the health rules included; each change below breaks its rule, at the property named, and no other.
  */
@@ -72,6 +72,11 @@ class WindowsScaleSetRulesTest {
                             g.at("pool-vmss", SCRIPT + ".settings").put("fileUris", TestGraph.list("https://a/b.ps1"));
                             g.at("pool-vmss", SCRIPT + ".protectedSettings").put("fileUris", TestGraph.list("https://a/b.ps1"));
                         }),
+                new Case("extension-matches-os", EXTENSIONS + "[1].type",
+                        g -> g.at("pool-vmss", EXTENSIONS + "[1]").put("type", "ApplicationHealthLinux")),
+                new Case("extension-matches-os", SCRIPT + ".type",
+                        g -> g.at("pool-vmss", SCRIPT).putAll(TestGraph.map("publisher", "Microsoft.Azure.Extensions",
+                                "type", "CustomScript"))),
                 new Case("windows-custom-script-command-length", SCRIPT + ".protectedSettings.commandToExecute",
                         g -> g.at("pool-vmss", SCRIPT + ".protectedSettings").put("commandToExecute",
                                 "powershell.exe -Command " + "x".repeat(8191 - 23))));
@@ -120,6 +125,12 @@ class WindowsScaleSetRulesTest {
         assertThat(policy).singleElement().satisfies(violation ->
                 assertThat(violation.property()).isEqualTo(SCRIPT + ".settings.commandToExecute"));
         assertThat(WindowsScaleSetRules.rules().get(1).check(graph.registrations())).as("a public command alone is allowed by Azure").isEmpty();
+    }
+
+    @Test
+    void theWindowsPoolOfTheTableHoldsEveryRegisteredRule() {
+        RuleReport report = AzureRules.check(WindowsCases.windowsPool().registrations());
+        assertThat(report.holds()).as(report.text()).isTrue();
     }
 
     @Test

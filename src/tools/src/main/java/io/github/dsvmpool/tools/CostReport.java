@@ -201,7 +201,27 @@ public final class CostReport implements Callable<Integer> {
         }
         SessionCostBound.of(pool).ifPresent(bound -> text.append(System.lineSeparator())
                 .append(sessionBound(bound, pool, vmPrice, options.currency)).append(System.lineSeparator()));
+        if (pool.operatingSystem().windows()) {
+            text.append(System.lineSeparator()).append(perUser(vmPrice, options.currency, estimate.poolMaximum(),
+                    options.pricePerVmHour.isEmpty())).append(System.lineSeparator());
+        }
         return text.toString();
+    }
+
+    /**
+     * A Windows pool counts per user: without RDS licensing a VM takes two sessions (WindowsAccessPlan), so a user's
+     * hour costs at least half a VM-hour; the built-in list prices are Linux prices, and Windows VMs cost more (the
+     * licence is included in their price).
+     */
+    static String perUser(double vmPrice, String currency, int vms, boolean listPrice) {
+        int sessions = io.github.dsvmpool.plans.WindowsAccessPlan.SESSIONS_PER_VM;
+        return String.format(Locale.ROOT, "Windows: %d Remote Desktop sessions per VM without RDS licensing, so %d"
+                        + " VMs serve at most %d users at once; a user-hour costs at least %,.3f %s (%,.3f %s a VM-hour"
+                        + " / %d)%s. RDS licensing (RD Session Host and client access licences, not part of this"
+                        + " project) would let a VM take as many sessions as its size carries.",
+                sessions, vms, io.github.dsvmpool.plans.WindowsAccessPlan.usersServed(vms), vmPrice / sessions,
+                currency, vmPrice, currency, sessions, listPrice ? "; the built-in prices are Linux list prices:"
+                        + " Windows VMs cost more (licence included), pass --price-per-vm-hour" : "");
     }
 
     /** What session protection can add at most (docs/sessions.md, "What it costs at most"). */
@@ -240,7 +260,11 @@ public final class CostReport implements Callable<Integer> {
                             ListPrices.CURRENCY, bound.vms(), bound.hoursPerVmPerDay())).orElse("")
                     + (MonitoringPlan.of(pool).enabled() ? String.format(Locale.ROOT, "; monitoring about %,.0f-%,.0f %s"
                             + " a month (estimated logs and alert rules)", monitoring(pool, estimate).monthlyFloor(),
-                            monitoring(pool, estimate).monthlyCeiling(), ListPrices.CURRENCY) : "");
+                            monitoring(pool, estimate).monthlyCeiling(), ListPrices.CURRENCY) : "")
+                    + (pool.operatingSystem().windows() ? String.format(Locale.ROOT, "; Windows: 2 sessions per VM,"
+                            + " so at least %,.3f %s per user-hour, and more since these are Linux prices (a Windows"
+                            + " VM's price includes its licence)", vmPrice / io.github.dsvmpool.plans.WindowsAccessPlan
+                            .SESSIONS_PER_VM, ListPrices.CURRENCY) : "");
         });
     }
 

@@ -27,6 +27,17 @@ class CostReportTest {
     }
 
     @Test
+    void aWindowsPoolIsCountedPerUserWithTwoSessionsPerVm() {
+        var windows = run("windows", "--price-per-vm-hour", "1", "--price-per-gib-month", "0", "--currency", "EUR");
+        assertThat(windows.exitCode()).isZero();
+        assertThat(windows.out()).contains("Windows: 2 Remote Desktop sessions per VM without RDS licensing, so 4 VMs"
+                + " serve at most 8 users at once; a user-hour costs at least 0.500 EUR (1.000 EUR a VM-hour / 2).")
+                .doesNotContain("Linux list prices");
+        assertThat(run("windows").out()).contains("the built-in prices are Linux list prices");
+        assertThat(run("dev").out()).doesNotContain("Remote Desktop");
+    }
+
+    @Test
     void devReportShowsEachProfileTheShareAndTheSaving() {
         var result = run("dev");
         assertThat(result.exitCode()).isZero();

@@ -17,7 +17,8 @@ import java.util.Map;
  * The facts come from the validated settings (the decisions, through the same
  * classes the program asks) and the plan (what was actually declared: protection, counts, autoscale profiles).
  * {@code outsideWorkingHours} says which profiles keep VMs up at night or at the weekend (and what each fixed
- * date keeps). Also the input of a {@link CostSection}.
+ * date keeps). {@code windowsAccess} is a Windows pool's Remote Desktop (empty for Linux). Also the input of a
+ * {@link CostSection}.
  */
 public record PlanFacts(String project, String stack, String poolName, String location, boolean production,
                         String vmSize, int minimumInstances, int initialInstances, int scheduleCeiling,
@@ -26,7 +27,8 @@ public record PlanFacts(String project, String stack, String poolName, String lo
                         boolean openToInternet, String subnetPrefix, String shareName, int shareQuotaGiB,
                         String shareProtocol, String storageSku, List<String> protectedResources,
                         List<String> retainedResources, List<String> autoscaleProfiles,
-                        List<String> outsideWorkingHours, Map<String, Long> countsByType, int resourceCount) {
+                        List<String> outsideWorkingHours, Map<String, Long> countsByType, int resourceCount,
+                        java.util.Optional<io.github.dsvmpool.plans.WindowsAccessPlan> windowsAccess) {
 
     static final String AUTOSCALE_TYPE = "azure-native:insights:AutoscaleSetting";
 
@@ -54,7 +56,10 @@ public record PlanFacts(String project, String stack, String poolName, String lo
                 storage.protocol().name(), storage.sku(),
                 described(plan, PlannedResource::protect), described(plan, PlannedResource::retainOnDelete),
                 autoscaleProfiles(plan), OutsideWorkingHours.describe(schedule.profiles()), plan.countsByType(),
-                plan.resources().size());
+                plan.resources().size(), pool.operatingSystem().windows()
+                        ? java.util.Optional.of(new io.github.dsvmpool.plans.WindowsAccessPlan(
+                                pool.operatingSystem().rdpNatFirstPort()))
+                        : java.util.Optional.empty());
     }
 
     /** The smallest floor the pool can reach: the lowest minimum of the profiles it follows. */

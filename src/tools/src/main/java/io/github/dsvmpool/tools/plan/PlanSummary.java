@@ -27,11 +27,15 @@ public final class PlanSummary {
                 + facts.initialInstances() + " / " + facts.scheduleCeiling());
         row(md, "sized for (maxInstanceCount)", facts.maximumInstances() + " VMs: subnet, outbound (the per-VM port"
                 + " ranges hold " + io.github.dsvmpool.plans.NatPortPlan.PORTS_PER_RANGE + " whatever the maximum)");
-        row(md, "pool entry", "SSH " + PerVmPorts.SSH_PORT + ", JupyterHub " + PerVmPorts.JUPYTERHUB_PORT
-                + " (any available VM)");
-        row(md, "per-VM SSH ports", facts.sshNatPorts() + " → " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + " of one VM each");
-        row(md, "per-VM JupyterHub ports", facts.jupyterHubNatPorts() + " → "
-                + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT + " of one VM each (→ " + PerVmPorts.JUPYTERHUB_PORT + ")");
+        if (facts.windowsAccess().isPresent()) {
+            remoteDesktop(md, facts, facts.windowsAccess().get());
+        } else {
+            row(md, "pool entry", "SSH " + PerVmPorts.SSH_PORT + ", JupyterHub " + PerVmPorts.JUPYTERHUB_PORT
+                    + " (any available VM)");
+            row(md, "per-VM SSH ports", facts.sshNatPorts() + " → " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + " of one VM each");
+            row(md, "per-VM JupyterHub ports", facts.jupyterHubNatPorts() + " → "
+                    + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT + " of one VM each (→ " + PerVmPorts.JUPYTERHUB_PORT + ")");
+        }
         row(md, "outbound", facts.outbound());
         row(md, "allowed source ranges", facts.openToInternet() ? "**the whole internet** (allowOpenInternet)"
                 : codes(facts.allowedSourceRanges()));
@@ -49,6 +53,22 @@ public final class PlanSummary {
             md.append("| `").append(entry.getKey()).append("` | ").append(entry.getValue()).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** A Windows pool's entry, its per-VM ports, and how many people it serves at once (docs/windows.md). */
+    private static void remoteDesktop(StringBuilder md, PlanFacts facts,
+                                      io.github.dsvmpool.plans.WindowsAccessPlan access) {
+        var perVm = access.perVmRule();
+        row(md, "operating system", "Windows (Windows Server 2022 DSVM, Remote Desktop; no JupyterHub)");
+        row(md, "pool entry", "Remote Desktop " + access.entryRule().frontendPort() + " (any available VM, client-IP"
+                + " affinity)");
+        row(md, "per-VM Remote Desktop ports", perVm.frontendRange() + " → " + perVm.backendPort()
+                + " of one VM each (→ " + access.entryRule().backendPort() + ")");
+        row(md, "users served at once", io.github.dsvmpool.plans.WindowsAccessPlan.SESSIONS_PER_VM + " per VM"
+                + " (Windows Server without Remote Desktop Services licensing): at most "
+                + io.github.dsvmpool.plans.WindowsAccessPlan.usersServed(facts.scheduleCeiling()) + " at the"
+                + " schedule's ceiling of " + facts.scheduleCeiling() + " VMs; RDS licensing (RD Session Host and"
+                + " client access licences) would allow as many as the VM size carries");
     }
 
     private static void row(StringBuilder md, String fact, String value) {

@@ -21,9 +21,12 @@ public final class PoolDiagram {
         String sources = facts.openToInternet() ? "the internet" : String.join(", ", facts.allowedSourceRanges());
         lines.add("    users([\"Users<br/>" + escape(sources) + "\"])");
         Optional<String> ip = node(plan, lines, "ip", "azure-native:network:PublicIPAddress", "Public IP", "", "[", "]");
+        var windows = facts.windowsAccess();
         Optional<String> lb = node(plan, lines, "lb", "azure-native:network:LoadBalancer", "Load balancer",
+                windows.map(access -> "per-VM " + access.perVmRule().frontendRange() + " → "
+                        + access.perVmRule().backendPort()).orElseGet(() ->
                 "per-VM " + facts.sshNatPorts() + " → " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + ", "
-                        + facts.jupyterHubNatPorts() + " → " + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT, "[", "]");
+                        + facts.jupyterHubNatPorts() + " → " + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT), "[", "]");
         Optional<String> vmss = node(plan, lines, "vmss", "azure-native:compute:VirtualMachineScaleSet", "Scale set",
                 facts.minimumInstances() + "-" + facts.scheduleCeiling() + " × " + facts.vmSize(), "[", "]");
         Optional<String> share = node(plan, lines, "share", "azure-native:storage:FileShare", "File share",
@@ -33,13 +36,17 @@ public final class PoolDiagram {
         Optional<String> subnet = node(plan, lines, "subnet", PrivateSubnet.TYPE, "Subnet",
                 facts.subnetPrefix(), "[", "]");
         Optional<String> nsg = node(plan, lines, "nsg", "azure-native:network:NetworkSecurityGroup", "NSG",
+                windows.map(access -> access.entryRule().backendPort() + ", " + access.perVmRule().backendPort()
+                        + " from allowed ranges").orElseGet(() ->
                 PerVmPorts.SSH_PORT + ", " + PerVmPorts.SSH_PER_VM_BACKEND_PORT + ", " + PerVmPorts.JUPYTERHUB_PORT
-                        + ", " + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT + " from allowed ranges", "{{", "}}");
+                        + ", " + PerVmPorts.JUPYTERHUB_PER_VM_BACKEND_PORT + " from allowed ranges"), "{{", "}}");
         Optional<String> autoscale = node(plan, lines, "autoscale", PlanFacts.AUTOSCALE_TYPE, "Autoscale",
                 "min " + facts.minimumInstances() + " / default " + facts.initialInstances() + " / max "
                         + facts.scheduleCeiling(), "[[", "]]");
 
-        edge(lines, Optional.of("users"), ip.or(() -> lb), "-->|\"SSH 22, JupyterHub 8000\"|");
+        edge(lines, Optional.of("users"), ip.or(() -> lb), windows.isPresent()
+                ? "-->|\"Remote Desktop " + windows.get().entryRule().frontendPort() + "\"|"
+                : "-->|\"SSH 22, JupyterHub 8000\"|");
         edge(lines, ip, lb, "-->");
         edge(lines, lb, vmss, "-->");
         edge(lines, vmss, share, "-->|\"" + ("NFS".equals(facts.shareProtocol()) ? "NFS 4.1" : "SMB 3.1.1") + "\"|");

@@ -30,7 +30,7 @@ class OfflinePlanAzureRulesTest {
     private String stderr;
 
     private int plan(String stack, Consumer<Context> program) throws Exception {
-        for (String committed : List.of("dev", "prod")) {
+        for (String committed : List.of("dev", "prod", "windows")) {
             Files.copy(Path.of("Pulumi." + committed + ".yaml"), project.resolve("Pulumi." + committed + ".yaml"));
         }
         Files.copy(Path.of("src/tools/src/test/resources/plan/stacks/Pulumi.thousand.yaml"), project.resolve("Pulumi.thousand.yaml"));
@@ -49,7 +49,7 @@ class OfflinePlanAzureRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "thousand"})
+    @ValueSource(strings = {"dev", "prod", "windows", "thousand"})
     void theCommittedStacksAndAThousandVmPoolKeepEveryRule(String stack) throws Exception {
         assertThat(plan(stack, App::stack)).as(stderr).isEqualTo(OfflinePlan.OK);
         int rules = AzureRules.all().size();
@@ -58,6 +58,17 @@ class OfflinePlanAzureRulesTest {
         assertThat(summary).contains("## Azure deployment rules", "All " + rules + " rules hold on this graph.")
                 .doesNotContain("BROKEN");
         AzureRules.all().forEach(rule -> assertThat(summary).contains("| `" + rule.id() + "` | holds |"));
+    }
+
+    @Test
+    void theWindowsPlanSaysHowManyPeopleItServesAndHowTheyComeIn() throws Exception {
+        assertThat(plan("windows", App::stack)).as(stderr).isEqualTo(OfflinePlan.OK);
+        assertThat(summary()).contains("| pool entry | Remote Desktop 3389 (any available VM, client-IP affinity) |")
+                .contains("| per-VM Remote Desktop ports | 54000-55049 → 3390 of one VM each (→ 3389) |")
+                .contains("| users served at once | 2 per VM (Windows Server without Remote Desktop Services licensing):"
+                        + " at most 4 at the schedule's ceiling of 2 VMs")
+                .contains("users -->|\"Remote Desktop 3389\"|", "per user-hour")
+                .doesNotContain("per-VM SSH ports", "JupyterHub 8000");
     }
 
     @Test

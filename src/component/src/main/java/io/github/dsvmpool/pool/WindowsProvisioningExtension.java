@@ -1,0 +1,48 @@
+package io.github.dsvmpool.pool;
+
+import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
+import com.pulumi.core.Output;
+import io.github.dsvmpool.vm.MountScript;
+import io.github.dsvmpool.vm.windows.WindowsExtensionSettings;
+import io.github.dsvmpool.vm.windows.WindowsMountParameters;
+import io.github.dsvmpool.vm.windows.WindowsProvisioningScript;
+import java.util.Optional;
+
+/**
+ * A Windows pool's provisioning: the CustomScriptExtension for Windows ({@code Microsoft.Compute} /
+ * {@code CustomScriptExtension} 1.10) running {@link WindowsProvisioningScript}'s command once as LocalSystem, which
+ * registers the share's mapping task (docs/windows.md). Learn "Custom Script Extension for Windows": public settings
+ * are shown in clear text, protected settings are encrypted and never returned, so the whole command (with the key
+ * when there is no Key Vault) is in {@code protectedSettings}, marked secret, and there are no public settings;
+ * {@code forceUpdateTag} carries the scripts' visible revision (never the key) and {@code provisioningRevision}.
+ */
+final class WindowsProvisioningExtension {
+    private WindowsProvisioningExtension() {
+    }
+
+    /**
+     * @param keyVault   where the script reads the key at every mapping; empty: the key travels in the command
+     * @param storageKey the account key (a secret output), used only without Key Vault
+     */
+    static VirtualMachineScaleSetExtensionArgs of(Output<WindowsMountParameters> parameters,
+                                                  Optional<Output<MountScript.KeyVaultReference>> keyVault,
+                                                  Output<String> storageKey, String provisioningRevision) {
+        var script = WindowsProvisioningScript.shipped();
+        Output<WindowsExtensionSettings> settings = keyVault
+                .map(reference -> Output.tuple(parameters, reference)
+                        .applyValue(both -> script.extensionWithKeyVault(both.t1, both.t2)))
+                .orElseGet(() -> Output.tuple(parameters, storageKey)
+                        .applyValue(both -> script.extensionWithKey(both.t1, both.t2)));
+        return VirtualMachineScaleSetExtensionArgs.builder()
+                .name(MountExtension.NAME)
+                .publisher(WindowsProvisioningScript.PUBLISHER)
+                .type(WindowsProvisioningScript.TYPE)
+                .typeHandlerVersion(WindowsProvisioningScript.VERSION)
+                .autoUpgradeMinorVersion(true)
+                .protectedSettings(settings.applyValue(all -> (Object) all.protectedSettings()).asSecret())
+                // The revision is computed without the key, so it stays visible even when the key is secret.
+                .forceUpdateTag(settings.applyValue(all -> all.forceUpdateTag() + "-" + provisioningRevision)
+                        .asPlaintext())
+                .build();
+    }
+}
