@@ -1,6 +1,7 @@
 """Fixtures of the session agent's tests: the agent's files from src/main/resources, a fake Azure, a sandbox
 of settings and folders, and a way to run one agent cycle at a chosen moment."""
 import json
+import time
 import os
 import pathlib
 import subprocess
@@ -25,6 +26,16 @@ def azure():
     fake = FakeAzure()
     yield fake
     fake.close()
+
+
+def real_clock_zone(now=None):
+    """A fixed-offset zone (Etc/GMT+N) in which the real clock reads about 08:00, for the tests that run on the real
+    clock: with the default hours (protection from 06:00 until 20:00) they then hold at any time of day, with 12 h
+    to spare, instead of failing in the evening bound (they once did, in a CI run after 16:00 UTC that looked 4 h
+    ahead)."""
+    hour = time.gmtime(now if now is not None else time.time()).tm_hour
+    offset = (hour - 8 + 12) % 24 - 12  # local = UTC - offset for Etc/GMT+offset; in -12..11
+    return "Etc/GMT" + ("+" if offset >= 0 else "-") + str(abs(offset))
 
 
 class Sandbox:

@@ -14,7 +14,7 @@ import urllib.request
 import uuid
 
 import pytest
-from conftest import AGENT_DIR, Sandbox
+from conftest import AGENT_DIR, Sandbox, real_clock_zone
 
 ADMIN_TOKEN = uuid.uuid4().hex
 VENV = pathlib.Path(sys.executable).parent
@@ -129,6 +129,7 @@ def agent_sandbox(tmp_path, azure, hub):
     box = Sandbox(tmp_path, azure)
     box.settings.update(hub.setup_settings)
     box.settings["announcement_file"] = hub.setup_settings["announcement_file"]
+    box.settings["time_zone"] = real_clock_zone()  # these tests run on the real clock
     return box
 
 

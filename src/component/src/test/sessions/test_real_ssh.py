@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from conftest import AGENT_DIR
+from conftest import AGENT_DIR, real_clock_zone
 
 HERE = __import__("pathlib").Path(__file__).parent
 
@@ -21,7 +21,7 @@ def free_port():
 
 def test_a_real_ssh_login_counts_as_a_terminal_session(sandbox, azure, tmp_path):
     now = time.time()
-    sandbox.write_config(utmp_path="/run/utmp", dev_path="/dev")
+    sandbox.write_config(utmp_path="/run/utmp", dev_path="/dev", time_zone=real_clock_zone())
     ssh_folder = tmp_path / "ssh"
     ssh_folder.mkdir()
     result = subprocess.run(["unshare", "--mount", "--propagation", "private", sys.executable, "-B",
@@ -40,7 +40,7 @@ def test_a_real_ssh_login_counts_as_a_terminal_session(sandbox, azure, tmp_path)
 
 def test_a_real_ssh_login_idle_longer_than_the_idle_time_does_not_protect(sandbox, azure, tmp_path):
     later = time.time() + 31 * 60  # the tty's last input is the login itself
-    sandbox.write_config(utmp_path="/run/utmp", dev_path="/dev")
+    sandbox.write_config(utmp_path="/run/utmp", dev_path="/dev", time_zone=real_clock_zone())
     ssh_folder = tmp_path / "ssh"
     ssh_folder.mkdir()
     result = subprocess.run(["unshare", "--mount", "--propagation", "private", sys.executable, "-B",

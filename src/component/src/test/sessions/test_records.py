@@ -12,7 +12,7 @@ import time
 
 import pytest
 import utmp
-from conftest import AGENT_DIR
+from conftest import AGENT_DIR, real_clock_zone
 
 NOW = 1_796_200_000
 
@@ -55,7 +55,7 @@ def test_the_record_goes_when_the_sessions_go(sandbox, azure):
 def test_the_record_goes_when_the_agent_stops(sandbox, azure):
     logged_in(sandbox, "alice")
     utmp.tty(sandbox.settings["dev_path"], "pts/0", time.time() - 60)  # this test runs on the real clock
-    sandbox.write_config(interval_seconds=1)
+    sandbox.write_config(interval_seconds=1, time_zone=real_clock_zone())
     env = dict(os.environ, DSVM_SESSION_AGENT_HOST="dsvmpool000003")
     agent = subprocess.Popen([sys.executable, "-B", "-E", "-s", str(AGENT_DIR / "agent.py"), "--config",
                               str(sandbox.config)], env=env, stderr=subprocess.PIPE, text=True)
