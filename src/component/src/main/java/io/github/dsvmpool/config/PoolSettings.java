@@ -1,6 +1,5 @@
 package io.github.dsvmpool.config;
 
-import io.github.dsvmpool.plans.PoolSettingsValidator;
 
 import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
 import io.github.dsvmpool.vm.ShareProtocol;
@@ -663,7 +662,7 @@ public record PoolSettings(String location, boolean production, NetworkSettings 
         public Builder tags(Map<String, String> value) { tags = Map.copyOf(value); return this; }
 
         /**
-         * Builds without validating, so that all problems can be reported together by the validator ({@code io.github.dsvmpool.plans.PoolSettingsValidator}).
+         * Builds without validating, so that all problems can be reported together by the validator ({@code plans.PoolSettingsValidator}).
          *
          * @return the settings
          */

@@ -1,6 +1,5 @@
 package io.github.dsvmpool.config;
 
-import io.github.dsvmpool.stackconfig.StackConfiguration;
 
 
 import io.github.dsvmpool.config.Setting.Kind;

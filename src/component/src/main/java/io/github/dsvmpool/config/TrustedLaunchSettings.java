@@ -2,7 +2,7 @@ package io.github.dsvmpool.config;
 
 /**
  * Trusted Launch (Secure Boot and vTPM) on the pool's VMs ({@code trustedLaunch}, default true); decided by
- * {@link io.github.dsvmpool.plans.TrustedLaunchPlan}.
+ * {@code plans.TrustedLaunchPlan}.
  *
  * @param enabled false for an image or size that does not support it
  */

@@ -3,7 +3,6 @@ package io.github.dsvmpool.plans;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.problems.Problem;
 import io.github.dsvmpool.problems.Problems;
-import io.github.dsvmpool.stackconfig.StackConfiguration;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules for what a pool receives besides its {@link PoolSettings}: its name, the admin password, the SSH
- * keys and an existing resource group's name. The stack reader ({@link StackConfiguration}) and the component
- * ({@code io.github.dsvmpool.pool.DsvmPool}) both check with these, so a value refused in a stack file is
+ * keys and an existing resource group's name. The stack reader ({@code stackconfig.StackConfiguration}) and the component
+ * ({@code pool.DsvmPool}) both check with these, so a value refused in a stack file is
  * refused from code with the same message. Each check adds to the given {@link Problems} and never throws.
  */
 public final class PoolArgumentRules {

@@ -1,6 +1,5 @@
 package io.github.dsvmpool.config.autoscale;
 
-import io.github.dsvmpool.plans.autoscale.AutoscaleSettingsValidator;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
