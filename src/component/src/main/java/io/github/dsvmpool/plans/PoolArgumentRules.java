@@ -1,6 +1,7 @@
 package io.github.dsvmpool.plans;
 
 import io.github.dsvmpool.config.PoolSettings;
+import io.github.dsvmpool.config.SettingCatalog;
 import io.github.dsvmpool.problems.Problem;
 import io.github.dsvmpool.problems.Problems;
 
@@ -86,6 +87,33 @@ public final class PoolArgumentRules {
                     + " off Azure needs at least one key in sshPublicKeys"
                     + (entraLogin ? " (entraLogin does not replace it: Azure checks the admin profile first)" : ""));
         }
+    }
+
+    /**
+     * The admin password and SSH keys of a pool, by its operating system: Windows's password rules and no keys on
+     * Windows; Azure's password rules, the key format and password login against the keys on Linux. The stack
+     * reader knows every value; the component knows only those given as plain values (the outer optional empty
+     * for an output), and Azure checks the others.
+     *
+     * @param settings the pool's settings
+     * @param password the password when known: empty inside when the pool generates one
+     * @param sshKeys  the SSH public keys when known
+     * @param problems where the problems go, named {@code adminPassword}, {@code sshPublicKeys}, {@code sshPasswordLogin}
+     */
+    public static void checkCredentials(PoolSettings settings, Optional<Optional<String>> password,
+                                        Optional<List<String>> sshKeys, Problems problems) {
+        String passwordKey = SettingCatalog.ADMIN_PASSWORD.key();
+        String keysKey = SettingCatalog.SSH_PUBLIC_KEYS.key();
+        if (WindowsPoolValidator.checkCredentials(settings, passwordKey, password.orElse(Optional.empty()), keysKey,
+                sshKeys.orElse(List.of()), problems)) {
+            return;
+        }
+        password.ifPresent(known -> checkAdminPassword(passwordKey, known, problems));
+        sshKeys.ifPresent(keys -> {
+            checkSshPublicKeys(keysKey, keys, problems);
+            checkSshPasswordLogin(SettingCatalog.SSH_PASSWORD_LOGIN.key(), settings.scaleSet().sshPasswordLogin(), keys,
+                    settings.entra().enabled(), problems);
+        });
     }
 
     /**

@@ -16,8 +16,6 @@ import java.util.List;
 final class PoolArgsValidator {
     /** The settings' names in problems are the stack configuration keys; the arguments use these. */
     static final String NAME = "name";
-    static final String ADMIN_PASSWORD = "adminPassword";
-    static final String SSH_PUBLIC_KEYS = "sshPublicKeys";
     static final String RESOURCE_GROUP_NAME = "resourceGroupName";
     /** The settings that describe the pool's own network, unused when it joins an existing subnet. */
     static final java.util.Set<String> OWN_NETWORK_SETTINGS = java.util.Set.of("addressSpace", "subnetPrefix");
@@ -41,19 +39,8 @@ final class PoolArgsValidator {
                 args.settings().scaleSet().instanceCounts().maximum(),
                 OutboundPlan.forPool(args.settings()).type() == OutboundType.NAT_GATEWAY, problems));
         PlainValues plain = args.plain();
-        if (args.settings().operatingSystem().windows()) {
-            // Windows's password rules, and no SSH keys (values not known yet are checked by Azure).
-            io.github.dsvmpool.plans.WindowsPoolValidator.checkCredentials(args.settings(), ADMIN_PASSWORD,
-                    plain.adminPassword().orElse(java.util.Optional.empty()), SSH_PUBLIC_KEYS,
-                    plain.sshPublicKeys().orElse(List.of()), problems);
-        } else {
-            plain.adminPassword().ifPresent(password ->
-                    PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems));
-            plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, keys, problems));
-            plain.sshPublicKeys().ifPresent(keys -> PoolArgumentRules.checkSshPasswordLogin(
-                    io.github.dsvmpool.config.SettingCatalog.SSH_PASSWORD_LOGIN.key(),
-                    args.settings().scaleSet().sshPasswordLogin(), keys, args.settings().entra().enabled(), problems));
-        }
+        // Values given as outputs are not known yet: Azure checks them.
+        PoolArgumentRules.checkCredentials(args.settings(), plain.adminPassword(), plain.sshPublicKeys(), problems);
         plain.resourceGroupName().ifPresent(group ->
                 PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, group.orElse(null), problems));
         return problems.list();

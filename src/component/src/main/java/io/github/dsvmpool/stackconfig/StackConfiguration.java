@@ -73,14 +73,7 @@ public final class StackConfiguration {
         Optional<String> password = source.get(ADMIN_PASSWORD);
         List<String> sshKeys = source.get(SSH_PUBLIC_KEYS)
                 .flatMap(text -> ConfigValues.stringList(SSH_PUBLIC_KEYS, text, problems)).orElse(List.of());
-        // A Windows pool: Windows's password rules, and no SSH keys at all.
-        if (!io.github.dsvmpool.plans.WindowsPoolValidator.checkCredentials(pool, ADMIN_PASSWORD, password,
-                SSH_PUBLIC_KEYS, sshKeys, problems)) {
-            PoolArgumentRules.checkAdminPassword(ADMIN_PASSWORD, password, problems);
-            PoolArgumentRules.checkSshPublicKeys(SSH_PUBLIC_KEYS, sshKeys, problems);
-            PoolArgumentRules.checkSshPasswordLogin(SettingCatalog.SSH_PASSWORD_LOGIN.key(),
-                    pool.scaleSet().sshPasswordLogin(), sshKeys, pool.entra().enabled(), problems);
-        }
+        PoolArgumentRules.checkCredentials(pool, Optional.of(password), Optional.of(sshKeys), problems);
         Optional<String> resourceGroup = source.get(RESOURCE_GROUP_NAME).map(String::trim);
         resourceGroup.ifPresent(name -> PoolArgumentRules.checkResourceGroupName(RESOURCE_GROUP_NAME, name, problems));
 
