@@ -218,11 +218,8 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
      */
     public io.github.dsvmpool.plans.autoscale.MonitoringCost cost(io.github.dsvmpool.plans.autoscale.CostEstimate estimate,
             double pricePerGigabyte, double pricePerRule) {
-        if (!(pricePerGigabyte >= 0) || !(pricePerRule >= 0) || Double.isInfinite(pricePerGigabyte)
-                || Double.isInfinite(pricePerRule)) {
-            throw new IllegalArgumentException("prices must be finite numbers >= 0, were " + pricePerGigabyte + " and "
-                    + pricePerRule);
-        }
+        io.github.dsvmpool.plans.autoscale.CostEstimator.requireNonNegative("pricePerGigabyte", pricePerGigabyte);
+        io.github.dsvmpool.plans.autoscale.CostEstimator.requireNonNegative("pricePerRule", pricePerRule);
         double weeksPerMonth = io.github.dsvmpool.plans.autoscale.CostEstimator.WEEKS_PER_MONTH;
         return new io.github.dsvmpool.plans.autoscale.MonitoringCost(
                 gigabytesPerMonth(estimate.weeklyFloorInstanceHours() * weeksPerMonth),

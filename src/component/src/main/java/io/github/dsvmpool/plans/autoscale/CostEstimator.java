@@ -67,7 +67,14 @@ public final class CostEstimator {
         return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
-    private static void requireNonNegative(String name, double value) {
+    /**
+     * Refuses a price or count that is negative, not a number or infinite.
+     *
+     * @param name  the argument's name, for the message
+     * @param value the value
+     * @throws IllegalArgumentException naming the argument
+     */
+    public static void requireNonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(name + " must be a finite number >= 0, was " + value);
         }
