@@ -111,8 +111,9 @@ public final class PoolChildren {
         new Problems().addAll(PoolArgsValidator.problems(name, args)).throwIfAny("DsvmPool '" + name + "'");
         PoolNames.declare(name);
         // Every decision is the plan's; what follows only declares resources from it.
-        var plan = PoolPlan.of(name, Deployment.getInstance().getProjectName(), Deployment.getInstance().getStackName(),
-                settings);
+        String project = Deployment.getInstance().getProjectName();
+        String stack = Deployment.getInstance().getStackName();
+        var plan = PoolPlan.of(name, project, stack, settings);
 
         var tags = new HashMap<>(settings.tags());
         tags.putIfAbsent("dsvm-pool", name);
@@ -127,8 +128,6 @@ public final class PoolChildren {
         var clientConfig = AuthorizationFunctions.getClientConfig();
         Output<String> subscriptionId = clientConfig.applyValue(GetClientConfigResult::subscriptionId);
         Output<String> tenantId = clientConfig.applyValue(GetClientConfigResult::tenantId);
-        String project = Deployment.getInstance().getProjectName();
-        String stack = Deployment.getInstance().getStackName();
         Output<GlobalNames> globalNames = subscriptionId.applyValue(subscription ->
                 GlobalNames.of(name, project, stack, subscription, plan.configuredNames()));
         Output<String> accountName = globalNames.applyValue(GlobalNames::storageAccountName);
