@@ -63,7 +63,8 @@ public final class WindowsProvisioningScript {
 
     private static final class Shipped {
         static final WindowsProvisioningScript INSTANCE = new WindowsProvisioningScript(
-                ShippedResources.text(PROVISION_RESOURCE), ShippedResources.text(MOUNT_RESOURCE));
+                WindowsEventLog.render(ShippedResources.text(PROVISION_RESOURCE)),
+                WindowsEventLog.render(ShippedResources.text(MOUNT_RESOURCE)));
     }
 
     private final String provisionBody;

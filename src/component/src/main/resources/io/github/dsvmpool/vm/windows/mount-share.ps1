@@ -5,7 +5,8 @@
 # user-assigned identity (IMDS token, api-version 2018-02-01; Key Vault Get Secret, api-version 7.4) or, without
 # a Key Vault, from storage-key.dpapi (DPAPI for SYSTEM). The key lives only in this process and in the SMB
 # client's mapping; it is never printed, written to a file or passed on a command line.
-# Exit codes: 0 mapped (or already), 1 failed (the reason on the output, never the key).
+# Exit codes: 0 mapped (or already), 1 failed (the reason on the output, never the key). A new mapping and a failure
+# are also events in the Application log (source and ids from WindowsEventLog), which the pool's monitoring collects.
 param(
     [string]$SettingsPath = (Join-Path -Path $env:ProgramData -ChildPath 'dsvm-pool\mount-share.json'),
     # A new identity's role assignment can take up to 10 minutes to reach Key Vault: 40 tries 15 s apart.
@@ -19,6 +20,16 @@ $ProgressPreference = 'SilentlyContinue'
 function Write-Log {
     param([string]$Message)
     Write-Output ('dsvm-pool mount-share: ' + $Message)
+}
+
+# Never fails the script: a missing source (provision.ps1 not run) only costs the event.
+function Write-PoolEvent {
+    param([string]$Type, [string]$Id, [string]$Message)
+    try {
+        Write-EventLog -LogName '@EVENT_LOG@' -Source '@EVENT_SOURCE@' -EventId ([int]$Id) -EntryType $Type -Message $Message
+    } catch {
+        Write-Log ('could not write event ' + $Id)
+    }
 }
 
 function Get-KeyFromVault {
@@ -76,8 +87,11 @@ try {
     $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList ('AZURE\' + $settings.storageAccount), $key
     New-SmbGlobalMapping -LocalPath $localPath -RemotePath $remotePath -Credential $credential -Persistent $true -RequirePrivacy $true | Out-Null
     Write-Log ($localPath + ' maps ' + $remotePath)
+    Write-PoolEvent -Type 'Information' -Id '@MOUNTED_EVENT_ID@' -Message ($localPath + ' maps ' + $remotePath)
     exit 0
 } catch {
-    Write-Log ('failed: ' + $_.Exception.Message)
+    $reason = 'failed: ' + $_.Exception.Message
+    Write-Log $reason
+    Write-PoolEvent -Type 'Error' -Id '@MOUNT_FAILED_EVENT_ID@' -Message $reason
     exit 1
 }

@@ -24,6 +24,10 @@ $MountScriptPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.ps1'
 $SettingsPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.json'
 $KeyPath = Join-Path -Path $DsvmFolder -ChildPath 'storage-key.dpapi'
 $TaskName = 'dsvm-pool-mount-share'
+# The source of the pool's events (WindowsEventLog fills the placeholders), registered once for mount-share.ps1.
+if (-not [System.Diagnostics.EventLog]::SourceExists('@EVENT_SOURCE@')) {
+    New-EventLog -LogName '@EVENT_LOG@' -Source '@EVENT_SOURCE@'
+}
 # Well-known SIDs, so that the rules hold on a Windows of any language.
 $SystemSid = 'S-1-5-18'
 $AdministratorsSid = 'S-1-5-32-544'

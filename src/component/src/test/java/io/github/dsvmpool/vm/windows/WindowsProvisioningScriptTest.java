@@ -26,11 +26,25 @@ class WindowsProvisioningScriptTest {
 
     @Test
     void shippedBodiesAreTheResources() throws IOException {
-        assertThat(script.provisionBody()).isEqualTo(resource(WindowsProvisioningScript.PROVISION_RESOURCE))
-                .contains("Register-ScheduledTask").contains("Set-StrictMode");
-        assertThat(script.mountBody()).isEqualTo(resource(WindowsProvisioningScript.MOUNT_RESOURCE))
+        assertThat(script.provisionBody()).isEqualTo(WindowsEventLog.render(resource(
+                WindowsProvisioningScript.PROVISION_RESOURCE))).contains("Register-ScheduledTask").contains("Set-StrictMode");
+        assertThat(script.mountBody()).isEqualTo(WindowsEventLog.render(resource(WindowsProvisioningScript.MOUNT_RESOURCE)))
                 .contains("New-SmbGlobalMapping");
         assertThat(WindowsProvisioningScript.shipped()).isSameAs(script);
+    }
+
+    @Test
+    void theEventSourceAndIdsComeFromWindowsEventLog() throws IOException {
+        // The resources name placeholders only, so the Java constants (which the mount alert reads) decide.
+        assertThat(resource(WindowsProvisioningScript.MOUNT_RESOURCE)).contains(WindowsEventLog.MOUNT_FAILED_PLACEHOLDER)
+                .doesNotContain(Integer.toString(WindowsEventLog.MOUNT_FAILED));
+        assertThat(script.provisionBody() + script.mountBody()).doesNotContainPattern("@[A-Z_]+@");
+        assertThat(script.provisionBody()).contains("New-EventLog -LogName '" + WindowsEventLog.LOG + "' -Source '"
+                + WindowsEventLog.SOURCE + "'");
+        assertThat(script.mountBody())
+                .contains("Write-EventLog -LogName '" + WindowsEventLog.LOG + "' -Source '" + WindowsEventLog.SOURCE + "'")
+                .contains("-Type 'Error' -Id '" + WindowsEventLog.MOUNT_FAILED + "'")
+                .contains("-Type 'Information' -Id '" + WindowsEventLog.MOUNTED + "'");
     }
 
     @Test
