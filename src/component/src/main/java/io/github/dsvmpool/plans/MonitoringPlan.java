@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param emails              who the alerts e-mail (the autoscale notification addresses); empty: no action group
  * @param repairs             automatic repairs are on, so their suspension can be watched
  * @param keyVault            the pool has a Key Vault, so its audit logs and denials can be watched
+ * @param windows             a Windows pool: the Windows agent, event logs instead of syslog ({@link WindowsMonitoring})
  */
 public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspaceId, int retentionDays,
-                             List<String> emails, boolean repairs, boolean keyVault) {
+                             List<String> emails, boolean repairs, boolean keyVault, boolean windows) {
     /**
      * What watches the pool and whom it tells: alerts e-mail the autoscale notification addresses.
      *
@@ -29,7 +30,8 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
         return new MonitoringPlan(monitoring.enabled(settings.production()), monitoring.workspaceId(),
                 monitoring.retentionDays().orElse(io.github.dsvmpool.config.MonitoringSettings.DEFAULT_RETENTION_DAYS),
                 settings.autoscale().map(schedule -> schedule.notifications().emails()).orElse(List.of()),
-                HealthPlan.of(settings).repairs(), KeyVaultPlan.holdsTheKey(settings));
+                HealthPlan.of(settings).repairs(), KeyVaultPlan.holdsTheKey(settings),
+                settings.operatingSystem().windows());
     }
 
     /** Pay per GB ingested (Learn "Azure Monitor Logs pricing details"; REST spec workspaces WorkspaceSkuNameEnum). */
@@ -41,6 +43,36 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
     public static final String AGENT_PUBLISHER = "Microsoft.Azure.Monitor";
     public static final String AGENT_TYPE = "AzureMonitorLinuxAgent";
     public static final String AGENT_VERSION = "1.29";
+
+    /** The agent's type: the Linux or the Windows handler. */
+    public String agentType() {
+        return windows ? WindowsMonitoring.AGENT_TYPE : AGENT_TYPE;
+    }
+
+    /** The agent's major.minor version. */
+    public String agentVersion() {
+        return windows ? WindowsMonitoring.AGENT_VERSION : AGENT_VERSION;
+    }
+
+    /** The data collection rule's kind. */
+    public String ruleKind() {
+        return windows ? WindowsMonitoring.RULE_KIND : RULE_KIND;
+    }
+
+    /** The performance counters, by the operating system's names. */
+    public List<String> counters() {
+        return windows ? WindowsMonitoring.COUNTERS : COUNTERS;
+    }
+
+    /** The streams of the one data flow: syslog or Windows events, and the counters. */
+    public List<String> streams() {
+        return List.of(windows ? WindowsMonitoring.EVENT_STREAM : SYSLOG_STREAM, PERF_STREAM);
+    }
+
+    /** The Windows event log queries ({@code LogName!XPath}); none on Linux. */
+    public List<String> eventLogQueries() {
+        return windows ? WindowsMonitoring.X_PATH_QUERIES : List.of();
+    }
 
     /** The data collection rule's one destination (its name is referenced by the data flow). */
     public static final String DESTINATION = "workspace";
@@ -76,6 +108,9 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
      * provisioning script (user) from Warning on, to keep the volume small.
      */
     public List<SyslogSource> syslogSources() {
+        if (windows) {
+            return List.of();
+        }
         return List.of(
                 new SyslogSource("sign-ins", List.of("auth", "authpriv"),
                         List.of("Info", "Notice", "Warning", "Error", "Critical", "Alert", "Emergency")),
@@ -130,6 +165,33 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
      */
     public List<LogAlert> logAlerts() {
         List<LogAlert> alerts = new ArrayList<>();
+        if (windows) {
+            alerts.add(WindowsMonitoring.mountFailed());
+            alerts.add(autoscaleFailed());
+        } else {
+            linuxAlerts(alerts);
+        }
+        if (keyVault) {
+            // Learn "Monitor Azure Key Vault" sample queries (AzureDiagnostics, ResourceProvider MICROSOFT.KEYVAULT,
+            // httpStatusCode_d): 403 is an access the vault refused.
+            alerts.add(new LogAlert("key-vault-denied", "Key Vault refused an access",
+                    "The pool's Key Vault answered 403 Forbidden (a caller without the role, or the VMs' role gone).",
+                    2, "AzureDiagnostics | where ResourceProvider == \"MICROSOFT.KEYVAULT\" and httpStatusCode_d == 403",
+                    "PT15M", "PT15M"));
+        }
+        return alerts;
+    }
+
+    // Learn "Queries for the AutoscaleScaleActionsLog table": "Autoscale failed operations" (ResultType Failed):
+    // a scale action that failed leaves the pool below what its profile asks, e.g. under the minimum.
+    private static LogAlert autoscaleFailed() {
+        return new LogAlert("autoscale-failed", "Autoscale could not scale the pool",
+                "A scale action failed (quota, capacity or Spot eviction): the pool may be below its minimum.", 1,
+                "AutoscaleScaleActionsLog | where ResultType == \"Failed\"", "PT15M", "PT15M");
+    }
+
+    /** Mount failed (syslog), autoscale failed and hub unhealthy, in that order. */
+    private static void linuxAlerts(List<LogAlert> alerts) {
         // The provisioning script's fatal line ([dsvm-mount] ERROR: ... (exit N)) and the kernel's CIFS errors
         // (share unreachable later, at access time: "CIFS: VFS: ..." lines of the cifs module, facility kern).
         alerts.add(new LogAlert("mount-failed", "Share mount failed on a VM",
@@ -138,11 +200,7 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
                         + " or (Facility == \"kern\" and SyslogMessage has \"CIFS: VFS:\" and SeverityLevel in"
                         + " (\"err\", \"crit\", \"alert\", \"emerg\"))",
                 "PT15M", "PT15M"));
-        // Learn "Queries for the AutoscaleScaleActionsLog table": "Autoscale failed operations" (ResultType Failed):
-        // a scale action that failed leaves the pool below what its profile asks, e.g. under the minimum.
-        alerts.add(new LogAlert("autoscale-failed", "Autoscale could not scale the pool",
-                "A scale action failed (quota, capacity or Spot eviction): the pool may be below its minimum.", 1,
-                "AutoscaleScaleActionsLog | where ResultType == \"Failed\"", "PT15M", "PT15M"));
+        alerts.add(autoscaleFailed());
         // The VMs' own probe of the hub (vm/HubHealthLogger: the health extension's protocol, port and path, every
         // minute, failures to syslog once the hub has answered or the grace period is over): 10 failures in the last
         // 15 minutes on one VM is a hub that has been down for a while. The extension's own state has no metric or log
@@ -153,15 +211,6 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
                         + "\" and SeverityLevel == \"err\" | summarize failures = count() by Computer"
                         + " | where failures >= " + UNHEALTHY_FAILURES,
                 "PT5M", "PT15M"));
-        if (keyVault) {
-            // Learn "Monitor Azure Key Vault" sample queries (AzureDiagnostics, ResourceProvider MICROSOFT.KEYVAULT,
-            // httpStatusCode_d): 403 is an access the vault refused.
-            alerts.add(new LogAlert("key-vault-denied", "Key Vault refused an access",
-                    "The pool's Key Vault answered 403 Forbidden (a caller without the role, or the VMs' role gone).",
-                    2, "AzureDiagnostics | where ResourceProvider == \"MICROSOFT.KEYVAULT\" and httpStatusCode_d == 403",
-                    "PT15M", "PT15M"));
-        }
-        return alerts;
     }
 
     /**
@@ -191,9 +240,18 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
     /** Key Vault audit and autoscale logs: a few thousand small records a day; 10 MB a day assumed. */
     public static final double ESTIMATED_MB_PER_DAY_FIXED = 10;
 
-    /** Ingestion in GB a month for so many VM hours a month (an estimate, see the constants). */
+    /** Ingestion in GB a month for so many Linux VM hours a month (an estimate, see the constants). */
     public static double gigabytesPerMonth(double vmHoursPerMonth) {
-        return (vmHoursPerMonth * ESTIMATED_MB_PER_VM_HOUR + ESTIMATED_MB_PER_DAY_FIXED * 365.25 / 12) / 1024;
+        return gigabytesPerMonth(vmHoursPerMonth, ESTIMATED_MB_PER_VM_HOUR);
+    }
+
+    /** The estimated MB one VM of this pool sends per hour: the Linux or the Windows estimate. */
+    public double estimatedMbPerVmHour() {
+        return windows ? WindowsMonitoring.ESTIMATED_MB_PER_VM_HOUR : ESTIMATED_MB_PER_VM_HOUR;
+    }
+
+    private static double gigabytesPerMonth(double vmHoursPerMonth, double mbPerVmHour) {
+        return (vmHoursPerMonth * mbPerVmHour + ESTIMATED_MB_PER_DAY_FIXED * 365.25 / 12) / 1024;
     }
 
     /** The log alert rules, each billed monthly (activity log alerts are free: Learn "Azure Monitor pricing"). */
@@ -209,7 +267,7 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
 
     /**
      * What watching the pool costs per month: the logs of the VM-hours at the schedule's floor and ceiling
-     * ({@link #gigabytesPerMonth}) and the billed alert rules.
+     * ({@link #estimatedMbPerVmHour}, Linux or Windows) and the billed alert rules.
      *
      * @param estimate         the schedule's VM-hours
      * @param pricePerGigabyte the workspace's ingestion price
@@ -222,8 +280,8 @@ public record MonitoringPlan(boolean enabled, Optional<String> existingWorkspace
         io.github.dsvmpool.plans.autoscale.CostEstimator.requireNonNegative("pricePerRule", pricePerRule);
         double weeksPerMonth = io.github.dsvmpool.plans.autoscale.CostEstimator.WEEKS_PER_MONTH;
         return new io.github.dsvmpool.plans.autoscale.MonitoringCost(
-                gigabytesPerMonth(estimate.weeklyFloorInstanceHours() * weeksPerMonth),
-                gigabytesPerMonth(estimate.weeklyCeilingInstanceHours() * weeksPerMonth),
+                gigabytesPerMonth(estimate.weeklyFloorInstanceHours() * weeksPerMonth, estimatedMbPerVmHour()),
+                gigabytesPerMonth(estimate.weeklyCeilingInstanceHours() * weeksPerMonth, estimatedMbPerVmHour()),
                 pricePerGigabyte, billedAlertRules(), pricePerRule);
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * What a Windows pool adds to {@link PoolSettingsValidator}: Windows's naming and credential rules
  * ({@link WindowsRules}) instead of the Linux ones, its own ports and drive letter, and a clear refusal of what only
- * the Linux pool has (SSH settings, NFS, the session agent, the Linux monitoring agent). Settings a Windows pool
+ * the Linux pool has (SSH settings, NFS, the session agent). Settings a Windows pool
  * does not use and that cannot hurt ({@code mountPoint}, {@code notebookIdleTimeoutMinutes}, the SSH and JupyterHub
  * port ranges) are ignored, as docs/configuration.md says.
  */
@@ -55,10 +55,6 @@ public final class WindowsPoolValidator {
         if (settings.sessionProtectionEnabled()) {
             problems.add(SettingCatalog.SESSION_PROTECTION.key(), true, "false on a Windows pool: the session agent"
                     + " runs on Linux only (it is on by default in production, so set it to false there)");
-        }
-        if (settings.monitoring().enabled(settings.production())) {
-            problems.add(SettingCatalog.MONITORING.key(), true, "false on a Windows pool: the pool's monitoring uses"
-                    + " the Linux agent and syslog (it is on by default in production, so set it to false there)");
         }
     }
 

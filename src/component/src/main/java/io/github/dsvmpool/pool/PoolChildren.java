@@ -178,6 +178,8 @@ public final class PoolChildren {
                     settings.scaleSet().provisioningRevision()));
             HealthExtension.windowsExtension(health).ifPresent(extensions::add);
             EntraLogin.windowsExtension(entra).ifPresent(extensions::add);
+            MonitorAgentExtension.extension(monitoring, keyVault.map(store -> store.identity.id()))
+                    .ifPresent(extensions::add);
         } else {
             linuxExtensions(extensions, settings, plan, loadBalancer, keyVault, mountParameters, storageKey,
                     hostKey.orElseThrow());

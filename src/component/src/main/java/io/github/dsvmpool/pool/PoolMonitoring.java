@@ -27,6 +27,7 @@ import com.pulumi.azurenative.insights.inputs.LogSettingsArgs;
 import com.pulumi.azurenative.insights.inputs.PerfCounterDataSourceArgs;
 import com.pulumi.azurenative.insights.inputs.ScheduledQueryRuleCriteriaArgs;
 import com.pulumi.azurenative.insights.inputs.SyslogDataSourceArgs;
+import com.pulumi.azurenative.insights.inputs.WindowsEventLogDataSourceArgs;
 import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
@@ -76,17 +77,10 @@ final class PoolMonitoring {
         this.rule = new DataCollectionRule(context.childName("dcr"), DataCollectionRuleArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
-                .kind(MonitoringPlan.RULE_KIND)
-                .description("dsvm-pool " + context.poolName() + ": syslog and performance counters of the VMs")
-                .dataSources(DataCollectionRuleDataSourcesArgs.builder()
-                        .syslog(plan.syslogSources().stream().map(PoolMonitoring::syslog).toList())
-                        .performanceCounters(PerfCounterDataSourceArgs.builder()
-                                .name("performance")
-                                .streams(List.of(Either.ofLeft(MonitoringPlan.PERF_STREAM)))
-                                .samplingFrequencyInSeconds(MonitoringPlan.SAMPLING_SECONDS)
-                                .counterSpecifiers(MonitoringPlan.COUNTERS)
-                                .build())
-                        .build())
+                .kind(plan.ruleKind())
+                .description("dsvm-pool " + context.poolName() + ": " + (plan.windows() ? "Windows events"
+                        : "syslog") + " and performance counters of the VMs")
+                .dataSources(dataSources(plan))
                 // Learn "Data collection rules in Azure Monitor": a data flow sends streams to a named destination.
                 .destinations(DataCollectionRuleDestinationsArgs.builder()
                         .logAnalytics(LogAnalyticsDestinationArgs.builder()
@@ -95,8 +89,8 @@ final class PoolMonitoring {
                                 .build())
                         .build())
                 .dataFlows(DataFlowArgs.builder()
-                        .streams(List.of(Either.ofLeft(MonitoringPlan.SYSLOG_STREAM),
-                                Either.ofLeft(MonitoringPlan.PERF_STREAM)))
+                        .streams(plan.streams().stream().map(Either::<String,
+                                com.pulumi.azurenative.insights.enums.KnownDataFlowStreams>ofLeft).toList())
                         .destinations(MonitoringPlan.DESTINATION)
                         .build())
                 .tags(context.tags())
@@ -131,6 +125,27 @@ final class PoolMonitoring {
         }
         this.repairsSuspended = plan.repairs()
                 ? Optional.of(repairsSuspended(context, watched.scaleSetId(), actionGroupId)) : Optional.empty();
+    }
+
+    /** Syslog on Linux, the event logs on Windows (Learn "Collect Windows events"), and the counters. */
+    private static DataCollectionRuleDataSourcesArgs dataSources(MonitoringPlan plan) {
+        var sources = DataCollectionRuleDataSourcesArgs.builder()
+                .performanceCounters(PerfCounterDataSourceArgs.builder()
+                        .name("performance")
+                        .streams(List.of(Either.ofLeft(MonitoringPlan.PERF_STREAM)))
+                        .samplingFrequencyInSeconds(MonitoringPlan.SAMPLING_SECONDS)
+                        .counterSpecifiers(plan.counters())
+                        .build());
+        if (plan.windows()) {
+            sources.windowsEventLogs(WindowsEventLogDataSourceArgs.builder()
+                    .name("events")
+                    .streams(List.of(Either.ofLeft(plan.streams().get(0))))
+                    .xPathQueries(plan.eventLogQueries())
+                    .build());
+        } else {
+            sources.syslog(plan.syslogSources().stream().map(PoolMonitoring::syslog).toList());
+        }
+        return sources.build();
     }
 
     private static SyslogDataSourceArgs syslog(MonitoringPlan.SyslogSource source) {

@@ -40,8 +40,8 @@ class MonitoringPlanTest {
 
     @Test
     void theKeyVaultAlertOnlyWithAVaultAndEveryAlertInAzuresRanges() {
-        var withVault = new MonitoringPlan(true, Optional.empty(), 30, List.of(), true, true);
-        var without = new MonitoringPlan(true, Optional.empty(), 30, List.of(), true, false);
+        var withVault = new MonitoringPlan(true, Optional.empty(), 30, List.of(), true, true, false);
+        var without = new MonitoringPlan(true, Optional.empty(), 30, List.of(), true, false, false);
         assertThat(withVault.logAlerts()).extracting(MonitoringPlan.LogAlert::suffix)
                 .containsExactly("mount-failed", "autoscale-failed", "hub-unhealthy", "key-vault-denied");
         assertThat(without.logAlerts()).extracting(MonitoringPlan.LogAlert::suffix)
@@ -54,7 +54,31 @@ class MonitoringPlanTest {
                     java.time.Duration.ofDays(2));
         });
         assertThat(withVault.billedAlertRules()).isEqualTo(4);
-        assertThat(new MonitoringPlan(false, Optional.empty(), 30, List.of(), true, true).billedAlertRules()).isZero();
+        assertThat(new MonitoringPlan(false, Optional.empty(), 30, List.of(), true, true, false).billedAlertRules()).isZero();
+    }
+
+    @Test
+    void aWindowsPoolWatchesEventsWithTheWindowsAgentAndHasNoHubAlert() {
+        var windows = MonitoringPlan.of(settings().operatingSystem(io.github.dsvmpool.config.OperatingSystem.WINDOWS).production(true).build());
+        assertThat(windows.windows()).isTrue();
+        assertThat(windows.agentType()).isEqualTo("AzureMonitorWindowsAgent");
+        assertThat(windows.ruleKind()).isEqualTo("Windows");
+        assertThat(windows.syslogSources()).isEmpty();
+        assertThat(windows.streams()).containsExactly("Microsoft-Event", "Microsoft-Perf");
+        assertThat(windows.eventLogQueries()).contains("Application!*[System[Provider[@Name='"
+                + io.github.dsvmpool.vm.windows.WindowsEventLog.SOURCE + "']]]");
+        assertThat(windows.counters()).noneMatch(MonitoringPlan.COUNTERS::contains);
+        assertThat(windows.logAlerts()).extracting(MonitoringPlan.LogAlert::suffix)
+                .containsExactly("mount-failed", "autoscale-failed", "key-vault-denied");
+        assertThat(windows.logAlerts().get(0).query()).startsWith("Event | ")
+                .endsWith("EventID == " + io.github.dsvmpool.vm.windows.WindowsEventLog.MOUNT_FAILED);
+        // Its own ingestion estimate, not the Linux one.
+        assertThat(windows.estimatedMbPerVmHour()).isEqualTo(WindowsMonitoring.ESTIMATED_MB_PER_VM_HOUR)
+                .isNotEqualTo(MonitoringPlan.ESTIMATED_MB_PER_VM_HOUR);
+        var linux = MonitoringPlan.of(settings().production(true).build());
+        assertThat(linux.agentType()).isEqualTo(MonitoringPlan.AGENT_TYPE);
+        assertThat(linux.eventLogQueries()).isEmpty();
+        assertThat(linux.estimatedMbPerVmHour()).isEqualTo(MonitoringPlan.ESTIMATED_MB_PER_VM_HOUR);
     }
 
     @Test

@@ -50,7 +50,6 @@ class WindowsPoolValidatorTest {
                 Arguments.of("shareProtocol", (UnaryOperator<PoolSettings.Builder>) b -> b.shareProtocol(ShareProtocol.NFS)
                         .storageSku("Premium_LRS")),
                 Arguments.of("sessionProtection", (UnaryOperator<PoolSettings.Builder>) b -> b.sessionProtection(true)),
-                Arguments.of("monitoring", (UnaryOperator<PoolSettings.Builder>) b -> b.monitoring(true)),
                 Arguments.of("imageId", (UnaryOperator<PoolSettings.Builder>) b -> b.imageSku("winserver-2025")
                         .imageId("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/images/providers/"
                                 + "Microsoft.Compute/galleries/team/images/dsvm")));
@@ -63,11 +62,11 @@ class WindowsPoolValidatorTest {
     }
 
     @Test
-    void productionRefusesTheLinuxAgentsUntilTheyAreTurnedOff() {
+    void productionRefusesTheSessionAgentUntilItIsTurnedOffButKeepsMonitoring() {
         var production = windows().production(true).zones(List.of());
-        assertThat(problems(production)).extracting(Problem::setting)
-                .containsExactlyInAnyOrder("sessionProtection", "monitoring");
-        assertThat(problems(production.sessionProtection(false).monitoring(false))).isEmpty();
+        assertThat(problems(production)).extracting(Problem::setting).containsExactly("sessionProtection");
+        assertThat(problems(production.sessionProtection(false))).isEmpty();
+        assertThat(problems(windows().monitoring(true))).isEmpty();
     }
 
     @Test

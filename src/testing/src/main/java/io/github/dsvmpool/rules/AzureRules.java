@@ -72,6 +72,7 @@ public final class AzureRules {
         rules.addAll(SharingRules.rules());
         rules.addAll(MonitoringRules.rules());
         rules.addAll(WindowsScaleSetRules.rules());
+        rules.addAll(WindowsMonitoringRules.rules());
         return List.copyOf(rules);
     }
 }

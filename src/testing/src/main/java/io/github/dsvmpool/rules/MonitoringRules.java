@@ -129,7 +129,8 @@ final class MonitoringRules {
             }
             if (!Values.string(agent.inputs(), "type").filter(AGENT_TYPES::contains).isPresent()) {
                 findings.add(agent.scaleSet(), agent.path() + ".type", "the agent's type is "
-                        + Values.stringOr(agent.inputs(), "type", "(none)"), "set AzureMonitorLinuxAgent");
+                        + Values.stringOr(agent.inputs(), "type", "(none)"), "set AzureMonitorLinuxAgent or"
+                        + " AzureMonitorWindowsAgent");
             }
             if (!Values.string(agent.inputs(), "typeHandlerVersion").filter(v -> MAJOR_MINOR.matcher(v).matches())
                     .isPresent()) {
@@ -210,7 +211,7 @@ final class MonitoringRules {
             }
             Map<String, Object> sources = Values.map(rule.inputs(), "dataSources");
             Set<String> produced = new HashSet<>();
-            for (String kind : List.of("syslog", "performanceCounters")) {
+            for (String kind : List.of("syslog", "performanceCounters", "windowsEventLogs")) {
                 List<Object> list = Values.list(sources, kind);
                 for (int index = 0; index < list.size(); index++) {
                     Map<String, Object> source = Values.map(list.get(index));

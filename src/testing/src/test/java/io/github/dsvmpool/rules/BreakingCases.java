@@ -109,6 +109,7 @@ final class BreakingCases {
         table.cases.addAll(ZoneBreakingCases.all());
         table.cases.addAll(MonitoringCases.all());
         table.cases.addAll(WindowsCases.all());
+        table.cases.addAll(WindowsMonitoringCases.all());
         return table.cases;
     }
 

@@ -52,6 +52,28 @@ class MonitoringRulesTest {
                 }));
     }
 
+    static Stream<Arguments> holdingWindows() {
+        return Stream.of(
+                holds("the monitored Windows pool", g -> { }),
+                holds("a Windows rule without a kind", g -> g.inputs(WindowsMonitoringCases.DCR).remove("kind")),
+                holds("20 expressions in one query", g -> g.at(WindowsMonitoringCases.DCR,
+                        "dataSources.windowsEventLogs[0]").put("xPathQueries", list("System!*[System["
+                        + String.join(" or ", java.util.stream.IntStream.rangeClosed(1, 20)
+                                .mapToObj(id -> "EventID=" + id).toList()) + "]]"))),
+                holds("a quoted bracket and the whole Security log", g -> g.at(WindowsMonitoringCases.DCR,
+                        "dataSources.windowsEventLogs[0]").put("xPathQueries",
+                        list("Application!*[System[Provider[@Name='a]b']]]", "Security!*"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("holdingWindows")
+    void theWindowsGraphKeepsEveryRule(String description, Consumer<TestGraph> change) {
+        TestGraph graph = WindowsMonitoringCases.monitoredWindows();
+        change.accept(graph);
+        RuleReport report = AzureRules.check(graph.registrations());
+        assertThat(report.holds()).as("%s%n%s", description, report.text()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("holding")
     void theGraphKeepsEveryRule(String description, Consumer<TestGraph> change) {
