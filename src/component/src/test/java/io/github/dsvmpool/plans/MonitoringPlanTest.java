@@ -82,6 +82,22 @@ class MonitoringPlanTest {
     }
 
     @Test
+    void theCostOfAWindowsPoolCountsTheWindowsEstimate() {
+        var settings = settings().operatingSystem(io.github.dsvmpool.config.OperatingSystem.WINDOWS).production(true)
+                .build();
+        var estimate = io.github.dsvmpool.plans.autoscale.CostEstimator.estimate(
+                io.github.dsvmpool.plans.autoscale.AutoscalePlan.of(settings.schedule()).profiles(), 1.0, 100, 0.06,
+                settings.scaleSet().instanceCounts().maximum());
+        double vmHours = estimate.weeklyCeilingInstanceHours() * io.github.dsvmpool.plans.autoscale.CostEstimator
+                .WEEKS_PER_MONTH;
+        assertThat(vmHours).isPositive();
+        var cost = MonitoringPlan.of(settings).cost(estimate, 2.0, 1.5);
+        assertThat(cost.gigabytesCeiling()).isCloseTo((vmHours * WindowsMonitoring.ESTIMATED_MB_PER_VM_HOUR
+                + MonitoringPlan.ESTIMATED_MB_PER_DAY_FIXED * 365.25 / 12) / 1024, within(1e-9));
+        assertThat(cost.alertRules()).isEqualTo(3);
+    }
+
+    @Test
     void theShortNameIsThePoolsNameCutToTwelve() {
         assertThat(MonitoringPlan.shortName("dsvm-prod")).isEqualTo("dsvm-prod");
         assertThat(MonitoringPlan.shortName("dsvm-prod-eu")).isEqualTo("dsvm-prod-eu");

@@ -198,6 +198,11 @@ public final class CostReport implements Callable<Integer> {
             // Its prices are always the built-in list prices, so it is always in their currency.
             text.append(System.lineSeparator()).append(CostReportFormatter.formatMonitoring(monitoring(pool, estimate),
                     ListPrices.CURRENCY));
+            if (pool.operatingSystem().windows()) {
+                text.append(String.format(Locale.ROOT, "Windows: events and counters estimated at %.2f MB per VM-hour"
+                        + " (an assumption, not a measurement: check Usage in the workspace)%n",
+                        MonitoringPlan.of(pool).estimatedMbPerVmHour()));
+            }
         }
         SessionCostBound.of(pool).ifPresent(bound -> text.append(System.lineSeparator())
                 .append(sessionBound(bound, pool, vmPrice, options.currency)).append(System.lineSeparator()));

@@ -33,6 +33,28 @@ class MonitoringCostReportTest {
     }
 
     @Test
+    void aMonitoredWindowsPoolCountsTheWindowsEstimateAndNoHubAlert(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path dir) throws Exception {
+        // The windows example stack with monitoring on (it is off there, as outside production).
+        String windows = java.nio.file.Files.readString(java.nio.file.Path.of("Pulumi.windows.yaml"));
+        java.nio.file.Files.writeString(dir.resolve("Pulumi.watched.yaml"), windows + "  dsvm-pool:monitoring: \"true\"\n");
+        var result = CostReportTest.run("watched", "--dir", dir.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // Mount and autoscale alerts; no hub alert (no JupyterHub on Windows), no vault alert (outside production
+        // the key travels in the protected settings).
+        assertThat(result.out()).contains(String.format(Locale.ROOT, "2 log alert rules at %s USD a month",
+                java.math.BigDecimal.valueOf(ListPrices.LOG_ALERT_RULE_PER_MONTH).stripTrailingZeros().toPlainString()))
+                .contains("Windows: events and counters estimated at 0.24 MB per VM-hour");
+        // The floor's logs are the floor's VM hours at the Windows estimate (0.24 MB, not Linux's 0.32) plus the fixed part.
+        var hours = Pattern.compile("\ntotal\\s+\\d+\\s+(\\d+)").matcher(result.out());
+        var gigabytes = Pattern.compile("logs ([0-9.]+)-([0-9.]+) GB a month").matcher(result.out());
+        assertThat(hours.find() && gigabytes.find()).isTrue();
+        double expected = (Double.parseDouble(hours.group(1)) * io.github.dsvmpool.plans.autoscale.CostEstimator
+                .WEEKS_PER_MONTH * 0.24 + MonitoringPlan.ESTIMATED_MB_PER_DAY_FIXED * 365.25 / 12) / 1024;
+        assertThat(Double.parseDouble(gigabytes.group(1))).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.005));
+    }
+
+    @Test
     void devWithoutMonitoringSaysNothingOfIt() {
         assertThat(CostReportTest.run("dev").out()).doesNotContain("Monitoring");
     }
