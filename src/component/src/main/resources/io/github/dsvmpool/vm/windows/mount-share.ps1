@@ -6,7 +6,7 @@
 # a Key Vault, from storage-key.dpapi (DPAPI for SYSTEM). The key lives only in this process and in the SMB
 # client's mapping; it is never printed, written to a file or passed on a command line.
 # Exit codes: 0 mapped (or already), 1 failed (the reason on the output, never the key). A new mapping and a failure
-# are also events in the Application log (source and ids from WindowsEventLog), which the pool's monitoring collects.
+# are also Application log events (WindowsEventLog) for the monitoring.
 param(
     [string]$SettingsPath = (Join-Path -Path $env:ProgramData -ChildPath 'dsvm-pool\mount-share.json'),
     # A new identity's role assignment can take up to 10 minutes to reach Key Vault: 40 tries 15 s apart.
@@ -22,7 +22,7 @@ function Write-Log {
     Write-Output ('dsvm-pool mount-share: ' + $Message)
 }
 
-# Never fails the script: a missing source (provision.ps1 not run) only costs the event.
+# Never fails the script: without the source (provision.ps1) only the event is lost.
 function Write-PoolEvent {
     param([string]$Type, [string]$Id, [string]$Message)
     try {
