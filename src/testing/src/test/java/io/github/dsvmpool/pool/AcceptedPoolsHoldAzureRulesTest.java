@@ -59,6 +59,7 @@ class AcceptedPoolsHoldAzureRulesTest {
         Statistics.label("validator").collect(candidate.problems().isEmpty() ? "accepted" : "refused");
         Statistics.label("outbound").collect(candidate.settings().outbound().type());
         Statistics.label("os").collect(candidate.settings().operatingSystem().system());
+        Statistics.label("monitoring").collect(candidate.settings().monitoring().enabled(candidate.settings().production()));
         var outcome = OfflineRun.run(EMPTY_STACK, ctx -> new DsvmPool("gen", DsvmPoolArgs.builder()
                 .settings(candidate.settings()).adminPassword(PASSWORD).build()));
         if (!candidate.problems().isEmpty()) {
@@ -126,6 +127,8 @@ class AcceptedPoolsHoldAzureRulesTest {
                 .use(Arbitraries.of(true, true, false)).in(PoolSettings.Builder::restrictKeyVaultToSubnet)
                 .use(Arbitraries.of(Boolean.TRUE, null)).in(PoolSettings.Builder::sshPasswordLogin)
                 .use(healthAndCulling()).in((builder, change) -> change.apply(builder))
+                // Monitoring on in one pool of three, Linux and Windows alike.
+                .use(Arbitraries.of(false, false, true)).in(PoolSettings.Builder::monitoring)
                 // One pool in four runs Windows, without what the validator refuses on Windows (SSH, NFS).
                 .use(Arbitraries.integers().between(1, 64_485)).in(PoolSettings.Builder::rdpNatFirstPort)
                 .use(Arbitraries.of(false, false, false, true)).in((builder, windows) -> !windows ? builder
