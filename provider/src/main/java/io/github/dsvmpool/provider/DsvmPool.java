@@ -72,6 +72,12 @@ public final class DsvmPool extends ComponentResource {
     @Description("The line users add to ~/.ssh/known_hosts: the pool's name and address on every port.")
     @Export(name = "sshKnownHostsLine", refs = String.class)
     public final Output<String> sshKnownHostsLine;
+    @Description("A Windows pool's Remote Desktop entry, <fqdn>:3389; empty on Linux.")
+    @Export(name = "remoteDesktopAddress", refs = String.class)
+    public final Output<String> remoteDesktopAddress;
+    @Description("A Windows pool's per-VM Remote Desktop frontend ports, first-last; empty on Linux.")
+    @Export(name = "rdpNatPortRange", refs = String.class)
+    public final Output<String> rdpNatPortRange;
 
     /**
      * Declares the pool from the package's inputs.
@@ -101,6 +107,8 @@ public final class DsvmPool extends ComponentResource {
         this.adminPassword = children.adminPassword;
         this.sshHostPublicKey = children.sshHostPublicKey;
         this.sshKnownHostsLine = children.sshKnownHostsLine;
+        this.remoteDesktopAddress = children.remoteDesktopAddress;
+        this.rdpNatPortRange = children.rdpNatPortRange;
         registerOutputs(children.outputs());
     }
 

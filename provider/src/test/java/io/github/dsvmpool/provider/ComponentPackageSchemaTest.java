@@ -93,7 +93,7 @@ class ComponentPackageSchemaTest {
                 .isEqualTo("#/types/dsvm-pool:index:ScheduleInputs");
         assertThat(inputs.get("tags").getAsJsonObject().get("type").getAsString()).isEqualTo("array");
         assertThat(pool.getAsJsonObject("properties").keySet()).contains("jupyterHubUrl", "sshCommand",
-                "loadBalancerName", "subnetId", "outboundIpAddresses", "sshHostPublicKey", "sshKnownHostsLine");
+                "loadBalancerName", "subnetId", "outboundIpAddresses", "sshHostPublicKey", "sshKnownHostsLine", "remoteDesktopAddress", "rdpNatPortRange");
         var window = generated().getAsJsonObject("types").getAsJsonObject("dsvm-pool:index:WindowInputs");
         assertThat(window.getAsJsonObject("properties").keySet()).contains("name", "days", "startHour", "endHour",
                 "minimum", "default", "maximum");

@@ -78,6 +78,11 @@ public final class App {
         // What users add to ~/.ssh/known_hosts (docs/ssh-host-key.md).
         ctx.export("sshHostPublicKey", pool.sshHostPublicKey);
         ctx.export("sshKnownHostsLine", pool.sshKnownHostsLine);
+        // Where Remote Desktop users connect: a Windows pool only, so a Linux stack's outputs stay as they were.
+        if (settings.pool().operatingSystem().windows()) {
+            ctx.export("remoteDesktopAddress", pool.remoteDesktopAddress);
+            ctx.export("rdpNatPortRange", pool.rdpNatPortRange);
+        }
         // A secret: `pulumi stack output adminPassword --show-secrets` shows it, nothing else does.
         ctx.export("adminPassword", pool.adminPassword);
     }

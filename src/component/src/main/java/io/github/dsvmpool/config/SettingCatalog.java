@@ -192,7 +192,7 @@ public final class SettingCatalog {
     /** The {@code adminUsername} setting: docs/configuration.md. */
     public static final Setting<String> ADMIN_USERNAME = Setting.text("adminUsername", SettingGroup.VMS, PoolSettings.Builder::adminUsername)
             .defaultValue("dsadmin")
-            .rule("1-32 chars, lowercase (JupyterHub fails on capitals), not a name Azure reserves (`admin`, `root`, `user`, ...). Windows: 1-20 chars, none of the characters Windows refuses in user names (`\" / \\ [ ] : ; = , + * ? < > @` and the vertical bar), not ending with a period, not a name Azure reserves for Windows (`administrator`, `admin`, `guest`, ...), not the computer name prefix followed by 6 letters or digits.");
+            .rule("1-32 chars, lowercase (JupyterHub fails on capitals), not a name Azure reserves (`admin`, `root`, `user`, ...). Windows: 1-20 chars, none of the characters Windows refuses in user names (`\" / \\ [ ] : ; = , + * ? < > @` and the vertical bar), not ending with a period, not a name Azure reserves for Windows (`administrator`, `admin`, `guest`, ...), not the computer name prefix followed by 6 letters or digits, and, when the pool generates the password, not a name it could contain by chance (names of 3 or 4 characters from its alphabet are refused; see [Windows](windows.md)).");
 
     /** The {@code sshPasswordLogin} setting: docs/configuration.md. */
     public static final Setting<Boolean> SSH_PASSWORD_LOGIN = Setting.bool("sshPasswordLogin", SettingGroup.VMS, PoolSettings.Builder::sshPasswordLogin)

@@ -47,7 +47,7 @@ public final class WindowsRules {
     public static final int PASSWORD_MIN = 12;
     public static final int PASSWORD_MAX = 123;
     /** Windows checks for the account name inside the password only when the name is longer than this. */
-    static final int NAME_IN_PASSWORD_MIN = 3;
+    public static final int NAME_IN_PASSWORD_MIN = 3;
 
     /** Admin names Azure refuses for Windows (Windows FAQ). */
     public static final Set<String> RESERVED_USERNAMES = Set.of("administrator", "admin", "user", "user1", "test",

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small, dated table of list prices for cost estimates. APPROXIMATE: pay-as-you-go Linux prices in USD for
+ * A small, dated table of list prices for cost estimates. APPROXIMATE: pay-as-you-go Linux prices (Windows:
+ * {@link #vmPerHour(String, io.github.dsvmpool.config.OperatingSystem)}) in USD for
  * region {@value #REGION}, as they appear in public samples of the Azure Retail Prices API
  * (prices.azure.com/api/retail/prices); they were not read from the official pricing page, and prices change.
  * Use them for orders of magnitude; pass your own price to {@link CostEstimator} for anything that matters.
@@ -41,6 +42,15 @@ public final class ListPrices {
      */
     public static final double LOG_ALERT_RULE_PER_MONTH = 0.50;
 
+    /**
+     * The Windows Server licence, per vCPU-hour, that a Windows VM's pay-as-you-go price adds to the Linux one: half
+     * the gap between the two public Retail Prices API samples of Standard_D2s_v3 in this region, "Virtual Machines
+     * DSv3 Series Windows" 0.188 against "Virtual Machines DSv3 Series" 0.096 (2 vCPUs). Another sample gives the
+     * Windows D4s v3 as 0.38, which this rate reproduces to the cent (0.376). Derived, so approximate like the rest;
+     * GPU sizes may be priced otherwise.
+     */
+    public static final double WINDOWS_LICENCE_PER_VCPU_HOUR = (0.188 - 0.096) / 2;
+
     private static final Map<String, Double> VM_PER_HOUR = vmTable();
 
     private ListPrices() {
@@ -52,6 +62,16 @@ public final class ListPrices {
 
     public static Map<String, Double> vmPerHour() {
         return VM_PER_HOUR;
+    }
+
+    /**
+     * The price of one VM-hour of the size on the pool's operating system: the Linux list price, plus on Windows
+     * the licence for each of the size's vCPUs ({@link #WINDOWS_LICENCE_PER_VCPU_HOUR}).
+     */
+    public static Optional<Double> vmPerHour(String vmSize, io.github.dsvmpool.config.OperatingSystem system) {
+        return vmPerHour(vmSize).map(linux -> system == io.github.dsvmpool.config.OperatingSystem.WINDOWS
+                ? linux + VmSizes.find(vmSize).orElseThrow().vcpus() * WINDOWS_LICENCE_PER_VCPU_HOUR
+                : linux);
     }
 
     private static Map<String, Double> vmTable() {

@@ -106,6 +106,10 @@ public final class PoolArgumentRules {
         String keysKey = SettingCatalog.SSH_PUBLIC_KEYS.key();
         if (WindowsPoolValidator.checkCredentials(settings, passwordKey, password.orElse(Optional.empty()), keysKey,
                 sshKeys.orElse(List.of()), problems)) {
+            // Only a password the pool generates is unknown here and could contain the name by chance.
+            if (password.isPresent() && password.get().isEmpty()) {
+                WindowsPoolValidator.checkNameAgainstAGeneratedPassword(settings, passwordKey, problems);
+            }
             return;
         }
         password.ifPresent(known -> checkAdminPassword(passwordKey, known, problems));

@@ -59,6 +59,30 @@ public final class WindowsPoolValidator {
     }
 
     /**
+     * Windows refuses a password that contains the admin name (WindowsRules), and a generated password is known only
+     * once it exists: refuse a name a generated password would contain too often (about
+     * {@link GeneratedPasswordPolicy#chanceOfContaining}), above one deployment in a million.
+     *
+     * @param settings        the pool's settings
+     * @param passwordSetting the name of the password setting, which the message offers as the way out
+     * @param problems        where the problem goes, under {@code adminUsername}
+     */
+    public static void checkNameAgainstAGeneratedPassword(PoolSettings settings, String passwordSetting,
+                                                          Problems problems) {
+        String name = settings.scaleSet().adminUsername();
+        if (name == null || name.length() < WindowsRules.NAME_IN_PASSWORD_MIN) {
+            return;
+        }
+        double chance = GeneratedPasswordPolicy.chanceOfContaining(name);
+        if (chance > GeneratedPasswordPolicy.MAX_CHANCE_OF_CONTAINING_THE_NAME) {
+            problems.add(SettingCatalog.ADMIN_USERNAME.key(), name, String.format(java.util.Locale.ROOT, "with a"
+                    + " generated password (%s not set), a longer name: about 1 generated password in %,.0f would"
+                    + " contain this one, and Windows refuses a password that contains the admin name; use 5 or more"
+                    + " letters, or set %s", passwordSetting, 1 / chance, passwordSetting));
+        }
+    }
+
+    /**
      * Whether the stack's or the component's admin name and password are checked by Windows's rules (else by
      * Linux's, {@link PoolArgumentRules#checkAdminPassword}), and the SSH keys refused.
      *

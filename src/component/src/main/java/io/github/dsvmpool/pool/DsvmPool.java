@@ -107,6 +107,19 @@ public final class DsvmPool extends ComponentResource {
     @Export(name = "sshKnownHostsLine", refs = String.class)
     public final Output<String> sshKnownHostsLine;
 
+    /**
+     * A Windows pool's Remote Desktop entry, {@code <fqdn>:3389} (client-IP affinity keeps a client on one VM);
+     * empty on a Linux pool, whose stack program does not export it.
+     */
+    @Export(name = "remoteDesktopAddress", refs = String.class)
+    public final Output<String> remoteDesktopAddress;
+    /**
+     * A Windows pool's per-VM Remote Desktop frontend ports ({@code first-last}: one port per VM, to reach a given
+     * VM again); empty on a Linux pool.
+     */
+    @Export(name = "rdpNatPortRange", refs = String.class)
+    public final Output<String> rdpNatPortRange;
+
     /** The pools on this pool's subnet, for {@link ExistingNetwork#subnetOf(DsvmPool)}. */
     final SubnetShare subnetShare;
 
@@ -155,6 +168,8 @@ public final class DsvmPool extends ComponentResource {
         this.subnetId = children.subnetId;
         this.sshHostPublicKey = children.sshHostPublicKey;
         this.sshKnownHostsLine = children.sshKnownHostsLine;
+        this.remoteDesktopAddress = children.remoteDesktopAddress;
+        this.rdpNatPortRange = children.rdpNatPortRange;
         this.subnetShare = children.subnetShare;
         registerOutputs(children.outputs());
     }

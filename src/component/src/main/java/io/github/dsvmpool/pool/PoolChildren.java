@@ -88,8 +88,10 @@ public final class PoolChildren {
      */
     public final Output<String> sshKnownHostsLine;
 
-    /** A Windows pool's Remote Desktop entry and per-VM ports; empty for Linux. */
-    private final Optional<io.github.dsvmpool.plans.WindowsAccessPlan> windowsAccess;
+    /** A Windows pool's entry ({@code <fqdn>:3389}) and its per-VM RDP ports; empty on Linux. */
+    public final Output<String> remoteDesktopAddress;
+    public final Output<String> rdpNatPortRange;
+    private final boolean windows;
 
     /** The pools on this pool's subnet, for {@link ExistingNetwork#subnetOf(DsvmPool)}. */
     final SubnetShare subnetShare;
@@ -225,7 +227,11 @@ public final class PoolChildren {
         this.fqdn = loadBalancer.publicIp.dnsSettings()
                 .applyValue(dns -> dns.flatMap(d -> d.fqdn()).orElse(""));
         // A Windows pool has neither SSH nor JupyterHub: those outputs are empty, its RDP ones are added below.
-        this.windowsAccess = plan.windowsAccess();
+        this.windows = plan.windows();
+        this.remoteDesktopAddress = plan.windowsAccess()
+                .map(access -> Output.format("%s:%d", fqdn, access.entryRule().frontendPort())).orElse(Output.of(""));
+        this.rdpNatPortRange = Output.of(plan.windowsAccess()
+                .map(access -> access.perVmRule().frontendRange().toString()).orElse(""));
         this.jupyterHubUrl = plan.windows() ? Output.of("")
                 : Output.format("https://%s:%d/", fqdn, PerVmPorts.JUPYTERHUB_PORT);
         this.sshCommand = plan.windows() ? Output.of("")
@@ -316,10 +322,10 @@ public final class PoolChildren {
                 Map.entry("sshHostPublicKey", sshHostPublicKey),
                 Map.entry("sshKnownHostsLine", sshKnownHostsLine)));
         // Only a Windows pool has these, so a Linux pool's outputs stay as they were.
-        windowsAccess.ifPresent(access -> {
-            outputs.put("remoteDesktopAddress", Output.format("%s:%d", fqdn, access.entryRule().frontendPort()));
-            outputs.put("rdpNatPortRange", Output.of(access.perVmRule().frontendRange().toString()));
-        });
+        if (windows) {
+            outputs.put("remoteDesktopAddress", remoteDesktopAddress);
+            outputs.put("rdpNatPortRange", rdpNatPortRange);
+        }
         return Map.copyOf(outputs);
     }
 }

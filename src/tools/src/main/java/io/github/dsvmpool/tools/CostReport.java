@@ -172,7 +172,7 @@ public final class CostReport implements Callable<Integer> {
 
     static String report(Options options, PoolSettings pool) {
         String vmSize = pool.scaleSet().vmSize();
-        double vmPrice = options.pricePerVmHour.or(() -> ListPrices.vmPerHour(vmSize))
+        double vmPrice = options.pricePerVmHour.or(() -> ListPrices.vmPerHour(vmSize, pool.operatingSystem().system()))
                 .orElseThrow(() -> new IllegalArgumentException("no list price for " + vmSize
                         + "; pass --price-per-vm-hour (known sizes: " + ListPrices.vmPerHour().keySet() + ")"));
         if (pool.storage().isPremium() && options.pricePerGiBMonth.isEmpty()) {
@@ -215,8 +215,8 @@ public final class CostReport implements Callable<Integer> {
 
     /**
      * A Windows pool counts per user: without RDS licensing a VM takes two sessions (WindowsAccessPlan), so a user's
-     * hour costs at least half a VM-hour; the built-in list prices are Linux prices, and Windows VMs cost more (the
-     * licence is included in their price).
+     * hour costs at least half a VM-hour. The built-in Windows price is the Linux one plus the licence per vCPU
+     * ({@link ListPrices#WINDOWS_LICENCE_PER_VCPU_HOUR}), which the report says.
      */
     static String perUser(double vmPrice, String currency, int vms, boolean listPrice) {
         int sessions = io.github.dsvmpool.plans.WindowsAccessPlan.SESSIONS_PER_VM;
@@ -225,8 +225,14 @@ public final class CostReport implements Callable<Integer> {
                         + " / %d)%s. RDS licensing (RD Session Host and client access licences, not part of this"
                         + " project) would let a VM take as many sessions as its size carries.",
                 sessions, vms, io.github.dsvmpool.plans.WindowsAccessPlan.usersServed(vms), vmPrice / sessions,
-                currency, vmPrice, currency, sessions, listPrice ? "; the built-in prices are Linux list prices:"
-                        + " Windows VMs cost more (licence included), pass --price-per-vm-hour" : "");
+                currency, vmPrice, currency, sessions, listPrice ? windowsListPrice() : "");
+    }
+
+    /** How the built-in Windows VM price was made, for the report and the plan summary. */
+    static String windowsListPrice() {
+        return String.format(Locale.ROOT, "; the built-in Windows VM price is the Linux list price plus the Windows"
+                + " Server licence, %.3f %s per vCPU-hour (derived from two public price samples; approximate)",
+                ListPrices.WINDOWS_LICENCE_PER_VCPU_HOUR, ListPrices.CURRENCY);
     }
 
     /** What session protection can add at most (docs/sessions.md, "What it costs at most"). */
@@ -249,7 +255,7 @@ public final class CostReport implements Callable<Integer> {
         if (pool.storage().isPremium()) {
             return Optional.empty();
         }
-        return ListPrices.vmPerHour(pool.scaleSet().vmSize()).map(vmPrice -> {
+        return ListPrices.vmPerHour(pool.scaleSet().vmSize(), pool.operatingSystem().system()).map(vmPrice -> {
             var plan = plan(pool);
             var estimate = estimate(pool, plan, vmPrice, ListPrices.AZURE_FILES_STANDARD_PER_GIB_MONTH,
                     Optional.empty());
@@ -266,10 +272,10 @@ public final class CostReport implements Callable<Integer> {
                     + (MonitoringPlan.of(pool).enabled() ? String.format(Locale.ROOT, "; monitoring about %,.0f-%,.0f %s"
                             + " a month (estimated logs and alert rules)", monitoring(pool, estimate).monthlyFloor(),
                             monitoring(pool, estimate).monthlyCeiling(), ListPrices.CURRENCY) : "")
-                    + (pool.operatingSystem().windows() ? String.format(Locale.ROOT, "; Windows: 2 sessions per VM,"
-                            + " so at least %,.3f %s per user-hour, and more since these are Linux prices (a Windows"
-                            + " VM's price includes its licence)", vmPrice / io.github.dsvmpool.plans.WindowsAccessPlan
-                            .SESSIONS_PER_VM, ListPrices.CURRENCY) : "");
+                    + (pool.operatingSystem().windows() ? String.format(Locale.ROOT, "; Windows: %d sessions per VM,"
+                            + " so at least %,.3f %s per user-hour", io.github.dsvmpool.plans.WindowsAccessPlan
+                            .SESSIONS_PER_VM, vmPrice / io.github.dsvmpool.plans.WindowsAccessPlan.SESSIONS_PER_VM,
+                            ListPrices.CURRENCY) + windowsListPrice() : "");
         });
     }
 

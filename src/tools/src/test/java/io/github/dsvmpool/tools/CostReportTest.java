@@ -32,8 +32,11 @@ class CostReportTest {
         assertThat(windows.exitCode()).isZero();
         assertThat(windows.out()).contains("Windows: 2 Remote Desktop sessions per VM without RDS licensing, so 4 VMs"
                 + " serve at most 8 users at once; a user-hour costs at least 0.500 EUR (1.000 EUR a VM-hour / 2).")
-                .doesNotContain("Linux list prices");
-        assertThat(run("windows").out()).contains("the built-in prices are Linux list prices");
+                .doesNotContain("built-in Windows VM price");
+        // Standard_D4s_v3 on Windows at the built-in prices: 0.192 (Linux) + 4 vCPUs x 0.046 licence = 0.376.
+        assertThat(run("windows").out()).contains("a user-hour costs at least 0.188 USD (0.376 USD a VM-hour / 2)")
+                .contains("the built-in Windows VM price is the Linux list price plus the Windows Server licence, 0.046"
+                        + " USD per vCPU-hour");
         assertThat(run("dev").out()).doesNotContain("Remote Desktop");
     }
 

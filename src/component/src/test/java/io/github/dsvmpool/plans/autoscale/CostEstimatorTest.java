@@ -1,5 +1,7 @@
 package io.github.dsvmpool.plans.autoscale;
 
+import io.github.dsvmpool.config.OperatingSystem;
+
 import io.github.dsvmpool.plans.ListPrices;
 
 import io.github.dsvmpool.config.autoscale.AutoscaleSettings;
@@ -53,11 +55,26 @@ class CostEstimatorTest {
     }
 
     @Test
+    void windowsPricesAddTheLicencePerVcpuAndMatchBothPublicSamples() {
+        assertThat(ListPrices.vmPerHour("Standard_D4s_v3", OperatingSystem.LINUX)).contains(0.192);
+        // The two Retail Prices API samples the licence rate comes from and is checked against.
+        assertThat(ListPrices.vmPerHour("Standard_D2s_v3", OperatingSystem.WINDOWS).orElseThrow())
+                .isCloseTo(0.188, within(1e-9));
+        assertThat(ListPrices.vmPerHour("Standard_D4s_v3", OperatingSystem.WINDOWS).orElseThrow())
+                .isCloseTo(0.38, within(0.005));
+        // Per vCPU: the 8-vCPU size adds four times what the 2-vCPU one does.
+        double d8 = ListPrices.vmPerHour("Standard_D8s_v3", OperatingSystem.WINDOWS).orElseThrow()
+                - ListPrices.vmPerHour("Standard_D8s_v3", OperatingSystem.LINUX).orElseThrow();
+        assertThat(d8).isCloseTo(8 * ListPrices.WINDOWS_LICENCE_PER_VCPU_HOUR, within(1e-9)).isCloseTo(0.368, within(1e-9));
+    }
+
+    @Test
     void listPricesAreDatedAndMarkedApproximate() {
         assertThat(ListPrices.vmPerHour("Standard_D2s_v3")).contains(0.096);
         assertThat(ListPrices.vmPerHour()).containsKeys("Standard_D2s_v3", "Standard_D4s_v3", "Standard_D8s_v3",
                 "Standard_NC4as_T4_v3");
         assertThat(ListPrices.vmPerHour("Standard_B1s")).isEmpty();
+        assertThat(ListPrices.vmPerHour("Standard_B1s", OperatingSystem.WINDOWS)).isEmpty();
         assertThat(ListPrices.APPROXIMATE).isTrue();
         assertThat(ListPrices.SOURCE).contains(ListPrices.REGION).contains(ListPrices.LOOKED_UP.toString()).contains("approximate");
     }
