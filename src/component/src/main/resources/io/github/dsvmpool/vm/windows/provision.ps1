@@ -14,6 +14,9 @@
 # with DPAPI for SYSTEM, readable by SYSTEM only), and the scheduled task dsvm-pool-mount-share, run as SYSTEM at
 # startup and at every logon, which keeps the share mapped for all users (SMB global mapping); and the forwarding of
 # the per-VM RDP port with its firewall rule. Idempotent.
+# It also installs the session agent from the scale set's userData (WindowsSessionAgent: base64 of gzip of
+# {"files": {...}}, read from IMDS): session-agent.ps1 and session-agent.json in the same folder, and the scheduled
+# task dsvm-pool-session-agent (SYSTEM, at startup and every 5 minutes when not running, restarted on failure).
 # It never prints the key: the extension keeps the last 4,096 bytes of output in its status.
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
@@ -24,6 +27,7 @@ $MountScriptPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.ps1'
 $SettingsPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.json'
 $KeyPath = Join-Path -Path $DsvmFolder -ChildPath 'storage-key.dpapi'
 $TaskName = 'dsvm-pool-mount-share'
+$AgentTaskName = 'dsvm-pool-session-agent'
 # Well-known SIDs, so that the rules hold on a Windows of any language.
 $SystemSid = 'S-1-5-18'
 $AdministratorsSid = 'S-1-5-32-544'
@@ -127,6 +131,34 @@ function Register-MountTask {
     Register-ScheduledTask -TaskName $TaskName -Action $action -Trigger $triggers -Principal $principal -Settings $taskSettings -Force | Out-Null
 }
 
+# The agent's files come from userData, not from this command (cmd.exe's 8,191 characters would not hold them).
+# IMDS gives userData as the base64 text set on the model (Learn "User Data for Azure Virtual Machine").
+function Install-SessionAgent {
+    $uri = 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text'
+    $encoded = Invoke-RestMethod -Uri $uri -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 60
+    if ([string]::IsNullOrEmpty($encoded)) {
+        throw 'the scale set has no userData: the session agent is missing'
+    }
+    $bytes = [Convert]::FromBase64String($encoded)
+    $zipped = New-Object -TypeName IO.Compression.GZipStream -ArgumentList (New-Object -TypeName IO.MemoryStream -ArgumentList (, $bytes)), ([IO.Compression.CompressionMode]::Decompress)
+    $reader = New-Object -TypeName IO.StreamReader -ArgumentList $zipped, ([Text.Encoding]::UTF8)
+    $bundle = $reader.ReadToEnd() | ConvertFrom-Json
+    $reader.Dispose()
+    foreach ($name in @('session-agent.ps1', 'session-agent.json')) {
+        Set-Content -Path (Join-Path -Path $DsvmFolder -ChildPath $name) -Value $bundle.files.$name -Encoding UTF8
+    }
+    $script = Join-Path -Path $DsvmFolder -ChildPath 'session-agent.ps1'
+    $action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument ('-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + $script + '"')
+    # At startup; and every 5 minutes, which starts it again only if it is not running (IgnoreNew).
+    $triggers = @((New-ScheduledTaskTrigger -AtStartup), (New-ScheduledTaskTrigger -Once -At (Get-Date) -RepetitionInterval (New-TimeSpan -Minutes 5)))
+    $principal = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
+    $taskSettings = New-ScheduledTaskSettingsSet -StartWhenAvailable -MultipleInstances IgnoreNew -ExecutionTimeLimit ([TimeSpan]::Zero) -RestartCount 999 -RestartInterval (New-TimeSpan -Minutes 1)
+    Stop-ScheduledTask -TaskName $AgentTaskName -ErrorAction SilentlyContinue
+    Register-ScheduledTask -TaskName $AgentTaskName -Action $action -Trigger $triggers -Principal $principal -Settings $taskSettings -Force | Out-Null
+    Start-ScheduledTask -TaskName $AgentTaskName
+    Write-Log ('task ' + $AgentTaskName + ' registered and started')
+}
+
 # Each VM's own RDP frontend port arrives on $DsvmRdpPerVmPort (Azure takes no second inbound rule on the RDP
 # port): forward it to RDP with netsh interface portproxy, which the IP Helper service applies again at every start
 # (Learn "Netsh interface portproxy commands"), and let it through Windows Firewall.
@@ -148,6 +180,7 @@ Assert-Parameters
 Enable-PerVmRdpPort
 Write-Files
 Register-MountTask
+Install-SessionAgent
 Write-Log ('task ' + $TaskName + ' registered; mapping ' + $DsvmDriveLetter + ': now')
 # The first mapping runs here, so that a failure shows in the extension's status.
 & powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $MountScriptPath
