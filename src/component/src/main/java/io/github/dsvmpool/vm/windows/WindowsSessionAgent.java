@@ -16,14 +16,18 @@ import java.util.regex.Pattern;
  * (docs/sessions.md "On Windows"). It does not fit the provisioning command (cmd.exe's 8,191 characters), so it
  * travels in the scale set's {@code userData} ({@link #userData}): base64 of gzip of a JSON bundle
  * {@code {"files": {name: text}}} that {@code provision.ps1} reads from IMDS and writes to
- * {@code %ProgramData%\dsvm-pool}. Learn "User Data for Azure Virtual Machine": base64, at most 64 KB, not encrypted
+ * {@code %ProgramData%\dsvm-pool}, then runs {@value #INSTALLER_FILE} (the task's registration), so the command grows
+ * by a few lines only. Learn "User Data for Azure Virtual Machine": base64, at most 64 KB, not encrypted
  * and readable by any process on the VM, so nothing secret goes in (the settings hold no key or token).
  */
 public final class WindowsSessionAgent {
     public static final String RESOURCE = "/io/github/dsvmpool/vm/windows/session-agent.ps1";
+    /** Registers the agent's task; run by provision.ps1 after it wrote the files. */
+    public static final String INSTALLER_RESOURCE = "/io/github/dsvmpool/vm/windows/install-session-agent.ps1";
     public static final String TASK_NAME = "dsvm-pool-session-agent";
     public static final String SCRIPT_FILE = "session-agent.ps1";
     public static final String SETTINGS_FILE = "session-agent.json";
+    public static final String INSTALLER_FILE = "install-session-agent.ps1";
     /**
      * Learn "User Data for Azure Virtual Machine": "The size can't exceed 64 KB". Checked on the base64 text Azure
      * receives, which is stricter than on the decoded bytes, so either reading of the limit holds.
@@ -75,7 +79,7 @@ public final class WindowsSessionAgent {
 
     /**
      * The scale set's {@code userData}: base64 of gzip of {@code {"files": {"session-agent.ps1": ...,
-     * "session-agent.json": ...}}}. Deterministic, so an unchanged agent leaves the model unchanged.
+     * "session-agent.json": ..., "install-session-agent.ps1": ...}}}. Deterministic, so an unchanged agent leaves the model unchanged.
      *
      * @throws IllegalArgumentException when it would exceed {@link #MAX_USER_DATA}
      */
@@ -83,6 +87,7 @@ public final class WindowsSessionAgent {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(SCRIPT_FILE, ShippedResources.text(RESOURCE));
         files.put(SETTINGS_FILE, settingsJson(settings));
+        files.put(INSTALLER_FILE, ShippedResources.text(INSTALLER_RESOURCE));
         String encoded = WindowsProvisioningScript.gzipBase64(new Gson().toJson(Map.of("files", files)));
         if (encoded.length() > MAX_USER_DATA) {
             throw new IllegalArgumentException("the session agent's userData has " + encoded.length()

@@ -14,9 +14,7 @@
 # with DPAPI for SYSTEM, readable by SYSTEM only), and the scheduled task dsvm-pool-mount-share, run as SYSTEM at
 # startup and at every logon, which keeps the share mapped for all users (SMB global mapping); and the forwarding of
 # the per-VM RDP port with its firewall rule. Idempotent.
-# It also installs the session agent from the scale set's userData (WindowsSessionAgent: base64 of gzip of
-# {"files": {...}}, read from IMDS): session-agent.ps1 and session-agent.json in the same folder, and the scheduled
-# task dsvm-pool-session-agent (SYSTEM, at startup and every 5 minutes when not running, restarted on failure).
+# From the scale set's userData also the session agent (session-agent.ps1, its .json, its installer) and its task.
 # It never prints the key: the extension keeps the last 4,096 bytes of output in its status.
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
@@ -27,7 +25,6 @@ $MountScriptPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.ps1'
 $SettingsPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.json'
 $KeyPath = Join-Path -Path $DsvmFolder -ChildPath 'storage-key.dpapi'
 $TaskName = 'dsvm-pool-mount-share'
-$AgentTaskName = 'dsvm-pool-session-agent'
 # Well-known SIDs, so that the rules hold on a Windows of any language.
 $SystemSid = 'S-1-5-18'
 $AdministratorsSid = 'S-1-5-32-544'
@@ -131,32 +128,19 @@ function Register-MountTask {
     Register-ScheduledTask -TaskName $TaskName -Action $action -Trigger $triggers -Principal $principal -Settings $taskSettings -Force | Out-Null
 }
 
-# The agent's files come from userData, not from this command (cmd.exe's 8,191 characters would not hold them).
-# IMDS gives userData as the base64 text set on the model (Learn "User Data for Azure Virtual Machine").
+# The session agent comes in userData (the command would not hold it): IMDS gives the base64 of gzip of
+# {"files": {...}} (WindowsSessionAgent); its installer registers the agent's task.
 function Install-SessionAgent {
-    $uri = 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text'
-    $encoded = Invoke-RestMethod -Uri $uri -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 60
-    if ([string]::IsNullOrEmpty($encoded)) {
-        throw 'the scale set has no userData: the session agent is missing'
-    }
-    $bytes = [Convert]::FromBase64String($encoded)
-    $zipped = New-Object -TypeName IO.Compression.GZipStream -ArgumentList (New-Object -TypeName IO.MemoryStream -ArgumentList (, $bytes)), ([IO.Compression.CompressionMode]::Decompress)
-    $reader = New-Object -TypeName IO.StreamReader -ArgumentList $zipped, ([Text.Encoding]::UTF8)
-    $bundle = $reader.ReadToEnd() | ConvertFrom-Json
+    $encoded = Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text' -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 60
+    $zipped = New-Object IO.Compression.GZipStream((New-Object IO.MemoryStream(, [Convert]::FromBase64String($encoded))), [IO.Compression.CompressionMode]::Decompress)
+    $reader = New-Object IO.StreamReader($zipped, [Text.Encoding]::UTF8)
+    $files = ($reader.ReadToEnd() | ConvertFrom-Json).files
     $reader.Dispose()
-    foreach ($name in @('session-agent.ps1', 'session-agent.json')) {
-        Set-Content -Path (Join-Path -Path $DsvmFolder -ChildPath $name) -Value $bundle.files.$name -Encoding UTF8
+    foreach ($name in @('session-agent.ps1', 'session-agent.json', 'install-session-agent.ps1')) {
+        Set-Content -Path (Join-Path -Path $DsvmFolder -ChildPath $name) -Value $files.$name -Encoding UTF8
     }
-    $script = Join-Path -Path $DsvmFolder -ChildPath 'session-agent.ps1'
-    $action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument ('-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + $script + '"')
-    # At startup; and every 5 minutes, which starts it again only if it is not running (IgnoreNew).
-    $triggers = @((New-ScheduledTaskTrigger -AtStartup), (New-ScheduledTaskTrigger -Once -At (Get-Date) -RepetitionInterval (New-TimeSpan -Minutes 5)))
-    $principal = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
-    $taskSettings = New-ScheduledTaskSettingsSet -StartWhenAvailable -MultipleInstances IgnoreNew -ExecutionTimeLimit ([TimeSpan]::Zero) -RestartCount 999 -RestartInterval (New-TimeSpan -Minutes 1)
-    Stop-ScheduledTask -TaskName $AgentTaskName -ErrorAction SilentlyContinue
-    Register-ScheduledTask -TaskName $AgentTaskName -Action $action -Trigger $triggers -Principal $principal -Settings $taskSettings -Force | Out-Null
-    Start-ScheduledTask -TaskName $AgentTaskName
-    Write-Log ('task ' + $AgentTaskName + ' registered and started')
+    & powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File (Join-Path -Path $DsvmFolder -ChildPath 'install-session-agent.ps1')
+    if ($LASTEXITCODE -ne 0) { throw ('install-session-agent.ps1 failed with exit code ' + $LASTEXITCODE) }
 }
 
 # Each VM's own RDP frontend port arrives on $DsvmRdpPerVmPort (Azure takes no second inbound rule on the RDP

@@ -36,7 +36,9 @@ class WindowsSessionAgentTest {
     void theUserDataCarriesTheShippedScriptAndTheSettingsAndFitsAzuresLimit() {
         String userData = WindowsSessionAgent.userData(SETTINGS);
         Map<String, String> files = WindowsSessionAgent.files(userData);
-        assertThat(files).containsOnlyKeys("session-agent.ps1", "session-agent.json");
+        assertThat(files).containsOnlyKeys("session-agent.ps1", "session-agent.json", "install-session-agent.ps1");
+        assertThat(files.get("install-session-agent.ps1")).isEqualTo(ShippedResources.text(
+                WindowsSessionAgent.INSTALLER_RESOURCE)).contains("'dsvm-pool-session-agent'");
         assertThat(files.get("session-agent.ps1")).isEqualTo(ShippedResources.text(WindowsSessionAgent.RESOURCE))
                 .contains("dsvm-session-agent");
         assertThat(files.get("session-agent.json")).isEqualTo(WindowsSessionAgent.settingsJson(SETTINGS));
