@@ -15,12 +15,21 @@ $ProgressPreference = 'SilentlyContinue'
 
 $DsvmFolder = Join-Path -Path $env:ProgramData -ChildPath 'dsvm-pool'
 $StatePath = Join-Path -Path $DsvmFolder -ChildPath 'session-agent-state.json'
+$LogPath = Join-Path -Path $DsvmFolder -ChildPath 'session-agent.log'
 $Imds = 'http://169.254.169.254'
 $NoticeName = 'VM-SHUTTING-DOWN.txt'
 
+# A scheduled task's output goes nowhere: the log is a file, restarted when it passes 1 MB.
 function Write-Log {
     param([string]$Message)
-    Write-Output ((Get-Date).ToUniversalTime().ToString('s') + 'Z dsvm-session-agent: ' + $Message)
+    try {
+        if ((Test-Path -LiteralPath $LogPath) -and (Get-Item -LiteralPath $LogPath).Length -gt 1MB) {
+            Move-Item -LiteralPath $LogPath -Destination ($LogPath + '.1') -Force
+        }
+        Add-Content -LiteralPath $LogPath -Value ((Get-Date).ToUniversalTime().ToString('s') + 'Z dsvm-session-agent: ' + $Message) -Encoding UTF8
+    } catch {
+        return # logging must never stop the loop
+    }
 }
 
 # Last input per session: WTSQuerySessionInformation(WTSSessionInfo) fills WTSINFOW, whose LastInputTime is a
@@ -93,9 +102,12 @@ function Invoke-Http {
             $stream.Close()
         }
         $response = $request.GetResponse()
-    } catch [System.Net.WebException] {
-        $response = $_.Exception.Response
-        if ($null -eq $response) { return @{ Status = 0; Body = ''; RetryAfter = 0 } }
+    } catch {
+        # PowerShell wraps the WebException of a method call; an HTTP error carries its response, a timeout none.
+        $failure = $_.Exception
+        while ($null -ne $failure -and -not ($failure -is [System.Net.WebException])) { $failure = $failure.InnerException }
+        if ($null -eq $failure -or $null -eq $failure.Response) { return @{ Status = 0; Body = ''; RetryAfter = 0 } }
+        $response = $failure.Response
     }
     $reader = New-Object -TypeName System.IO.StreamReader -ArgumentList $response.GetResponseStream()
     $text = $reader.ReadToEnd()
@@ -115,10 +127,12 @@ function Get-Imds {
 }
 
 # To every session (msg.exe *, shown for /TIME seconds) and to the log.
+# msg.exe fails when no one is connected; in Windows PowerShell 5.1 its stderr would stop the script under 'Stop'.
 function Send-Notice {
     param([string]$Text)
     Write-Log ('notice: ' + $Text)
-    & msg.exe '*' '/TIME:600' $Text 2>$null | Out-Null
+    $ErrorActionPreference = 'Continue'
+    & msg.exe '*' '/TIME:600' $Text 2>&1 | Out-Null
 }
 
 function Get-ProfileDesktops {
@@ -136,19 +150,19 @@ function Watch-ScheduledEvents {
     $document = (Get-Imds -Path '/metadata/scheduledevents?api-version=2020-07-01') | ConvertFrom-Json
     $mine = @($document.Events | Where-Object {
             ($_.EventType -eq 'Terminate' -or $_.EventType -eq 'Preempt') -and (@($_.Resources) -contains $VmName) })
-    foreach ($event in $mine) {
-        if ($State.warnedEvents -contains $event.EventId) { continue }
+    foreach ($scheduled in $mine) {
+        if (@($State.warnedEvents) -contains $scheduled.EventId) { continue }
         $minutes = 0
-        if ($event.NotBefore) {
-            $minutes = [Math]::Max(0, [int][Math]::Ceiling(([DateTime]::Parse($event.NotBefore).ToUniversalTime() - [DateTime]::UtcNow).TotalMinutes))
+        if ($scheduled.NotBefore) {
+            $minutes = [Math]::Max(0, [int][Math]::Ceiling(([DateTime]::Parse($scheduled.NotBefore).ToUniversalTime() - [DateTime]::UtcNow).TotalMinutes))
         }
-        $text = 'dsvm-pool: Azure will remove this VM (' + $VmName + ', ' + $event.EventType + ') in about ' + $minutes +
+        $text = 'dsvm-pool: Azure will remove this VM (' + $VmName + ', ' + $scheduled.EventType + ') in about ' + $minutes +
             ' minute(s). Everything not on the share (drive ' + $Settings.driveLetter + ':) will be lost: save your work there now.'
         Send-Notice -Text $text
         foreach ($desktop in Get-ProfileDesktops) {
             Set-Content -LiteralPath (Join-Path -Path $desktop -ChildPath $NoticeName) -Value $text -Encoding UTF8
         }
-        $State.warnedEvents = @($State.warnedEvents) + $event.EventId
+        $State.warnedEvents = @($State.warnedEvents) + $scheduled.EventId
     }
     if ($mine.Count -eq 0 -and @($State.warnedEvents).Count -gt 0) {
         # Cancelled (the VM is still here): take the notices back.

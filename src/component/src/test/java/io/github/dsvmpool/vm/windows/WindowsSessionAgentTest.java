@@ -52,6 +52,34 @@ class WindowsSessionAgentTest {
     }
 
     @Test
+    void provisionWritesExactlyTheBundlesFilesAndRunsItsInstaller() {
+        String provision = WindowsProvisioningScript.shipped().provisionBody();
+        String names = String.join(", ", WindowsSessionAgent.files(WindowsSessionAgent.userData(SETTINGS)).keySet()
+                .stream().map(name -> "'" + name + "'").toList());
+        assertThat(provision).contains("foreach ($name in @(" + names + "))")
+                .contains("/metadata/instance/compute/userData?api-version=2021-01-01&format=text")
+                .contains("-ChildPath '" + WindowsSessionAgent.INSTALLER_FILE + "'");
+        assertThat(ShippedResources.text(WindowsSessionAgent.INSTALLER_RESOURCE))
+                .contains("'" + WindowsSessionAgent.TASK_NAME + "'").contains("-ChildPath '" + WindowsSessionAgent.SCRIPT_FILE + "'");
+        assertThat(ShippedResources.text(WindowsSessionAgent.RESOURCE)).contains("-ChildPath '"
+                + WindowsSessionAgent.SETTINGS_FILE + "'");
+    }
+
+    /** The Windows agent calls Azure as the Linux agent and watcher do (docs/sessions.md "Calls to Azure"). */
+    @Test
+    void theAgentUsesTheLinuxAgentsApiVersions() {
+        String windows = ShippedResources.text(WindowsSessionAgent.RESOURCE);
+        String linux = ShippedResources.text("/io/github/dsvmpool/vm/session-agent/azure_calls.py")
+                + ShippedResources.text("/io/github/dsvmpool/vm/scheduled-events-watcher.sh");
+        for (String version : java.util.List.of("2025-04-01", "2018-02-01", "2021-02-01", "2020-07-01")) {
+            assertThat(linux).as("Linux").contains(version);
+            assertThat(windows).as("Windows").contains("api-version=" + version);
+        }
+        assertThat(windows).contains("resource=https://management.azure.com/").contains("&client_id=")
+                .contains("protectFromScaleIn").contains("Retry-After").contains("AddSeconds(45)");
+    }
+
+    @Test
     void nothingSecretTravelsInTheUserData() {
         String bundle = String.join("\n", WindowsSessionAgent.files(WindowsSessionAgent.userData(SETTINGS)).values());
         assertThat(bundle).doesNotContainIgnoringCase("accountKey").doesNotContain("access_token\":")
