@@ -313,8 +313,10 @@ $State = [pscustomobject]@{ lastUsed = $null; protectedSince = $null; exhausted 
 if (Test-Path -LiteralPath $StatePath) {
     try { $State = Get-Content -LiteralPath $StatePath -Raw | ConvertFrom-Json } catch { Write-Log 'state unreadable: starting afresh' }
 }
-# Azure's protection is read again at every start (someone may have changed it), and set from what this start
-# finds: after a reboot nobody is connected yet, so a protection left by the previous run is cleared.
+# No stop hook is reliable for a scheduled task, so nothing is cleared at stop. Instead Azure's protection is read
+# again at every start (someone may have changed it) and set to what this start wants: after a reboot with nobody
+# connected it is cleared once idleMinutes have passed since the last use (kept in the state file, as is the
+# stretch, so the maximum holds across restarts).
 $script:Protected = $null
 $script:Instance = $null
 $vmName = $null
