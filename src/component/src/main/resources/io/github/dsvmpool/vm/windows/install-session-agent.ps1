@@ -4,9 +4,9 @@
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
 $TaskName = 'dsvm-pool-session-agent'
-$Script = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath 'dsvm-pool') -ChildPath 'session-agent.ps1'
+$AgentPath = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath 'dsvm-pool') -ChildPath 'session-agent.ps1'
 
-$action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument ('-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + $Script + '"')
+$action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument ('-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "' + $AgentPath + '"')
 # At startup, and every 5 minutes, which starts it only when it is not running (IgnoreNew): an agent that died comes
 # back within minutes even if the task's own restarts are used up.
 $triggers = @((New-ScheduledTaskTrigger -AtStartup), (New-ScheduledTaskTrigger -Once -At (Get-Date) -RepetitionInterval (New-TimeSpan -Minutes 5)))

@@ -132,6 +132,7 @@ function Register-MountTask {
 # {"files": {...}} (WindowsSessionAgent); its installer registers the agent's task.
 function Install-SessionAgent {
     $encoded = Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text' -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 60
+    if (-not $encoded) { throw 'the scale set has no userData: the session agent is missing' }
     $zipped = New-Object IO.Compression.GZipStream((New-Object IO.MemoryStream(, [Convert]::FromBase64String($encoded))), [IO.Compression.CompressionMode]::Decompress)
     $reader = New-Object IO.StreamReader($zipped, [Text.Encoding]::UTF8)
     $files = ($reader.ReadToEnd() | ConvertFrom-Json).files

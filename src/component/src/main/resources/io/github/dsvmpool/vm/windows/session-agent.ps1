@@ -23,7 +23,7 @@ $NoticeName = 'VM-SHUTTING-DOWN.txt'
 function Write-Log {
     param([string]$Message)
     try {
-        if ((Test-Path -LiteralPath $LogPath) -and (Get-Item -LiteralPath $LogPath).Length -gt 1MB) {
+        if ((Test-Path -LiteralPath $LogPath) -and (Get-Item -LiteralPath $LogPath).Length -gt 1048576) {
             Move-Item -LiteralPath $LogPath -Destination ($LogPath + '.1') -Force
         }
         Add-Content -LiteralPath $LogPath -Value ((Get-Date).ToUniversalTime().ToString('s') + 'Z dsvm-session-agent: ' + $Message) -Encoding UTF8
