@@ -170,6 +170,12 @@ class WindowsPoolTest {
         assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
     }
 
+    /** The agent's settings file as the scale set's userData carries it to the VMs. */
+    static com.google.gson.JsonObject agentSettings(Registration scaleSet) {
+        return com.google.gson.JsonParser.parseString(WindowsSessionAgent.files((String) input(scaleSet,
+                "virtualMachineProfile.userData")).get(WindowsSessionAgent.SETTINGS_FILE)).getAsJsonObject();
+    }
+
     @Test
     void sessionProtectionGivesTheAgentItsRoleItsIdentityAndItsUserData() {
         var outcome = pool(windows().sessionProtection(true).build());
@@ -188,10 +194,9 @@ class WindowsPoolTest {
         assertThat(input(assignment, "principalType")).isEqualTo("ServicePrincipal");
 
         String userData = (String) input(scaleSet, "virtualMachineProfile.userData");
-        Map<String, String> files = WindowsSessionAgent.files(userData);
-        assertThat(files.get(WindowsSessionAgent.SCRIPT_FILE)).isEqualTo(ShippedResources.text(WindowsSessionAgent.RESOURCE));
-        var agentSettings = com.google.gson.JsonParser.parseString(files.get(WindowsSessionAgent.SETTINGS_FILE))
-                .getAsJsonObject();
+        assertThat(WindowsSessionAgent.files(userData).get(WindowsSessionAgent.SCRIPT_FILE))
+                .isEqualTo(ShippedResources.text(WindowsSessionAgent.RESOURCE));
+        var agentSettings = agentSettings(scaleSet);
         assertThat(agentSettings.get("sessionProtection").getAsBoolean()).isTrue();
         assertThat(agentSettings.get("timeZone").getAsString()).isEqualTo("UTC");
         assertThat(agentSettings.get("identityClientId").getAsString()).isEmpty();
@@ -209,8 +214,7 @@ class WindowsPoolTest {
                         java.util.Optional.of("Europe/Berlin"), 10)).build());
         assertThat(outcome.result().exceptions()).isEmpty();
         var scaleSet = new Graph(outcome.registrations()).single(SCALE_SET);
-        var agentSettings = com.google.gson.JsonParser.parseString(WindowsSessionAgent.files((String) input(scaleSet,
-                "virtualMachineProfile.userData")).get(WindowsSessionAgent.SETTINGS_FILE)).getAsJsonObject();
+        var agentSettings = agentSettings(scaleSet);
         assertThat(agentSettings.get("identityClientId").getAsString()).isEqualTo(RecordingMocks.MOCK_IDENTITY_CLIENT_ID);
         assertThat(agentSettings.get("timeZone").getAsString()).isEqualTo("W. Europe Standard Time");
         assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
@@ -221,9 +225,7 @@ class WindowsPoolTest {
         var outcome = pool(windows().build());
         var graph = new Graph(outcome.registrations());
         assertThat(graph.ofType("azure-native:authorization:RoleDefinition")).isEmpty();
-        var agentSettings = WindowsSessionAgent.files((String) input(graph.single(SCALE_SET),
-                "virtualMachineProfile.userData")).get(WindowsSessionAgent.SETTINGS_FILE);
-        assertThat(agentSettings).contains("\"sessionProtection\": false");
+        assertThat(agentSettings(graph.single(SCALE_SET)).get("sessionProtection").getAsBoolean()).isFalse();
     }
 
     @Test
