@@ -3,6 +3,7 @@ package io.github.dsvmpool.plans;
 import io.github.dsvmpool.config.PoolSettings;
 import io.github.dsvmpool.config.SettingCatalog;
 import io.github.dsvmpool.config.WindowsRules;
+import io.github.dsvmpool.config.autoscale.TimeZones;
 import io.github.dsvmpool.problems.Problems;
 import io.github.dsvmpool.vm.ShareProtocol;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * What a Windows pool adds to {@link PoolSettingsValidator}: Windows's naming and credential rules
  * ({@link WindowsRules}) instead of the Linux ones, its own ports and drive letter, and a clear refusal of what only
- * the Linux pool has (SSH settings, NFS, the session agent). Settings a Windows pool
+ * the Linux pool has (SSH settings, NFS); the session and monitoring settings apply, with Windows agents. Settings a Windows pool
  * does not use and that cannot hurt ({@code mountPoint}, {@code notebookIdleTimeoutMinutes}, the SSH and JupyterHub
  * port ranges) are ignored, as docs/configuration.md says.
  */
@@ -52,9 +53,11 @@ public final class WindowsPoolValidator {
             problems.add(SettingCatalog.SHARE_PROTOCOL.key(), "NFS", "SMB on a Windows pool (the share is an SMB"
                     + " global mapping; docs/windows.md)");
         }
-        if (settings.sessionProtectionEnabled()) {
-            problems.add(SettingCatalog.SESSION_PROTECTION.key(), true, "false on a Windows pool: the session agent"
-                    + " runs on Linux only (it is on by default in production, so set it to false there)");
+        // The Windows agent reads its hours with [TimeZoneInfo]::FindSystemTimeZoneById, which takes Windows IDs.
+        if (settings.sessionProtectionEnabled() && settings.sessionTimeZone().flatMap(TimeZones::toWindows).isEmpty()) {
+            problems.add(SettingCatalog.SESSIONS.key() + ".timeZone", settings.sessionTimeZone().orElse(""),
+                    "a Windows time zone ID, or an IANA name with a known Windows ID, on a Windows pool (e.g."
+                            + " W. Europe Standard Time or Europe/Berlin)");
         }
     }
 

@@ -24,6 +24,8 @@ import io.github.dsvmpool.vm.ProvisioningScript;
 import io.github.dsvmpool.vm.SessionAgent;
 import io.github.dsvmpool.vm.ShareProtocol;
 import io.github.dsvmpool.vm.windows.WindowsMountParameters;
+import io.github.dsvmpool.vm.windows.WindowsSessionAgent;
+import io.github.dsvmpool.config.autoscale.TimeZones;
 import com.pulumi.azurenative.compute.enums.ResourceIdentityType;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetExtensionArgs;
 import com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs;
@@ -170,14 +172,20 @@ public final class PoolChildren {
         boolean sessions = plan.sessionProtection();
         var monitoring = plan.monitoring();
         var extensions = new ArrayList<VirtualMachineScaleSetExtensionArgs>();
+        Optional<Output<String>> userData = Optional.empty();
         if (plan.windows()) {
             Output<WindowsMountParameters> windowsParameters = accountName.applyValue(account ->
                     new WindowsMountParameters(account, storageSettings.shareName(), storageSettings.endpointSuffix(),
                             settings.operatingSystem().shareDriveLetter()));
+            // The session agent's token: the Key Vault reader's identity when there is one, as on Linux.
+            Output<String> agentData = keyVault.map(store -> store.identity.clientId()).orElse(Output.of(""))
+                    .applyValue(clientId -> WindowsSessionAgent.userData(windowsAgentSettings(settings, sessions,
+                            clientId)));
+            userData = Optional.of(agentData);
             // SMB only (the validator refuses NFS on Windows), so there is always a key.
             extensions.add(WindowsProvisioningExtension.of(windowsParameters,
                     keyVault.map(store -> store.reference(keyVaultPlan)), storageKey.orElseThrow(),
-                    settings.scaleSet().provisioningRevision()));
+                    settings.scaleSet().provisioningRevision(), agentData));
             HealthExtension.windowsExtension(health).ifPresent(extensions::add);
             EntraLogin.windowsExtension(entra).ifPresent(extensions::add);
             MonitorAgentExtension.extension(monitoring, keyVault.map(store -> store.identity.id()))
@@ -204,7 +212,7 @@ public final class PoolChildren {
                         network.interfaceSecurityGroupId()),
                 password, args.sshPublicKeys(),
                 new PoolScaleSet.Extensions(extensions, HealthExtension.repairs(health), identity,
-                        keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of())),
+                        keyVault.map(KeyVaultStore::readyBeforeTheScaleSet).orElse(List.of()), userData),
                 plan.trustedLaunch(), plan.windows());
         var autoscale = new PoolAutoscale(context, autoscalePlan, scaleSet.scaleSet.id());
         if (monitoring.enabled()) {
@@ -294,6 +302,20 @@ public final class PoolChildren {
         return new SessionAgent.Settings(knobs.idleMinutes(), knobs.cpuSharePercent(), knobs.latestHour(),
                 knobs.resumeHour(), settings.sessionTimeZone().orElseThrow(), knobs.maxProtectedHours(),
                 SessionAgent.DEFAULT_HUB_URL, settings.storage().mountPoint(), fqdn, identityClientId);
+    }
+
+    /**
+     * The Windows agent's settings: the Linux agent's knobs, the zone as a Windows ID (what
+     * {@code [TimeZoneInfo]::FindSystemTimeZoneById} takes; the schedule's own IDs are Windows IDs already).
+     */
+    static WindowsSessionAgent.Settings windowsAgentSettings(PoolSettings settings, boolean protection,
+                                                             String identityClientId) {
+        var knobs = settings.sessions();
+        // Without protection the zone is unused (WindowsPoolValidator checks it only with protection on).
+        String zone = settings.sessionTimeZone().flatMap(TimeZones::toWindows).orElse("UTC");
+        return new WindowsSessionAgent.Settings(protection, knobs.idleMinutes(), knobs.cpuSharePercent(),
+                knobs.latestHour(), knobs.resumeHour(), zone, knobs.maxProtectedHours(), identityClientId,
+                settings.operatingSystem().shareDriveLetter());
     }
 
     /**

@@ -83,7 +83,7 @@ final class PoolScaleSet {
     record Extensions(List<VirtualMachineScaleSetExtensionArgs> extensions,
                       java.util.Optional<com.pulumi.azurenative.compute.inputs.AutomaticRepairsPolicyArgs> repairs,
                       java.util.Optional<com.pulumi.azurenative.compute.inputs.VirtualMachineScaleSetIdentityArgs> identity,
-                      List<com.pulumi.resources.Resource> dependsOn) {
+                      List<com.pulumi.resources.Resource> dependsOn, java.util.Optional<Output<String>> userData) {
         Extensions {
             extensions = List.copyOf(extensions);
             dependsOn = List.copyOf(dependsOn);
@@ -95,6 +95,10 @@ final class PoolScaleSet {
                  Extensions extras, TrustedLaunchPlan trustedLaunch, boolean windows) {
         var extensions = extras.extensions();
         var counts = settings.instanceCounts();
+        var profile = withTrustedLaunch(vmProfile(settings, policy), trustedLaunch);
+        // Only a Windows pool has userData (its session agent, WindowsSessionAgent): base64, at most 64 KB
+        // (Learn "User Data for Azure Virtual Machine"); a Linux pool's model stays as it was.
+        extras.userData().ifPresent(profile::userData);
         var args = VirtualMachineScaleSetArgs.builder()
                 .resourceGroupName(context.resourceGroupName())
                 .location(context.location())
@@ -110,7 +114,7 @@ final class PoolScaleSet {
                 .upgradePolicy(UpgradePolicyArgs.builder().mode(UpgradeMode.valueOf(settings.upgradeMode())).build())
                 .scaleInPolicy(ScaleInPolicyArgs.builder()
                         .rules(Either.ofRight(VirtualMachineScaleSetScaleInRules.valueOf(policy.scaleInRule()))).build())
-                .virtualMachineProfile(withTrustedLaunch(vmProfile(settings, policy), trustedLaunch)
+                .virtualMachineProfile(profile
                         .storageProfile(storageProfile(settings))
                         .osProfile(windows ? windowsOsProfile(settings, adminPassword)
                                 : osProfile(settings, adminPassword, sshPublicKeys))

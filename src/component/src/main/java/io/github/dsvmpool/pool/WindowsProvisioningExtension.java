@@ -6,6 +6,7 @@ import io.github.dsvmpool.vm.MountScript;
 import io.github.dsvmpool.vm.windows.WindowsExtensionSettings;
 import io.github.dsvmpool.vm.windows.WindowsMountParameters;
 import io.github.dsvmpool.vm.windows.WindowsProvisioningScript;
+import io.github.dsvmpool.vm.windows.WindowsSessionAgent;
 import java.util.Optional;
 
 /**
@@ -23,10 +24,12 @@ final class WindowsProvisioningExtension {
     /**
      * @param keyVault   where the script reads the key at every mapping; empty: the key travels in the command
      * @param storageKey the account key (a secret output), used only without Key Vault
+     * @param userData   the scale set's userData (the session agent, which provision.ps1 installs)
      */
     static VirtualMachineScaleSetExtensionArgs of(Output<WindowsMountParameters> parameters,
                                                   Optional<Output<MountScript.KeyVaultReference>> keyVault,
-                                                  Output<String> storageKey, String provisioningRevision) {
+                                                  Output<String> storageKey, String provisioningRevision,
+                                                  Output<String> userData) {
         var script = WindowsProvisioningScript.shipped();
         Output<WindowsExtensionSettings> settings = keyVault
                 .map(reference -> Output.tuple(parameters, reference)
@@ -41,8 +44,9 @@ final class WindowsProvisioningExtension {
                 .autoUpgradeMinorVersion(true)
                 .protectedSettings(settings.applyValue(all -> (Object) all.protectedSettings()).asSecret())
                 // The revision is computed without the key, so it stays visible even when the key is secret.
-                .forceUpdateTag(settings.applyValue(all -> all.forceUpdateTag() + "-" + provisioningRevision)
-                        .asPlaintext())
+                // provision.ps1 writes the agent from userData, so a changed agent re-runs the extension too.
+                .forceUpdateTag(Output.tuple(settings, userData).applyValue(both -> both.t1.forceUpdateTag() + "-"
+                        + WindowsSessionAgent.revision(both.t2) + "-" + provisioningRevision).asPlaintext())
                 .build();
     }
 }

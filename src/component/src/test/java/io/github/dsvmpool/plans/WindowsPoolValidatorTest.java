@@ -49,7 +49,9 @@ class WindowsPoolValidatorTest {
                 Arguments.of("sshPasswordLogin", (UnaryOperator<PoolSettings.Builder>) b -> b.sshPasswordLogin(true)),
                 Arguments.of("shareProtocol", (UnaryOperator<PoolSettings.Builder>) b -> b.shareProtocol(ShareProtocol.NFS)
                         .storageSku("Premium_LRS")),
-                Arguments.of("sessionProtection", (UnaryOperator<PoolSettings.Builder>) b -> b.sessionProtection(true)),
+                Arguments.of("sessions.timeZone", (UnaryOperator<PoolSettings.Builder>) b -> b.sessionProtection(true)
+                        .sessions(new io.github.dsvmpool.config.SessionSettings(30, 20, 20, 6,
+                                java.util.Optional.of("America/Argentina/Salta"), 10))),
                 Arguments.of("imageId", (UnaryOperator<PoolSettings.Builder>) b -> b.imageSku("winserver-2025")
                         .imageId("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/images/providers/"
                                 + "Microsoft.Compute/galleries/team/images/dsvm")));
@@ -62,11 +64,19 @@ class WindowsPoolValidatorTest {
     }
 
     @Test
-    void productionRefusesTheSessionAgentUntilItIsTurnedOffButKeepsMonitoring() {
+    void productionTurnsOnSessionProtectionAndMonitoringAndBothAreAccepted() {
         var production = windows().production(true).zones(List.of());
-        assertThat(problems(production)).extracting(Problem::setting).containsExactly("sessionProtection");
-        assertThat(problems(production.sessionProtection(false))).isEmpty();
+        assertThat(problems(production)).isEmpty();
+        assertThat(production.build().sessionProtectionEnabled()).isTrue();
         assertThat(problems(windows().monitoring(true))).isEmpty();
+    }
+
+    @Test
+    void sessionProtectionTakesAWindowsIdOrATranslatableIanaName() {
+        for (String zone : List.of("W. Europe Standard Time", "Europe/Berlin", "UTC")) {
+            assertThat(problems(windows().sessionProtection(true).sessions(new io.github.dsvmpool.config.SessionSettings(
+                    30, 20, 20, 6, java.util.Optional.of(zone), 10)))).as(zone).isEmpty();
+        }
     }
 
     @Test

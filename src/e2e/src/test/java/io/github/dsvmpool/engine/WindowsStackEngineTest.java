@@ -65,5 +65,8 @@ class WindowsStackEngineTest {
                 + ".provisionVMAgent").getAsBoolean()).isTrue();
         assertThat(create.toString()).contains("ApplicationHealthWindows", "CustomScriptExtension")
                 .doesNotContain("linuxConfiguration");
+        // The session agent reaches Azure in the model's userData (docs/sessions.md "On Windows").
+        assertThat(io.github.dsvmpool.vm.windows.WindowsSessionAgent.files(StateExport.at(create,
+                "properties.virtualMachineProfile.userData").getAsString())).containsKey("session-agent.ps1");
     }
 }

@@ -72,7 +72,36 @@ final class WindowsScaleSetRules {
                                 + " Windows scale set); the handlers' names (ApplicationHealthLinux/Windows,"
                                 + " AADSSHLoginForLinux/AADLoginForWindows, AzureMonitorLinuxAgent/WindowsAgent)",
                         "OperationNotAllowed (\"Publisher ... and type ... are not supported for OS type ...\")",
-                        Basis.CONFIRMED, WindowsScaleSetRules::extensionsMatchOs));
+                        Basis.CONFIRMED, WindowsScaleSetRules::extensionsMatchOs),
+                new AzureRule("scale-set-user-data-size",
+                        "A scale set's virtualMachineProfile.userData is base64 of at most 64 KB (65,536 bytes)"
+                                + " decoded (the Windows pool's session agent travels in it)",
+                        "Learn \"User Data for Azure Virtual Machine\" (\"The contents should be base64 encoded"
+                                + " before passed to the API. The size can't exceed 64 KB.\"); REST spec compute"
+                                + " VirtualMachineScaleSetVMProfile.userData",
+                        "InvalidParameter (userData)", Basis.CONFIRMED, WindowsScaleSetRules::userDataSize));
+    }
+
+    /** 64 KB, the largest userData Azure takes. */
+    static final int USER_DATA_MAX_BYTES = 64 * 1024;
+
+    private static void userDataSize(ResourceGraph graph, Findings findings) {
+        for (Registration scaleSet : graph.ofType(ResourceGraph.SCALE_SET)) {
+            Values.string(Values.map(scaleSet.inputs(), "virtualMachineProfile"), "userData").ifPresent(data -> {
+                String at = "virtualMachineProfile.userData";
+                int bytes;
+                try {
+                    bytes = java.util.Base64.getDecoder().decode(data).length;
+                } catch (IllegalArgumentException notBase64) {
+                    findings.add(scaleSet, at, "the scale set's userData is not base64", "encode it in base64");
+                    return;
+                }
+                if (bytes > USER_DATA_MAX_BYTES) {
+                    findings.add(scaleSet, at, "the scale set's userData has " + bytes + " bytes decoded",
+                            "keep it at most " + USER_DATA_MAX_BYTES + " bytes (ship larger files another way)");
+                }
+            });
+        }
     }
 
     static boolean isWindows(Registration scaleSet) {

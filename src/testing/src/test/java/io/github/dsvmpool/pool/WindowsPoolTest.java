@@ -13,7 +13,10 @@ import io.github.dsvmpool.offline.RecordingMocks;
 import io.github.dsvmpool.offline.Registration;
 import io.github.dsvmpool.rules.AzureRules;
 import io.github.dsvmpool.testing.Graph;
+import io.github.dsvmpool.vm.SessionAgent;
+import io.github.dsvmpool.vm.ShippedResources;
 import io.github.dsvmpool.vm.windows.WindowsProvisioningScript;
+import io.github.dsvmpool.vm.windows.WindowsSessionAgent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -167,11 +170,70 @@ class WindowsPoolTest {
         assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
     }
 
+    /** The agent's settings file as the scale set's userData carries it to the VMs. */
+    static com.google.gson.JsonObject agentSettings(Registration scaleSet) {
+        return com.google.gson.JsonParser.parseString(WindowsSessionAgent.files((String) input(scaleSet,
+                "virtualMachineProfile.userData")).get(WindowsSessionAgent.SETTINGS_FILE)).getAsJsonObject();
+    }
+
+    @Test
+    void sessionProtectionGivesTheAgentItsRoleItsIdentityAndItsUserData() {
+        var outcome = pool(windows().sessionProtection(true).build());
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var graph = new Graph(outcome.registrations());
+        var scaleSet = graph.single(SCALE_SET);
+        // No Key Vault: the system-assigned identity the scale set gets for the agent, asked without client_id.
+        assertThat(input(scaleSet, "identity.type")).isEqualTo("SystemAssigned");
+        var role = graph.single("azure-native:authorization:RoleDefinition");
+        assertThat(String.valueOf(input(role, "permissions"))).contains(SessionAgent.ACTION_READ_INSTANCE)
+                .contains(SessionAgent.ACTION_WRITE_INSTANCE);
+        var assignment = graph.ofType("azure-native:authorization:RoleAssignment").stream()
+                .filter(each -> String.valueOf(input(each, "scope")).contains("/virtualMachineScaleSets/"))
+                .findFirst().orElseThrow();
+        assertThat(input(assignment, "principalId")).isEqualTo(RecordingMocks.MOCK_SYSTEM_PRINCIPAL_ID);
+        assertThat(input(assignment, "principalType")).isEqualTo("ServicePrincipal");
+
+        String userData = (String) input(scaleSet, "virtualMachineProfile.userData");
+        assertThat(WindowsSessionAgent.files(userData).get(WindowsSessionAgent.SCRIPT_FILE))
+                .isEqualTo(ShippedResources.text(WindowsSessionAgent.RESOURCE));
+        var agentSettings = agentSettings(scaleSet);
+        assertThat(agentSettings.get("sessionProtection").getAsBoolean()).isTrue();
+        assertThat(agentSettings.get("timeZone").getAsString()).isEqualTo("UTC");
+        assertThat(agentSettings.get("identityClientId").getAsString()).isEmpty();
+        assertThat(agentSettings.get("driveLetter").getAsString()).isEqualTo("Z");
+        // A changed agent re-runs provisioning, which installs it.
+        assertThat((String) extension(scaleSet, "provision-vm").get("forceUpdateTag"))
+                .contains("-" + WindowsSessionAgent.revision(userData) + "-");
+        assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
+    }
+
+    @Test
+    void withKeyVaultTheAgentUsesTheReadersIdentityAndTheScheduleZoneAsAWindowsId() {
+        var outcome = pool(windows().sessionProtection(true).storageKeySource(StorageKeySource.KEY_VAULT)
+                .keyVaultName("win-kv-02").sessions(new io.github.dsvmpool.config.SessionSettings(30, 20, 20, 6,
+                        java.util.Optional.of("Europe/Berlin"), 10)).build());
+        assertThat(outcome.result().exceptions()).isEmpty();
+        var scaleSet = new Graph(outcome.registrations()).single(SCALE_SET);
+        var agentSettings = agentSettings(scaleSet);
+        assertThat(agentSettings.get("identityClientId").getAsString()).isEqualTo(RecordingMocks.MOCK_IDENTITY_CLIENT_ID);
+        assertThat(agentSettings.get("timeZone").getAsString()).isEqualTo("W. Europe Standard Time");
+        assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
+    }
+
+    @Test
+    void withoutSessionProtectionTheAgentStillWarnsButHasNoRole() {
+        var outcome = pool(windows().build());
+        var graph = new Graph(outcome.registrations());
+        assertThat(graph.ofType("azure-native:authorization:RoleDefinition")).isEmpty();
+        assertThat(agentSettings(graph.single(SCALE_SET)).get("sessionProtection").getAsBoolean()).isFalse();
+    }
+
     @Test
     void theLinuxDefaultsAreUnchangedByTheWindowsSettings() {
         var linux = new Graph(pool(settings().rdpNatFirstPort(56000).shareDriveLetter("Q").build()).registrations());
         var scaleSet = linux.single(SCALE_SET);
         assertThat(input(scaleSet, "virtualMachineProfile.storageProfile.imageReference.offer")).isEqualTo("ubuntu-2204");
+        assertThat(map(scaleSet, "virtualMachineProfile")).doesNotContainKey("userData");
         assertThat(map(scaleSet, "virtualMachineProfile.osProfile")).containsKey("linuxConfiguration")
                 .doesNotContainKey("windowsConfiguration");
         assertThat(list(linux.single("azure-native:network:LoadBalancer"), "inboundNatRules"))

@@ -27,6 +27,7 @@ final class WindowsCases {
         Map<String, Object> profile = graph.at(VMSS, "virtualMachineProfile");
         profile.put("osProfile", windows.get("osProfile"));
         profile.put("extensionProfile", windows.get("extensionProfile"));
+        profile.put("userData", windows.get("userData"));
         return graph;
     }
 

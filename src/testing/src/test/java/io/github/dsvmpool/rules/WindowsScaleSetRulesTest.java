@@ -8,6 +8,7 @@ import io.github.dsvmpool.vm.windows.WindowsExtensionSettings;
 import io.github.dsvmpool.vm.windows.WindowsHealthProbe;
 import io.github.dsvmpool.vm.windows.WindowsMountParameters;
 import io.github.dsvmpool.vm.windows.WindowsProvisioningScript;
+import io.github.dsvmpool.vm.windows.WindowsSessionAgent;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,6 +35,8 @@ class WindowsScaleSetRulesTest {
         graph.add(ResourceGraph.SCALE_SET, "pool-vmss", TestGraph.map(
                 "sku", TestGraph.map("name", "Standard_D4s_v5", "capacity", 1),
                 "virtualMachineProfile", TestGraph.map(
+                        "userData", WindowsSessionAgent.userData(new WindowsSessionAgent.Settings(true, 30, 20, 20, 6,
+                                "W. Europe Standard Time", 10, "00001111-aaaa-2222-bbbb-3333cccc4444", "Z")),
                         "osProfile", TestGraph.map("computerNamePrefix", "dsvmwin", "adminUsername", "poolowner",
                                 "adminPassword", new Registration.SecretValue("Correct-Horse-9"),
                                 "windowsConfiguration", TestGraph.map("provisionVMAgent", true)),
@@ -77,6 +80,11 @@ class WindowsScaleSetRulesTest {
                 new Case("extension-matches-os", SCRIPT + ".type",
                         g -> g.at("pool-vmss", SCRIPT).putAll(TestGraph.map("publisher", "Microsoft.Azure.Extensions",
                                 "type", "CustomScript"))),
+                new Case("scale-set-user-data-size", "virtualMachineProfile.userData",
+                        g -> g.at("pool-vmss", "virtualMachineProfile").put("userData",
+                                java.util.Base64.getEncoder().encodeToString(new byte[64 * 1024 + 1]))),
+                new Case("scale-set-user-data-size", "virtualMachineProfile.userData",
+                        g -> g.at("pool-vmss", "virtualMachineProfile").put("userData", "not base64!")),
                 new Case("windows-custom-script-command-length", SCRIPT + ".protectedSettings.commandToExecute",
                         g -> g.at("pool-vmss", SCRIPT + ".protectedSettings").put("commandToExecute",
                                 "powershell.exe -Command " + "x".repeat(8191 - 23))));

@@ -140,7 +140,12 @@ public final class WindowsProvisioningScript {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a command of WindowsProvisioningScript");
         }
-        byte[] gzipped = Base64.getDecoder().decode(matcher.group(1));
+        return gunzipBase64(matcher.group(1));
+    }
+
+    /** The text in base64 of gzip, as {@link #gzipBase64} writes it. */
+    static String gunzipBase64(String base64) {
+        byte[] gzipped = Base64.getDecoder().decode(base64);
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -169,12 +174,7 @@ public final class WindowsProvisioningScript {
      * does not re-run the extension (with Key Vault, the task reads the new key at the next startup or logon).
      */
     public String revision(WindowsMountParameters parameters, MountScript.KeyVaultReference keyVault) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
+        MessageDigest sha256 = sha256();
         update(sha256, provisionBody);
         update(sha256, mountBody);
         variables(parameters, keyVault).forEach((name, value) -> {
@@ -204,7 +204,8 @@ public final class WindowsProvisioningScript {
         return ScriptValues.singleLine(name, value);
     }
 
-    private static String gzipBase64(String text) {
+    /** Base64 of the UTF-8 text gzipped at best compression; deterministic (no time or name in the header). */
+    static String gzipBase64(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() / 2);
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes) {
             {
@@ -216,6 +217,23 @@ public final class WindowsProvisioningScript {
             throw new UncheckedIOException(e); // cannot happen in memory
         }
         return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** 16 hex characters of SHA-256 over the values, each with its length (a visible version). */
+    static String shortHash(String... values) {
+        MessageDigest sha256 = sha256();
+        for (String value : values) {
+            update(sha256, value);
+        }
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
     }
 
     private static void update(MessageDigest digest, String value) {

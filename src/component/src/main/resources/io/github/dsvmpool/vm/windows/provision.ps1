@@ -14,6 +14,7 @@
 # with DPAPI for SYSTEM, readable by SYSTEM only), and the scheduled task dsvm-pool-mount-share, run as SYSTEM at
 # startup and at every logon, which keeps the share mapped for all users (SMB global mapping); and the forwarding of
 # the per-VM RDP port with its firewall rule. Idempotent.
+# From the scale set's userData also the session agent (session-agent.ps1, its .json, its installer) and its task.
 # It never prints the key: the extension keeps the last 4,096 bytes of output in its status.
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
@@ -131,6 +132,22 @@ function Register-MountTask {
     Register-ScheduledTask -TaskName $TaskName -Action $action -Trigger $triggers -Principal $principal -Settings $taskSettings -Force | Out-Null
 }
 
+# The session agent comes in userData (the command would not hold it): IMDS gives the base64 of gzip of
+# {"files": {...}} (WindowsSessionAgent); its installer registers the agent's task.
+function Install-SessionAgent {
+    $encoded = Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text' -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 60
+    if (-not $encoded) { throw 'the scale set has no userData: the session agent is missing' }
+    $zipped = New-Object IO.Compression.GZipStream((New-Object IO.MemoryStream(, [Convert]::FromBase64String($encoded))), [IO.Compression.CompressionMode]::Decompress)
+    $reader = New-Object IO.StreamReader($zipped, [Text.Encoding]::UTF8)
+    $files = ($reader.ReadToEnd() | ConvertFrom-Json).files
+    $reader.Dispose()
+    foreach ($name in @('session-agent.ps1', 'session-agent.json', 'install-session-agent.ps1')) {
+        Set-Content -Path (Join-Path -Path $DsvmFolder -ChildPath $name) -Value $files.$name -Encoding UTF8
+    }
+    & powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File (Join-Path -Path $DsvmFolder -ChildPath 'install-session-agent.ps1')
+    if ($LASTEXITCODE -ne 0) { throw ('install-session-agent.ps1 failed with exit code ' + $LASTEXITCODE) }
+}
+
 # Each VM's own RDP frontend port arrives on $DsvmRdpPerVmPort (Azure takes no second inbound rule on the RDP
 # port): forward it to RDP with netsh interface portproxy, which the IP Helper service applies again at every start
 # (Learn "Netsh interface portproxy commands"), and let it through Windows Firewall.
@@ -152,6 +169,7 @@ Assert-Parameters
 Enable-PerVmRdpPort
 Write-Files
 Register-MountTask
+Install-SessionAgent
 Write-Log ('task ' + $TaskName + ' registered; mapping ' + $DsvmDriveLetter + ': now')
 # The first mapping runs here, so that a failure shows in the extension's status.
 & powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $MountScriptPath

@@ -45,7 +45,13 @@ class PowerShellSyntaxTest {
             shipped = files.filter(file -> file.toString().endsWith(".ps1")).sorted().toList();
         }
         assertThat(shipped).extracting(file -> file.getFileName().toString())
-                .contains("provision.ps1", "mount-share.ps1");
+                .contains("provision.ps1", "mount-share.ps1", "session-agent.ps1", "install-session-agent.ps1");
+        // The agent as the VM gets it: out of the scale set's userData.
+        shipped = new ArrayList<>(shipped);
+        Map<String, String> fromUserData = WindowsSessionAgent.files(WindowsSessionAgent.userData(
+                WindowsSessionAgentTest.SETTINGS));
+        shipped.add(write(tmp, "from-user-data-session-agent.ps1", fromUserData.get(WindowsSessionAgent.SCRIPT_FILE)));
+        shipped.add(write(tmp, "from-user-data-install.ps1", fromUserData.get(WindowsSessionAgent.INSTALLER_FILE)));
 
         var script = WindowsProvisioningScript.shipped();
         Map<Path, String> rendered = Map.of(
