@@ -68,16 +68,16 @@ class MonitoringRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("holdingWindows")
     void theWindowsGraphKeepsEveryRule(String description, Consumer<TestGraph> change) {
-        TestGraph graph = WindowsMonitoringCases.monitoredWindows();
-        change.accept(graph);
-        RuleReport report = AzureRules.check(graph.registrations());
-        assertThat(report.holds()).as("%s%n%s", description, report.text()).isTrue();
+        assertEveryRuleHolds(description, WindowsMonitoringCases.monitoredWindows(), change);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("holding")
     void theGraphKeepsEveryRule(String description, Consumer<TestGraph> change) {
-        TestGraph graph = MonitoringCases.monitored();
+        assertEveryRuleHolds(description, MonitoringCases.monitored(), change);
+    }
+
+    private static void assertEveryRuleHolds(String description, TestGraph graph, Consumer<TestGraph> change) {
         change.accept(graph);
         RuleReport report = AzureRules.check(graph.registrations());
         assertThat(report.holds()).as("%s%n%s", description, report.text()).isTrue();
