@@ -126,13 +126,13 @@ function Get-Imds {
     return $answer.Body
 }
 
-# To every session (msg.exe *, shown for /TIME seconds) and to the log.
+# To every session (msg.exe *) or to one session id, shown for /TIME seconds, and to the log.
 # msg.exe fails when no one is connected; in Windows PowerShell 5.1 its stderr would stop the script under 'Stop'.
 function Send-Notice {
-    param([string]$Text)
-    Write-Log ('notice: ' + $Text)
+    param([string]$Text, [string]$To = '*')
+    Write-Log ('notice to ' + $To + ': ' + $Text)
     $ErrorActionPreference = 'Continue'
-    & msg.exe '*' '/TIME:600' $Text 2>&1 | Out-Null
+    & msg.exe $To '/TIME:600' $Text 2>&1 | Out-Null
 }
 
 function Get-ProfileDesktops {
@@ -163,6 +163,21 @@ function Watch-ScheduledEvents {
             Set-Content -LiteralPath (Join-Path -Path $desktop -ChildPath $NoticeName) -Value $text -Encoding UTF8
         }
         $State.warnedEvents = @($State.warnedEvents) + $scheduled.EventId
+        $State.lastNotice = $text
+        $State.noticedSessions = @([DsvmWts]::Sessions() | ForEach-Object { $_.Split("`t")[0] })
+    }
+    if ($mine.Count -gt 0 -and $State.lastNotice) {
+        # Whoever logs on after the warning is told too, once per session, and finds the notice on the Desktop.
+        foreach ($line in [DsvmWts]::Sessions()) {
+            $id = $line.Split("`t")[0]
+            if (@($State.noticedSessions) -contains $id) { continue }
+            $State.noticedSessions = @($State.noticedSessions) + $id
+            Send-Notice -Text $State.lastNotice -To $id
+        }
+        foreach ($desktop in Get-ProfileDesktops) {
+            $notice = Join-Path -Path $desktop -ChildPath $NoticeName
+            if (-not (Test-Path -LiteralPath $notice)) { Set-Content -LiteralPath $notice -Value $State.lastNotice -Encoding UTF8 }
+        }
     }
     if ($mine.Count -eq 0 -and @($State.warnedEvents).Count -gt 0) {
         # Cancelled (the VM is still here): take the notices back.
@@ -170,6 +185,8 @@ function Watch-ScheduledEvents {
             Remove-Item -LiteralPath (Join-Path -Path $desktop -ChildPath $NoticeName) -Force -ErrorAction SilentlyContinue
         }
         $State.warnedEvents = @()
+        $State.noticedSessions = @()
+        $State.lastNotice = $null
         Write-Log 'scheduled event gone: notices removed'
     }
 }
@@ -309,9 +326,15 @@ function Update-Protection {
 }
 
 $Settings = Get-Content -LiteralPath (Join-Path -Path $DsvmFolder -ChildPath 'session-agent.json') -Raw | ConvertFrom-Json
-$State = [pscustomobject]@{ lastUsed = $null; protectedSince = $null; exhausted = $false; warned = @(); warnedEvents = @() }
+$Fresh = [ordered]@{ lastUsed = $null; protectedSince = $null; exhausted = $false; warned = @(); warnedEvents = @();
+    noticedSessions = @(); lastNotice = $null }
+$State = [pscustomobject]$Fresh
 if (Test-Path -LiteralPath $StatePath) {
     try { $State = Get-Content -LiteralPath $StatePath -Raw | ConvertFrom-Json } catch { Write-Log 'state unreadable: starting afresh' }
+}
+# A state file of an older agent lacks newer fields, which strict mode would refuse to read.
+foreach ($name in $Fresh.Keys) {
+    if ($null -eq $State.PSObject.Properties[$name]) { $State | Add-Member -NotePropertyName $name -NotePropertyValue $Fresh[$name] }
 }
 # No stop hook is reliable for a scheduled task, so nothing is cleared at stop. Instead Azure's protection is read
 # again at every start (someone may have changed it) and set to what this start wants: after a reboot with nobody

@@ -43,6 +43,8 @@ class WindowsSessionAgentTest {
                 .contains("dsvm-session-agent");
         assertThat(files.get("session-agent.json")).isEqualTo(WindowsSessionAgent.settingsJson(SETTINGS));
         assertThat(userData.length()).isLessThanOrEqualTo(WindowsSessionAgent.MAX_USER_DATA);
+        System.out.println("[measured] userData: " + userData.length() + " base64 characters, "
+                + Base64.getDecoder().decode(userData).length + " bytes decoded (docs/sessions.md)");
         assertThat(Base64.getDecoder().decode(userData)).startsWith(0x1f, 0x8b); // gzip
         // Deterministic: the same agent leaves the scale set's model as it was.
         assertThat(WindowsSessionAgent.userData(SETTINGS)).isEqualTo(userData);
