@@ -57,7 +57,7 @@ public static class DsvmWts {
     [DllImport("wtsapi32.dll")]
     static extern void WTSFreeMemory(IntPtr memory);
     const int WTSSessionInfo = 24, WTSActive = 0, WTSDisconnected = 4;
-    // One line per user session (active or disconnected): "sessionId<TAB>user<TAB>seconds since last input".
+    // One line per user session: "sessionId<TAB>user<TAB>seconds since last input<TAB>active|disconnected".
     public static List<string> Sessions() {
         var found = new List<string>();
         IntPtr list; int count;
@@ -75,7 +75,8 @@ public static class DsvmWts {
                     // No input recorded yet (0): count from the latest connect or disconnect instead.
                     long last = info.LastInputTime > 0 ? info.LastInputTime : Math.Max(info.ConnectTime, info.DisconnectTime);
                     long idle = last > 0 ? Math.Max(0, (info.CurrentTime - last) / 10000000) : long.MaxValue / 2;
-                    found.Add(session.SessionId + "\t" + info.UserName + "\t" + idle);
+                    found.Add(session.SessionId + "\t" + info.UserName + "\t" + idle + "\t" +
+                        (session.State == WTSActive ? "active" : "disconnected"));
                 } finally { WTSFreeMemory(buffer); }
             }
         } finally { WTSFreeMemory(list); }
@@ -164,13 +165,16 @@ function Watch-ScheduledEvents {
         }
         $State.warnedEvents = @($State.warnedEvents) + $scheduled.EventId
         $State.lastNotice = $text
-        $State.noticedSessions = @([DsvmWts]::Sessions() | ForEach-Object { $_.Split("`t")[0] })
+        # Only a session with someone at it has seen the msg; a disconnected one is told when it is active again.
+        $State.noticedSessions = @([DsvmWts]::Sessions() | Where-Object { $_.Split("`t")[3] -eq 'active' } |
+            ForEach-Object { $_.Split("`t")[0] })
     }
     if ($mine.Count -gt 0 -and $State.lastNotice) {
-        # Whoever logs on after the warning is told too, once per session, and finds the notice on the Desktop.
+        # Whoever logs on or reconnects after the warning is told too, once per session, and finds the notice on
+        # the Desktop.
         foreach ($line in [DsvmWts]::Sessions()) {
             $id = $line.Split("`t")[0]
-            if (@($State.noticedSessions) -contains $id) { continue }
+            if ($line.Split("`t")[3] -ne 'active' -or @($State.noticedSessions) -contains $id) { continue }
             $State.noticedSessions = @($State.noticedSessions) + $id
             Send-Notice -Text $State.lastNotice -To $id
         }
