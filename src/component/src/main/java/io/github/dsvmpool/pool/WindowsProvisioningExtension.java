@@ -31,11 +31,13 @@ final class WindowsProvisioningExtension {
                                                   Output<String> storageKey, String provisioningRevision,
                                                   Output<String> userData) {
         var script = WindowsProvisioningScript.shipped();
+        // provision.ps1 installs the agent only from a userData with this hash (WindowsSessionAgent.sha256).
         Output<WindowsExtensionSettings> settings = keyVault
-                .map(reference -> Output.tuple(parameters, reference)
-                        .applyValue(both -> script.extensionWithKeyVault(both.t1, both.t2)))
-                .orElseGet(() -> Output.tuple(parameters, storageKey)
-                        .applyValue(both -> script.extensionWithKey(both.t1, both.t2)));
+                .map(reference -> Output.tuple(parameters, reference, userData)
+                        .applyValue(all -> script.extensionWithKeyVault(all.t1, all.t2,
+                                WindowsSessionAgent.sha256(all.t3))))
+                .orElseGet(() -> Output.tuple(parameters, storageKey, userData)
+                        .applyValue(all -> script.extensionWithKey(all.t1, all.t2, WindowsSessionAgent.sha256(all.t3))));
         return VirtualMachineScaleSetExtensionArgs.builder()
                 .name(MountExtension.NAME)
                 .publisher(WindowsProvisioningScript.PUBLISHER)

@@ -204,6 +204,10 @@ class WindowsPoolTest {
         // A changed agent re-runs provisioning, which installs it.
         assertThat((String) extension(scaleSet, "provision-vm").get("forceUpdateTag"))
                 .contains("-" + WindowsSessionAgent.revision(userData) + "-");
+        // It installs only this userData: the protected command carries its hash (a rewritten one installs nothing).
+        String rendered = WindowsProvisioningScript.scriptOf((String) ((Map<?, ?>) Graph.reveal(
+                extension(scaleSet, "provision-vm").get("protectedSettings"))).get("commandToExecute"));
+        assertThat(rendered).contains("\n$DsvmSessionAgentSha256 = '" + WindowsSessionAgent.sha256(userData) + "'\n");
         assertThat(AzureRules.check(outcome.registrations()).broken()).isEmpty();
     }
 

@@ -27,16 +27,18 @@ class WindowsScaleSetRulesTest {
 
     /** A Windows scale set as the lead would declare it, with the renderer's real settings. */
     static TestGraph windowsPool() {
+        String userData = WindowsSessionAgent.userData(new WindowsSessionAgent.Settings(true, 30, 20, 20, 6,
+                "W. Europe Standard Time", 10, "00001111-aaaa-2222-bbbb-3333cccc4444", "Z"));
         WindowsExtensionSettings extension = WindowsProvisioningScript.shipped().extensionWithKeyVault(
                 new WindowsMountParameters("dsvmpoolfiles", "dsvmshare", "core.windows.net", "Z"),
                 new MountScript.KeyVaultReference("https://dsvmkv1a2b3c4d.vault.azure.net", "storage-key",
-                        "https://vault.azure.net", "00001111-aaaa-2222-bbbb-3333cccc4444"));
+                        "https://vault.azure.net", "00001111-aaaa-2222-bbbb-3333cccc4444"),
+                WindowsSessionAgent.sha256(userData));
         TestGraph graph = new TestGraph();
         graph.add(ResourceGraph.SCALE_SET, "pool-vmss", TestGraph.map(
                 "sku", TestGraph.map("name", "Standard_D4s_v5", "capacity", 1),
                 "virtualMachineProfile", TestGraph.map(
-                        "userData", WindowsSessionAgent.userData(new WindowsSessionAgent.Settings(true, 30, 20, 20, 6,
-                                "W. Europe Standard Time", 10, "00001111-aaaa-2222-bbbb-3333cccc4444", "Z")),
+                        "userData", userData,
                         "osProfile", TestGraph.map("computerNamePrefix", "dsvmwin", "adminUsername", "poolowner",
                                 "adminPassword", new Registration.SecretValue("Correct-Horse-9"),
                                 "windowsConfiguration", TestGraph.map("provisionVMAgent", true)),

@@ -58,13 +58,49 @@ public final class WindowsProvisioningScript {
             + "$z=New-Object IO.Compression.GZipStream($m,[IO.Compression.CompressionMode]::Decompress);"
             + "$r=New-Object IO.StreamReader($z,[Text.Encoding]::UTF8);$t=$r.ReadToEnd();$r.Dispose();"
             + ". ([ScriptBlock]::Create($t))\"";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern BOOTSTRAP = Pattern.compile(Pattern.quote(BOOTSTRAP_START) + "([A-Za-z0-9+/=]+)"
             + Pattern.quote(BOOTSTRAP_END));
 
     private static final class Shipped {
+        // provision.ps1 travels without its comment lines (they are a quarter of the command); mount-share.ps1,
+        // which stays on every VM, keeps them.
         static final WindowsProvisioningScript INSTANCE = new WindowsProvisioningScript(
-                WindowsEventLog.render(ShippedResources.text(PROVISION_RESOURCE)),
+                withoutCommentLines(WindowsEventLog.render(ShippedResources.text(PROVISION_RESOURCE))),
                 WindowsEventLog.render(ShippedResources.text(MOUNT_RESOURCE)));
+    }
+
+    /**
+     * The script without its whole-line comments ({@code #} first after indentation). Safe only where no string
+     * spans lines, so a here-string or a line with an unbalanced quote (after doubled quotes) is refused.
+     */
+    static String withoutCommentLines(String script) {
+        StringBuilder kept = new StringBuilder(script.length());
+        int number = 0;
+        for (String line : script.split("\n", -1)) {
+            number++;
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#")) {
+                continue;
+            }
+            if (mayOpenAStringSpanningLines(line)) {
+                throw new IllegalArgumentException("line " + number + " may open a string that spans lines, where"
+                        + " a comment line could be text: " + trimmed);
+            }
+            kept.append(line).append('\n');
+        }
+        return kept.substring(0, kept.length() - 1);
+    }
+
+    private static boolean mayOpenAStringSpanningLines(String line) {
+        String trimmed = line.strip();
+        String undoubled = line.replace("''", "").replace("\"\"", "");
+        return trimmed.endsWith("@'") || trimmed.endsWith("@\"") || count(undoubled, '\'') % 2 != 0
+                || count(undoubled, '"') % 2 != 0;
+    }
+
+    private static long count(String text, char wanted) {
+        return text.chars().filter(c -> c == wanted).count();
     }
 
     private final String provisionBody;
@@ -93,26 +129,38 @@ public final class WindowsProvisioningScript {
         return mountBody;
     }
 
-    /** The script that reads the key from Key Vault at every mapping: it carries no key. Nothing in it is secret. */
-    public String renderWithKeyVault(WindowsMountParameters parameters, MountScript.KeyVaultReference keyVault) {
+    /**
+     * The script that reads the key from Key Vault at every mapping: it carries no key. Nothing in it is secret.
+     *
+     * @param agentSha256 {@link WindowsSessionAgent#sha256} of the userData this deployment ships: provision.ps1
+     *                    installs the session agent only from a userData with that hash
+     */
+    public String renderWithKeyVault(WindowsMountParameters parameters, MountScript.KeyVaultReference keyVault,
+                                     String agentSha256) {
         Objects.requireNonNull(keyVault, "keyVault");
-        return render(parameters, keyVault, "");
+        return render(parameters, keyVault, "", agentSha256);
     }
 
     /** The script carrying the storage key (no Key Vault): a secret as a whole. */
-    public String renderWithKey(WindowsMountParameters parameters, String storageKey) {
+    public String renderWithKey(WindowsMountParameters parameters, String storageKey, String agentSha256) {
         Objects.requireNonNull(storageKey, "storageKey");
         if (storageKey.isEmpty()) {
             throw new IllegalArgumentException("storageKey must not be empty");
         }
-        return render(parameters, null, storageKey);
+        return render(parameters, null, storageKey, agentSha256);
     }
 
-    private String render(WindowsMountParameters parameters, MountScript.KeyVaultReference keyVault, String key) {
+    private String render(WindowsMountParameters parameters, MountScript.KeyVaultReference keyVault, String key,
+                          String agentSha256) {
+        if (agentSha256 == null || !SHA256_HEX.matcher(agentSha256).matches()) {
+            throw new IllegalArgumentException("agentSha256 '" + agentSha256 + "' is not 64 lowercase hex digits");
+        }
         StringBuilder script = new StringBuilder(provisionBody.length() + mountBody.length() * 2 + 1024);
         script.append("# dsvm-pool: parameters of provision.ps1 from the deployment (WindowsProvisioningScript).\n");
         variables(parameters, keyVault).forEach((name, value) -> script.append('$').append(name).append(" = ")
                 .append(PowerShellQuoting.singleQuoted(value)).append('\n'));
+        // Not in the revision: forceUpdateTag already follows the userData it is the hash of.
+        script.append("$DsvmSessionAgentSha256 = ").append(PowerShellQuoting.singleQuoted(agentSha256)).append('\n');
         script.append("$DsvmStorageKey = ").append(PowerShellQuoting.singleQuoted(key)).append('\n');
         script.append("$DsvmMountScript = ").append(PowerShellQuoting.singleQuoted(mountBody)).append('\n');
         script.append(provisionBody);
@@ -155,13 +203,16 @@ public final class WindowsProvisioningScript {
 
     /** The extension's settings when the key comes from Key Vault. */
     public WindowsExtensionSettings extensionWithKeyVault(WindowsMountParameters parameters,
-                                                          MountScript.KeyVaultReference keyVault) {
-        return extension(commandToExecute(renderWithKeyVault(parameters, keyVault)), revision(parameters, keyVault));
+                                                          MountScript.KeyVaultReference keyVault, String agentSha256) {
+        return extension(commandToExecute(renderWithKeyVault(parameters, keyVault, agentSha256)),
+                revision(parameters, keyVault));
     }
 
     /** The extension's settings carrying the key (no Key Vault). */
-    public WindowsExtensionSettings extensionWithKey(WindowsMountParameters parameters, String storageKey) {
-        return extension(commandToExecute(renderWithKey(parameters, storageKey)), revision(parameters, null));
+    public WindowsExtensionSettings extensionWithKey(WindowsMountParameters parameters, String storageKey,
+                                                     String agentSha256) {
+        return extension(commandToExecute(renderWithKey(parameters, storageKey, agentSha256)),
+                revision(parameters, null));
     }
 
     private static WindowsExtensionSettings extension(String command, String revision) {

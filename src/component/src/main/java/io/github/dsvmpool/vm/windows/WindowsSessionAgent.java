@@ -5,6 +5,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.reflect.TypeToken;
 import io.github.dsvmpool.vm.SessionAgent;
 import io.github.dsvmpool.vm.ShippedResources;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -102,6 +106,21 @@ public final class WindowsSessionAgent {
                 WindowsProvisioningScript.gunzipBase64(Objects.requireNonNull(userData, "userData")),
                 new TypeToken<Map<String, Map<String, String>>>() { }.getType());
         return bundle.get("files");
+    }
+
+    /**
+     * The SHA-256 (64 lowercase hex digits) of a {@link #userData} as its base64 text, which provision.ps1 checks
+     * before it installs anything from the instance's userData: anyone holding {@code virtualMachines/write} on the
+     * scale set's instances (the agent's own role does) can rewrite an instance's userData from outside the VM (Learn
+     * "User Data for Azure Virtual Machine"), but not the protected command that carries this hash.
+     */
+    public static String sha256(String userData) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Objects.requireNonNull(userData, "userData").getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** A visible version of the userData for the provisioning extension's {@code forceUpdateTag}. */

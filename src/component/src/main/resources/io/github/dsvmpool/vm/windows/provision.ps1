@@ -7,6 +7,7 @@
 #                                                             own frontend port (inbound NAT rule V2), forwarded to it
 #   $DsvmKeyVaultUrl, $DsvmKeyVaultSecret, $DsvmKeyVaultResource, $DsvmIdentityClientId
 #                                                             where the mount task reads the storage key (empty: none)
+#   $DsvmSessionAgentSha256                                   SHA-256 of the userData this deployment ships
 #   $DsvmStorageKey                                           the key itself when there is no Key Vault (else empty)
 #   $DsvmMountScript                                          the text of mount-share.ps1
 # What it leaves behind: %ProgramData%\dsvm-pool\ (writable by SYSTEM and Administrators only) holding
@@ -53,6 +54,7 @@ function Assert-Parameters {
     Assert-Matches -Name 'DsvmDriveLetter' -Value $DsvmDriveLetter -Pattern '^[D-Z]$'
     Assert-Matches -Name 'DsvmRdpPort' -Value $DsvmRdpPort -Pattern '^[1-9][0-9]{0,4}$'
     Assert-Matches -Name 'DsvmRdpPerVmPort' -Value $DsvmRdpPerVmPort -Pattern '^[1-9][0-9]{0,4}$'
+    Assert-Matches -Name 'DsvmSessionAgentSha256' -Value $DsvmSessionAgentSha256 -Pattern '^[0-9a-f]{64}$'
     if ($DsvmKeyVaultUrl -ne '') {
         Assert-Matches -Name 'DsvmKeyVaultUrl' -Value $DsvmKeyVaultUrl -Pattern '^https://[A-Za-z0-9.-]+/?$'
         Assert-Matches -Name 'DsvmKeyVaultSecret' -Value $DsvmKeyVaultSecret -Pattern '^[A-Za-z0-9-]{1,127}$'
@@ -133,10 +135,18 @@ function Register-MountTask {
 }
 
 # The session agent comes in userData (the command would not hold it): IMDS gives the base64 of gzip of
-# {"files": {...}} (WindowsSessionAgent); its installer registers the agent's task.
+# {"files": {...}} (WindowsSessionAgent); its installer registers the agent's task. An instance's userData can be
+# rewritten from outside the VM (Learn "User Data for Azure Virtual Machine") by anyone with the agent's role, so
+# only the userData this deployment shipped is installed: its SHA-256 travels in this protected command.
 function Install-SessionAgent {
-    $encoded = Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text' -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 60
+    $encoded = ([string](Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text' -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 60)).Trim()
     if (-not $encoded) { throw 'the scale set has no userData: the session agent is missing' }
+    $sha = [Security.Cryptography.SHA256]::Create()
+    $actual = -join ($sha.ComputeHash([Text.Encoding]::ASCII.GetBytes($encoded)) | ForEach-Object { $_.ToString('x2') })
+    $sha.Dispose()
+    if ($actual -ne $DsvmSessionAgentSha256) {
+        throw ('the instance''s userData (SHA-256 ' + $actual + ') is not the session agent this deployment shipped: nothing installed')
+    }
     $zipped = New-Object IO.Compression.GZipStream((New-Object IO.MemoryStream(, [Convert]::FromBase64String($encoded))), [IO.Compression.CompressionMode]::Decompress)
     $reader = New-Object IO.StreamReader($zipped, [Text.Encoding]::UTF8)
     $files = ($reader.ReadToEnd() | ConvertFrom-Json).files

@@ -34,7 +34,8 @@ class PowerShellSyntaxTest {
     static final String INSTALLER = "src/component/src/test/windows/install.sh";
     static final List<String> RENDERED_NAMES = List.of("$DsvmStorageAccount", "$DsvmShareName",
             "$DsvmEndpointSuffix", "$DsvmDriveLetter", "$DsvmRdpPort", "$DsvmRdpPerVmPort", "$DsvmKeyVaultUrl", "$DsvmKeyVaultSecret",
-            "$DsvmKeyVaultResource", "$DsvmIdentityClientId", "$DsvmStorageKey", "$DsvmMountScript");
+            "$DsvmKeyVaultResource", "$DsvmIdentityClientId", "$DsvmSessionAgentSha256",
+            "$DsvmStorageKey", "$DsvmMountScript");
 
     @Test
     void everyScriptParsesAndRenderedValuesStayInTheirStrings(@TempDir Path tmp) throws Exception {
@@ -56,9 +57,9 @@ class PowerShellSyntaxTest {
         var script = WindowsProvisioningScript.shipped();
         Map<Path, String> rendered = Map.of(
                 write(tmp, "rendered-key-vault.ps1", script.renderWithKeyVault(WindowsProvisioningScriptTest.PARAMETERS,
-                        WindowsProvisioningScriptTest.KEY_VAULT)), script.provisionBody(),
+                        WindowsProvisioningScriptTest.KEY_VAULT, WindowsProvisioningScriptTest.AGENT_SHA256)), script.provisionBody(),
                 write(tmp, "rendered-hostile.ps1", script.renderWithKey(WindowsProvisioningScriptTest.HOSTILE,
-                        WindowsProvisioningScriptTest.HOSTILE_KEY)), script.provisionBody());
+                        WindowsProvisioningScriptTest.HOSTILE_KEY, WindowsProvisioningScriptTest.AGENT_SHA256)), script.provisionBody());
         List<String> command = new ArrayList<>(List.of("node", base.resolve(CHECKER).toString(), "--statements"));
         shipped.forEach(file -> command.add(file.toString()));
         rendered.keySet().forEach(file -> command.add(file.toString()));

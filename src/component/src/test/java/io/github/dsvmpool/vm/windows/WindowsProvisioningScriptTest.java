@@ -22,12 +22,21 @@ class WindowsProvisioningScriptTest {
     static final WindowsMountParameters HOSTILE = new WindowsMountParameters("acct'; calc; '", "share\u2018x",
             "core.windows.net$(id)", "Z`");
 
+    /** The hash of a real userData, as the component passes it. */
+    static final String AGENT_SHA256 = WindowsSessionAgent.sha256(WindowsSessionAgent.userData(
+            WindowsSessionAgentTest.SETTINGS));
+
     private final WindowsProvisioningScript script = WindowsProvisioningScript.shipped();
 
     @Test
     void shippedBodiesAreTheResources() throws IOException {
-        assertThat(script.provisionBody()).isEqualTo(WindowsEventLog.render(resource(
-                WindowsProvisioningScript.PROVISION_RESOURCE))).contains("Register-ScheduledTask").contains("Set-StrictMode");
+        String provision = WindowsEventLog.render(resource(WindowsProvisioningScript.PROVISION_RESOURCE));
+        assertThat(script.provisionBody()).isEqualTo(WindowsProvisioningScript.withoutCommentLines(provision))
+                .contains("Register-ScheduledTask").contains("Set-StrictMode");
+        // Only whole comment lines go: every other line stays, in order.
+        assertThat(script.provisionBody().lines().toList()).isEqualTo(provision.lines()
+                .filter(line -> !line.strip().startsWith("#")).toList());
+        assertThat(script.provisionBody()).doesNotContainPattern("(?m)^\\s*#");
         assertThat(script.mountBody()).isEqualTo(WindowsEventLog.render(resource(WindowsProvisioningScript.MOUNT_RESOURCE)))
                 .contains("New-SmbGlobalMapping");
         assertThat(WindowsProvisioningScript.shipped()).isSameAs(script);
@@ -49,7 +58,7 @@ class WindowsProvisioningScriptTest {
 
     @Test
     void keyVaultScriptHasTheParametersBeforeTheBodyAndNoKey() {
-        String rendered = script.renderWithKeyVault(PARAMETERS, KEY_VAULT);
+        String rendered = script.renderWithKeyVault(PARAMETERS, KEY_VAULT, AGENT_SHA256);
         assertThat(rendered).endsWith(script.provisionBody());
         String header = rendered.substring(0, rendered.length() - script.provisionBody().length());
         assertThat(header.lines().takeWhile(l -> !l.startsWith("$DsvmMountScript")).filter(l -> !l.startsWith("#")).toList())
@@ -64,13 +73,14 @@ class WindowsProvisioningScriptTest {
                         "$DsvmKeyVaultSecret = 'storage-key'",
                         "$DsvmKeyVaultResource = 'https://vault.azure.net'",
                         "$DsvmIdentityClientId = '00001111-aaaa-2222-bbbb-3333cccc4444'",
+                        "$DsvmSessionAgentSha256 = '" + AGENT_SHA256 + "'",
                         "$DsvmStorageKey = ''");
         assertThat(header).contains("$DsvmMountScript = " + PowerShellQuoting.singleQuoted(script.mountBody()) + "\n");
     }
 
     @Test
     void hostileValuesStayInsideTheirStrings() {
-        String rendered = script.renderWithKey(HOSTILE, HOSTILE_KEY);
+        String rendered = script.renderWithKey(HOSTILE, HOSTILE_KEY, AGENT_SHA256);
         String header = rendered.substring(0, rendered.length() - script.provisionBody().length());
         assertThat(header.lines().takeWhile(l -> !l.startsWith("$DsvmMountScript")).filter(l -> !l.startsWith("#")).toList())
                 .containsExactly(
@@ -84,44 +94,84 @@ class WindowsProvisioningScriptTest {
                         "$DsvmKeyVaultSecret = ''",
                         "$DsvmKeyVaultResource = ''",
                         "$DsvmIdentityClientId = ''",
+                        "$DsvmSessionAgentSha256 = '" + AGENT_SHA256 + "'",
                         "$DsvmStorageKey = 'k3y''; Remove-Item C:\\ -Recurse; ''\u2019\u2019$(whoami)`\"+/=='");
     }
 
     @Test
     void refusesWhatTheQuotingCannotCarry() {
-        assertThatThrownBy(() -> script.renderWithKeyVault(new WindowsMountParameters("a\nb", "s", "c", "Z"), KEY_VAULT))
+        assertThatThrownBy(() -> script.renderWithKeyVault(new WindowsMountParameters("a\nb", "s", "c", "Z"), KEY_VAULT,
+                AGENT_SHA256))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("storageAccountName");
-        assertThatThrownBy(() -> script.renderWithKey(PARAMETERS, ""))
+        assertThatThrownBy(() -> script.renderWithKey(PARAMETERS, "", AGENT_SHA256))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("storageKey");
-        assertThatThrownBy(() -> script.renderWithKeyVault(new WindowsMountParameters("a", null, "c", "Z"), KEY_VAULT))
+        assertThatThrownBy(() -> script.renderWithKeyVault(new WindowsMountParameters("a", null, "c", "Z"), KEY_VAULT,
+                AGENT_SHA256))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shareName");
     }
 
     @Test
+    void commentLinesGoOnlyWhereNoStringSpansLines() {
+        assertThat(WindowsProvisioningScript.withoutCommentLines("# why\n$a = 'x' # trailing stays\n  # indented\n$b = 'it''s'"))
+                .isEqualTo("$a = 'x' # trailing stays\n$b = 'it''s'");
+        for (String spanning : new String[] {"$text = @'\n# text\n'@", "$text = @\"\n# text\n\"@",
+                "$text = 'first\n# text\nlast'", "$text = \"first\n# text\nlast\""}) {
+            assertThatThrownBy(() -> WindowsProvisioningScript.withoutCommentLines(spanning))
+                    .as(spanning).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1");
+        }
+    }
+
+    @Test
+    void theAgentHashIsSha256OfTheUserDataTextAndNothingElseIsTakenForIt() {
+        // FIPS 180-2's test vector, and the rendering refuses what is not such a hash.
+        assertThat(WindowsSessionAgent.sha256("abc"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        for (String bad : new String[] {null, "", AGENT_SHA256.toUpperCase(java.util.Locale.ROOT),
+                AGENT_SHA256.substring(1), AGENT_SHA256 + "0", "'; calc; '" + AGENT_SHA256.substring(10)}) {
+            assertThatThrownBy(() -> script.renderWithKeyVault(PARAMETERS, KEY_VAULT, bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("agentSha256");
+        }
+    }
+
+    @Test
+    void provisionInstallsTheAgentOnlyFromTheUserDataWithThatHash() {
+        // The check sits between reading userData and writing any file from it (docs/windows.md).
+        String body = script.provisionBody();
+        int read = body.indexOf("/metadata/instance/compute/userData");
+        int check = body.indexOf("if ($actual -ne $DsvmSessionAgentSha256) {");
+        int write = body.indexOf("Set-Content", read);
+        assertThat(read).isPositive();
+        assertThat(check).isGreaterThan(read).isLessThan(write);
+        assertThat(body.substring(read, check)).contains("[Text.Encoding]::ASCII.GetBytes($encoded)");
+        assertThat(body).contains("Assert-Matches -Name 'DsvmSessionAgentSha256' -Value $DsvmSessionAgentSha256"
+                + " -Pattern '^[0-9a-f]{64}$'");
+    }
+
+    @Test
     void theKeyTravelsOnlyInProtectedSettingsAndNeverInTheRevision() {
-        WindowsExtensionSettings extension = script.extensionWithKey(PARAMETERS, HOSTILE_KEY);
+        WindowsExtensionSettings extension = script.extensionWithKey(PARAMETERS, HOSTILE_KEY, AGENT_SHA256);
         assertThat(extension.settings()).isEmpty();
         assertThat(extension.protectedSettings()).containsOnlyKeys("commandToExecute");
         String command = (String) extension.protectedSettings().get("commandToExecute");
         // The command carries the key only gzipped: the decoded script holds it, the visible tag does not.
-        assertThat(WindowsProvisioningScript.scriptOf(command)).isEqualTo(script.renderWithKey(PARAMETERS, HOSTILE_KEY));
+        assertThat(WindowsProvisioningScript.scriptOf(command)).isEqualTo(script.renderWithKey(PARAMETERS, HOSTILE_KEY, AGENT_SHA256));
         assertThat(extension.forceUpdateTag()).matches("[0-9a-f]{16}").doesNotContain(HOSTILE_KEY);
-        assertThat(script.extensionWithKey(PARAMETERS, "another-key").forceUpdateTag())
+        assertThat(script.extensionWithKey(PARAMETERS, "another-key", AGENT_SHA256).forceUpdateTag())
                 .as("a key is not part of the revision").isEqualTo(extension.forceUpdateTag());
     }
 
     @Test
     void keyVaultExtensionRunsTheKeyVaultScript() {
-        WindowsExtensionSettings extension = script.extensionWithKeyVault(PARAMETERS, KEY_VAULT);
+        WindowsExtensionSettings extension = script.extensionWithKeyVault(PARAMETERS, KEY_VAULT, AGENT_SHA256);
         assertThat(extension.settings()).isEmpty();
         String command = (String) extension.protectedSettings().get("commandToExecute");
-        assertThat(WindowsProvisioningScript.scriptOf(command)).isEqualTo(script.renderWithKeyVault(PARAMETERS, KEY_VAULT));
+        assertThat(WindowsProvisioningScript.scriptOf(command)).isEqualTo(script.renderWithKeyVault(PARAMETERS, KEY_VAULT, AGENT_SHA256));
         assertThat(extension.forceUpdateTag()).isEqualTo(script.revision(PARAMETERS, KEY_VAULT));
     }
 
     @Test
     void commandIsShortEnoughForCmdAndUsesNoCharacterCmdWouldInterpret() {
-        String command = (String) script.extensionWithKey(PARAMETERS, HOSTILE_KEY).protectedSettings()
+        String command = (String) script.extensionWithKey(PARAMETERS, HOSTILE_KEY, AGENT_SHA256).protectedSettings()
                 .get("commandToExecute");
         assertThat(command.length()).isLessThanOrEqualTo(WindowsProvisioningScript.MAX_COMMAND_CHARACTERS);
         assertThat(command).startsWith("powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command \"")
@@ -164,11 +214,11 @@ class WindowsProvisioningScriptTest {
 
     @Test
     void theBodyUsesExactlyTheRenderedParameters() {
-        String rendered = script.renderWithKeyVault(PARAMETERS, KEY_VAULT);
+        String rendered = script.renderWithKeyVault(PARAMETERS, KEY_VAULT, AGENT_SHA256);
         String header = rendered.substring(0, rendered.length() - script.provisionBody().length());
-        Set<String> assigned = names(java.util.regex.Pattern.compile("(?m)^\\$(Dsvm[A-Za-z]+) = "), header);
-        Set<String> definedInBody = names(java.util.regex.Pattern.compile("(?m)^\\$(Dsvm[A-Za-z]+) = "), script.provisionBody());
-        Set<String> used = new java.util.TreeSet<>(names(java.util.regex.Pattern.compile("\\$(Dsvm[A-Za-z]+)"), script.provisionBody()));
+        Set<String> assigned = names(java.util.regex.Pattern.compile("(?m)^\\$(Dsvm[A-Za-z0-9]+) = "), header);
+        Set<String> definedInBody = names(java.util.regex.Pattern.compile("(?m)^\\$(Dsvm[A-Za-z0-9]+) = "), script.provisionBody());
+        Set<String> used = new java.util.TreeSet<>(names(java.util.regex.Pattern.compile("\\$(Dsvm[A-Za-z0-9]+)"), script.provisionBody()));
         used.removeAll(definedInBody);
         assertThat(used).as("parameters provision.ps1 reads").isEqualTo(assigned);
     }
