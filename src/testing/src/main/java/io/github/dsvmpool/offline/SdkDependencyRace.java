@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A defect of the Java SDK (1.36.1, and its main branch in December 2026), not of the program: the serializer
- * gathers a property's dependencies in a plain {@code HashSet} ({@code Serializer.dependentResources}) from
- * whichever threads complete the outputs nested in that property. Two completing at once can lose an entry;
+ * A defect of the Java SDK (1.36.1; the upstream source read in December 2026 does the same), not of the
+ * program: the serializer gathers a property's dependencies in a plain {@code HashSet}
+ * ({@code Serializer.dependentResources}) from whichever threads complete the outputs nested in that property. Two completing at once can lose an entry;
  * the set's count then disagrees with its entries, and copying it fails the registration in
  * {@code DeploymentImpl$Prepare} with a NullPointerException (seen once, JDK 25 CI run of 2026-12-02) or an
  * ArrayIndexOutOfBoundsException ({@code SdkDependencyRaceBenchmarkTest} produces both).
