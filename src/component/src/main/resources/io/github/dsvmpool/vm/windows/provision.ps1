@@ -14,7 +14,7 @@
 # mount-share.ps1 and mount-share.json (nothing secret), without Key Vault also storage-key.dpapi (the key protected
 # with DPAPI for SYSTEM, readable by SYSTEM only), and the scheduled task dsvm-pool-mount-share, run as SYSTEM at
 # startup and at every logon, which keeps the share mapped for all users (SMB global mapping); and the forwarding of
-# the per-VM RDP port with its firewall rule. Idempotent.
+# the per-VM RDP port with its firewall rule; and the firewall rule that keeps ordinary users from IMDS. Idempotent.
 # From the scale set's userData also the session agent (session-agent.ps1, its .json, its installer) and its task.
 # It never prints the key: the extension keeps the last 4,096 bytes of output in its status.
 Set-StrictMode -Version 2.0
@@ -26,6 +26,10 @@ $MountScriptPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.ps1'
 $SettingsPath = Join-Path -Path $DsvmFolder -ChildPath 'mount-share.json'
 $KeyPath = Join-Path -Path $DsvmFolder -ChildPath 'storage-key.dpapi'
 $TaskName = 'dsvm-pool-mount-share'
+$ImdsRuleName = 'dsvm-pool-imds-users'
+# Whom the IMDS rule applies to, as the DACL of -LocalUser: SYSTEM, Administrators and service logons are denied,
+# so exempt; everyone else is granted, so blocked. Order matters: the first matching entry decides.
+$ImdsBlockedPrincipals = 'O:LSD:(D;;CC;;;SY)(D;;CC;;;BA)(D;;CC;;;SU)(A;;CC;;;WD)'
 # The source of the pool's events (WindowsEventLog fills the placeholders), registered once for mount-share.ps1.
 if (-not [System.Diagnostics.EventLog]::SourceExists('@EVENT_SOURCE@')) {
     New-EventLog -LogName '@EVENT_LOG@' -Source '@EVENT_SOURCE@'
@@ -158,6 +162,31 @@ function Install-SessionAgent {
     if ($LASTEXITCODE -ne 0) { throw ('install-session-agent.ps1 failed with exit code ' + $LASTEXITCODE) }
 }
 
+# Any process could ask IMDS for the pool identity's token (Learn "How to use managed identities on a VM"): with
+# Key Vault it reads the storage key, and the session agent's role changes any instance. Only SYSTEM (the guest
+# agent, the extensions, the mount task, the session agent), services and Administrators need IMDS here, so Windows
+# Firewall blocks 169.254.169.254 for every other account (Learn "New-NetFirewallRule" -LocalUser; Windows Filtering
+# Platform "Permitting and Blocking Applications and Users": a granting DACL makes the condition true, a denying one
+# false). SYSTEM must still reach IMDS afterwards; else the rule goes again, with a warning event, so that the share
+# and the agent keep working.
+function Block-ImdsForUsers {
+    Get-NetFirewallRule -Name $ImdsRuleName -ErrorAction SilentlyContinue | Remove-NetFirewallRule
+    New-NetFirewallRule -Name $ImdsRuleName -DisplayName 'dsvm-pool: IMDS only for SYSTEM, services and Administrators' -Direction Outbound -RemoteAddress '169.254.169.254' -Action Block -Profile Any -LocalUser $ImdsBlockedPrincipals | Out-Null
+    for ($try = 1; $try -le 3; $try++) {
+        try {
+            Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/compute/vmId?api-version=2021-01-01&format=text' -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 20 | Out-Null
+            Write-Log 'IMDS blocked for ordinary users'
+            return
+        } catch {
+            Start-Sleep -Seconds 10
+        }
+    }
+    Remove-NetFirewallRule -Name $ImdsRuleName
+    $text = 'SYSTEM could not reach IMDS with the rule ' + $ImdsRuleName + ' in place: rule removed, ordinary users can reach IMDS'
+    Write-EventLog -LogName '@EVENT_LOG@' -Source '@EVENT_SOURCE@' -EventId ([int]'@IMDS_RULE_TAKEN_BACK_EVENT_ID@') -EntryType Warning -Message $text
+    Write-Log $text
+}
+
 # Each VM's own RDP frontend port arrives on $DsvmRdpPerVmPort (Azure takes no second inbound rule on the RDP
 # port): forward it to RDP with netsh interface portproxy, which the IP Helper service applies again at every start
 # (Learn "Netsh interface portproxy commands"), and let it through Windows Firewall.
@@ -176,6 +205,7 @@ function Enable-PerVmRdpPort {
 }
 
 Assert-Parameters
+Block-ImdsForUsers
 Enable-PerVmRdpPort
 Write-Files
 Register-MountTask
