@@ -167,11 +167,16 @@ function Install-SessionAgent {
 # agent, the extensions, the mount task, the session agent), services and Administrators need IMDS here, so Windows
 # Firewall blocks 169.254.169.254 for every other account (Learn "New-NetFirewallRule" -LocalUser; Windows Filtering
 # Platform "Permitting and Blocking Applications and Users": a granting DACL makes the condition true, a denying one
-# false). SYSTEM must still reach IMDS afterwards; else the rule goes again, with a warning event, so that the share
-# and the agent keep working.
+# false). A rule Windows refuses, or one that blocks SYSTEM too, goes again with a warning event: the share and the
+# agent matter more than the block.
 function Block-ImdsForUsers {
-    Get-NetFirewallRule -Name $ImdsRuleName -ErrorAction SilentlyContinue | Remove-NetFirewallRule
-    New-NetFirewallRule -Name $ImdsRuleName -DisplayName 'dsvm-pool: IMDS only for SYSTEM, services and Administrators' -Direction Outbound -RemoteAddress '169.254.169.254' -Action Block -Profile Any -LocalUser $ImdsBlockedPrincipals | Out-Null
+    try {
+        Get-NetFirewallRule -Name $ImdsRuleName -ErrorAction SilentlyContinue | Remove-NetFirewallRule
+        New-NetFirewallRule -Name $ImdsRuleName -DisplayName 'dsvm-pool: IMDS only for SYSTEM, services and Administrators' -Direction Outbound -RemoteAddress '169.254.169.254' -Action Block -Profile Any -LocalUser $ImdsBlockedPrincipals | Out-Null
+    } catch {
+        Undo-ImdsBlock ('the rule ' + $ImdsRuleName + ' could not be made: ' + $_.Exception.Message)
+        return
+    }
     for ($try = 1; $try -le 3; $try++) {
         try {
             Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/compute/vmId?api-version=2021-01-01&format=text' -Headers @{ Metadata = 'true' } -UseBasicParsing -TimeoutSec 20 | Out-Null
@@ -181,8 +186,13 @@ function Block-ImdsForUsers {
             Start-Sleep -Seconds 10
         }
     }
-    Remove-NetFirewallRule -Name $ImdsRuleName
-    $text = 'SYSTEM could not reach IMDS with the rule ' + $ImdsRuleName + ' in place: rule removed, ordinary users can reach IMDS'
+    Undo-ImdsBlock ('SYSTEM could not reach IMDS with the rule ' + $ImdsRuleName + ' in place')
+}
+
+function Undo-ImdsBlock {
+    param([string]$Reason)
+    Get-NetFirewallRule -Name $ImdsRuleName -ErrorAction SilentlyContinue | Remove-NetFirewallRule
+    $text = $Reason + ': no rule, ordinary users can reach IMDS'
     Write-EventLog -LogName '@EVENT_LOG@' -Source '@EVENT_SOURCE@' -EventId ([int]'@IMDS_RULE_TAKEN_BACK_EVENT_ID@') -EntryType Warning -Message $text
     Write-Log $text
 }

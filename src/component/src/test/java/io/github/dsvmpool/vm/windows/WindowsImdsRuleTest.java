@@ -46,12 +46,17 @@ class WindowsImdsRuleTest {
     }
 
     @Test
-    void aRuleThatBlocksSystemIsTakenBackWithAWarningEvent() {
+    void aRuleWindowsRefusesOrThatBlocksSystemIsTakenBackWithAWarningEvent() {
         String function = function("Block-ImdsForUsers");
-        // SYSTEM (this script) asks IMDS three times; success keeps the rule, else it goes and the event says so.
-        assertThat(function).containsSubsequence("New-NetFirewallRule", "for ($try = 1; $try -le 3; $try++) {",
+        // Made inside try: a refusal is taken back. Then SYSTEM (this script) asks IMDS three times; success keeps
+        // the rule, else it is taken back.
+        assertThat(function).containsSubsequence("try {", "New-NetFirewallRule", "} catch {",
+                "Undo-ImdsBlock (", "return", "for ($try = 1; $try -le 3; $try++) {",
                 "Invoke-RestMethod -Uri 'http://169.254.169.254/metadata/instance/", "return",
-                "Remove-NetFirewallRule -Name $ImdsRuleName",
+                "Undo-ImdsBlock ('SYSTEM could not reach IMDS");
+        assertThat(function.substring(function.lastIndexOf("return"))).contains("Undo-ImdsBlock");
+        assertThat(function("Undo-ImdsBlock")).containsSubsequence(
+                "Get-NetFirewallRule -Name $ImdsRuleName -ErrorAction SilentlyContinue | Remove-NetFirewallRule",
                 "Write-EventLog -LogName '" + WindowsEventLog.LOG + "' -Source '" + WindowsEventLog.SOURCE
                         + "' -EventId ([int]'" + WindowsEventLog.IMDS_RULE_TAKEN_BACK + "') -EntryType Warning");
         assertThat(body).doesNotContain(WindowsEventLog.IMDS_RULE_TAKEN_BACK_PLACEHOLDER);
