@@ -191,8 +191,12 @@ function Block-ImdsForUsers {
 
 function Undo-ImdsBlock {
     param([string]$Reason)
-    Get-NetFirewallRule -Name $ImdsRuleName -ErrorAction SilentlyContinue | Remove-NetFirewallRule
     $text = $Reason + ': no rule, ordinary users can reach IMDS'
+    try {
+        Get-NetFirewallRule -Name $ImdsRuleName -ErrorAction SilentlyContinue | Remove-NetFirewallRule
+    } catch {
+        $text = $Reason + '; removing the rule failed too: ' + $_.Exception.Message
+    }
     Write-EventLog -LogName '@EVENT_LOG@' -Source '@EVENT_SOURCE@' -EventId ([int]'@IMDS_RULE_TAKEN_BACK_EVENT_ID@') -EntryType Warning -Message $text
     Write-Log $text
 }
