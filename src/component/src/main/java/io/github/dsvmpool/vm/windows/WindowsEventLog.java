@@ -3,9 +3,10 @@ package io.github.dsvmpool.vm.windows;
 /**
  * The pool's own events in a Windows VM's event log: {@code provision.ps1} registers the source once,
  * {@code mount-share.ps1} writes {@value #MOUNT_FAILED} (Error) when it cannot map the share and {@value #MOUNTED}
- * (Information) when it maps it, {@code provision.ps1} writes {@value #IMDS_RULE_TAKEN_BACK} (Warning) when it had to
- * take back the firewall rule that keeps ordinary users from IMDS. The scripts carry placeholders that {@link #render} fills from these constants, and
- * the monitoring's mount alert and data collection rule read the same constants, so one place decides the ids.
+ * (Information) when it maps it, and {@code provision.ps1} writes {@value #IMDS_RULE_TAKEN_BACK} (Warning) when it
+ * had to take back the firewall rule that keeps ordinary users from IMDS. The scripts carry placeholders that
+ * {@link #render} fills from these constants, and the monitoring's mount alert and data collection rule read the same
+ * constants, so one place decides the ids.
  * Learn "Write-EventLog" (Windows PowerShell 5.1): the log must exist and the source be registered for it
  * ({@code New-EventLog}); Learn "EventLog.WriteEntry": event ids 0-65535.
  */
@@ -18,7 +19,7 @@ public final class WindowsEventLog {
     public static final int MOUNTED = 1000;
     /** The share could not be mapped (Error): the mount alert fires on it. */
     public static final int MOUNT_FAILED = 1001;
-    /** The rule blocking IMDS for ordinary users blocked SYSTEM too and was removed (Warning). */
+    /** The rule blocking IMDS for ordinary users was refused, or blocked SYSTEM too, and is gone (Warning). */
     public static final int IMDS_RULE_TAKEN_BACK = 1002;
 
     static final String LOG_PLACEHOLDER = "@EVENT_LOG@";

@@ -27,6 +27,14 @@ class WindowsImdsRuleTest {
     record Token(String who, Set<String> sids, Set<String> denyOnly) {
     }
 
+    /** One entry of the DACL: deny or grant, for one SID or SDDL alias. */
+    record Entry(boolean deny, String sid) {
+        @Override
+        public String toString() {
+            return (deny ? "D:" : "A:") + sid;
+        }
+    }
+
     @Test
     void theRuleIsMadeBeforeAnythingReadsImdsAndBlocksOnlyItsAddressOutbound() {
         int assertions = body.indexOf("\nAssert-Parameters\n");
@@ -64,9 +72,9 @@ class WindowsImdsRuleTest {
 
     @Test
     void theRuleExemptsSystemServicesAndAdministratorsAndBlocksEveryoneElse() {
-        List<String[]> entries = entries();
+        List<Entry> entries = entries();
         assertThat(entries).as("deny entries first, then one grant to Everyone")
-                .extracting(entry -> entry[0] + ":" + entry[1]).containsExactly("D:SY", "D:BA", "D:SU", "A:WD");
+                .extracting(Entry::toString).containsExactly("D:SY", "D:BA", "D:SU", "A:WD");
 
         // Tokens as Windows builds them (Learn "Well-known SIDs"): SYSTEM holds Administrators; service logons hold
         // SERVICE (S-1-5-6); a Remote Desktop user holds INTERACTIVE and REMOTE INTERACTIVE LOGON (S-1-5-14); a
@@ -84,27 +92,25 @@ class WindowsImdsRuleTest {
     }
 
     /** WFP's access check of the condition: the first entry naming one of the token's SIDs decides. */
-    static boolean ruleApplies(List<String[]> entries, Token token) {
-        for (String[] entry : entries) {
-            boolean deny = entry[0].equals("D");
-            String sid = entry[1];
-            if (token.sids().contains(sid) || (deny && token.denyOnly().contains(sid))) {
-                return !deny;
+    static boolean ruleApplies(List<Entry> entries, Token token) {
+        for (Entry entry : entries) {
+            if (token.sids().contains(entry.sid()) || (entry.deny() && token.denyOnly().contains(entry.sid()))) {
+                return !entry.deny();
             }
         }
         return false;
     }
 
-    private List<String[]> entries() {
+    private List<Entry> entries() {
         Matcher principals = PRINCIPALS.matcher(body);
         assertThat(principals.find()).as("$ImdsBlockedPrincipals in provision.ps1").isTrue();
         String dacl = principals.group(1).substring("O:LSD:".length());
-        List<String[]> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         Matcher ace = ACE.matcher(dacl);
         int end = 0;
         while (ace.find()) {
             assertThat(ace.start()).as("nothing between entries in " + dacl).isEqualTo(end);
-            entries.add(new String[] {ace.group(1), ace.group(2)});
+            entries.add(new Entry(ace.group(1).equals("D"), ace.group(2)));
             end = ace.end();
         }
         assertThat(end).as("every entry of " + dacl + " understood").isEqualTo(dacl.length());
